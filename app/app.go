@@ -1,0 +1,71 @@
+// Package app exposes the application's methods to the UI, once: every
+// exported method of *App is bound to the Wails window and served over
+// HTTP+JSON for browser mode by the same code path. It holds no business
+// rules: each method checks nothing but its transport and calls a backend
+// service.
+package app
+
+import (
+	"context"
+
+	"github.com/sirupsen/logrus"
+
+	"erpps/backend/erpps"
+	"erpps/backend/refdata"
+	"erpps/backend/requests"
+)
+
+// Mode is how the application was started.
+type Mode string
+
+// The application's modes.
+const (
+	ModeDesktop Mode = "desktop"
+	ModeWeb     Mode = "web"
+	ModeKiosk   Mode = "kiosk"
+)
+
+// Info describes the running application to the UI.
+type Info struct {
+	Version string `json:"version"`
+	Mode    Mode   `json:"mode"`
+	DataDir string `json:"dataDir"`
+	Demo    bool   `json:"demo"`
+}
+
+// Deps are the services the UI's methods call.
+type Deps struct {
+	Practitioners erpps.PractitionerService
+	Requests      *requests.Service
+	Catalog       *refdata.Catalog
+	Dialogs       Dialogs
+	Log           *logrus.Logger
+	Info          Info
+}
+
+// App is the UI's API. Its exported methods are the bindings; keep lifecycle
+// and helpers unexported or as package functions.
+type App struct {
+	ctx  context.Context
+	deps Deps
+}
+
+// New returns the UI's API over deps. ctx is used until the desktop runtime
+// hands over its own (see Startup).
+func New(ctx context.Context, deps Deps) *App {
+	if deps.Dialogs == nil {
+		deps.Dialogs = noDialogs{}
+	}
+	return &App{ctx: ctx, deps: deps}
+}
+
+// Startup returns the Wails OnStartup callback: it keeps the runtime's context,
+// which the native dialogs need.
+func Startup(a *App) func(context.Context) {
+	return func(ctx context.Context) { a.ctx = ctx }
+}
+
+// AppInfo describes the running application.
+func (a *App) AppInfo() (Info, error) {
+	return a.deps.Info, nil
+}

@@ -1,0 +1,34 @@
+package app
+
+import (
+	"io/fs"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/windows"
+
+	"erpps/backend/erpps"
+)
+
+// RunDesktop opens the application's window and blocks until it is closed.
+// The kiosk opens full screen.
+func RunDesktop(a *App, assets fs.FS, kiosk bool) error {
+	return wails.Run(&options.App{
+		Title:            "eRPPS Desktop",
+		Width:            1280,
+		Height:           860,
+		MinWidth:         800,
+		MinHeight:        600,
+		Fullscreen:       kiosk,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
+		OnStartup:        Startup(a),
+		Bind:             []any{a},
+		EnumBind:         []any{erpps.AllRequestStatuses, erpps.AllRequestKinds},
+		ErrorFormatter:   FormatError(a),
+		Linux:            &linux.Options{ProgramName: "erpps", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+		Windows:          &windows.Options{Theme: windows.Light},
+	})
+}

@@ -1,0 +1,73 @@
+package attestation
+
+import (
+	"testing"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/code"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontfamily"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+)
+
+// BenchmarkRender25 renders one attestation with 25 activities and its QR
+// code, as the application does.
+func BenchmarkRender25(b *testing.B) {
+	r, err := NewRenderer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkRender(b, r)
+}
+
+// BenchmarkRender25MarotoDefaults renders the same document the way maroto
+// does by default: family "arial", whose text maroto converts to Windows-1252
+// by re-parsing a code page table on every call, and maroto's bitmap QR code.
+// It is the "before" of the optimisations; its QR code does not scan at 80 dpi.
+func BenchmarkRender25MarotoDefaults(b *testing.B) {
+	r, err := newRenderer(layout{family: fontfamily.Arial, encode: func(s string) string { return s }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r.newQR = func(payload string) (core.Component, error) {
+		return code.NewQr(payload, props.Rect{Percent: 100 * qrSide / (contentWidth / 3), Left: qrLeft}), nil
+	}
+	benchmarkRender(b, r)
+}
+
+func benchmarkRender(b *testing.B, r *Renderer) {
+	s := testSigner(b, 1)
+	d := sampleData(25)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(d, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPayload signs the QR code's content.
+func BenchmarkPayload(b *testing.B) {
+	s := testSigner(b, 1)
+	d := sampleData(25)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Payload(d, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkQRVector encodes the QR code and computes its bars.
+func BenchmarkQRVector(b *testing.B) {
+	s := testSigner(b, 1)
+	payload, err := Payload(sampleData(25), s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := newQRVector(payload, qrSide, qrLeft, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

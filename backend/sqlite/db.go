@@ -1,0 +1,172 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Synchronous settings accepted by DB.Synchronous.
+const (
+	// SyncNormal is the default: in WAL mode a commit survives the crash of
+	// the application; the last commits may be lost on a power cut.
+	SyncNormal = "NORMAL"
+	// SyncFull also makes every commit survive a power cut, at the cost of
+	// one fsync per commit.
+	SyncFull = "FULL"
+)
+
+// readConns is the size of the pool of read-only connections.
+const readConns = 4
+
+// DB is the local store: one SQLite file.
+type DB struct {
+	path string
+
+	// write has one connection: every write transaction goes through it.
+	write *sql.DB
+	// read is a pool of query-only connections for reads outside writes.
+	read *sql.DB
+
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+
+	// Synchronous is SyncNormal (the default when empty) or SyncFull. Set it
+	// before Open.
+	Synchronous string
+
+	// QuickCheck runs PRAGMA quick_check at Open (on by default with NewDB).
+	QuickCheck bool
+}
+
+// NewDB returns a store for the file at path; call Open before use.
+func NewDB(path string) *DB {
+	return &DB{path: path, Now: time.Now, QuickCheck: true}
+}
+
+// Path returns the path of the database file.
+func (db *DB) Path() string { return db.path }
+
+// Open checks the file, opens it, and brings its schema up to date. A file
+// that is damaged or was written by a newer version gives an *erpps.Error
+// (ESTORECORRUPT or ESTORENEWER) and is not modified.
+func (db *DB) Open(ctx context.Context) (err error) {
+	if db.path == "" {
+		return errors.New("store: a database path is required")
+	}
+	if db.write != nil {
+		return errors.New("store: already open")
+	}
+	if db.Now == nil {
+		db.Now = time.Now
+	}
+	sync, err := db.synchronous()
+	if err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(db.path)
+	if err != nil {
+		return fmt.Errorf("store: unable to resolve the database path: %w", err)
+	}
+	migrations, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	if err := preflight(ctx, abs, db.path, len(migrations), db.QuickCheck); err != nil {
+		return err
+	}
+
+	write, err := sql.Open("sqlite", dsn(abs,
+		"_pragma=busy_timeout(5000)",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=foreign_keys(1)",
+		"_pragma=synchronous("+sync+")",
+		"_txlock=immediate",
+	))
+	if err != nil {
+		return fmt.Errorf("store: unable to open the database: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	write.SetConnMaxIdleTime(0)
+	defer func() {
+		if err != nil {
+			write.Close()
+		}
+	}()
+	if err := migrate(ctx, write, migrations, db.path); err != nil {
+		return err
+	}
+
+	read, err := sql.Open("sqlite", dsn(abs,
+		"_pragma=busy_timeout(5000)",
+		"_pragma=foreign_keys(1)",
+		"_pragma=query_only(1)",
+	))
+	if err != nil {
+		return fmt.Errorf("store: unable to open the database for reading: %w", err)
+	}
+	read.SetMaxOpenConns(readConns)
+	read.SetMaxIdleConns(readConns)
+	read.SetConnMaxIdleTime(5 * time.Minute)
+	if err := read.PingContext(ctx); err != nil {
+		read.Close()
+		return fmt.Errorf("store: unable to open the database for reading: %w", err)
+	}
+
+	db.write, db.read = write, read
+	return nil
+}
+
+// Close closes the database; the last connection to close checkpoints the
+// write-ahead log into the file.
+func (db *DB) Close() error {
+	if db.write == nil {
+		return nil
+	}
+	var errs []error
+	if err := db.read.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("store: unable to close the readers: %w", err))
+	}
+	if _, err := db.write.Exec("PRAGMA optimize"); err != nil {
+		errs = append(errs, fmt.Errorf("store: unable to optimize: %w", err))
+	}
+	if err := db.write.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("store: unable to close the database: %w", err))
+	}
+	db.write, db.read = nil, nil
+	return errors.Join(errs...)
+}
+
+// synchronous returns the PRAGMA synchronous value to use.
+func (db *DB) synchronous() (string, error) {
+	switch strings.ToUpper(db.Synchronous) {
+	case "", SyncNormal:
+		return SyncNormal, nil
+	case SyncFull:
+		return SyncFull, nil
+	}
+	return "", fmt.Errorf("store: unknown synchronous setting %q", db.Synchronous)
+}
+
+// now returns the current time in UTC.
+func (db *DB) now() time.Time { return db.Now().UTC() }
+
+// dsn builds a SQLite URI for an absolute path, so that any character of the
+// path (spaces, '?', '#', '%') is escaped, with the driver's parameters.
+func dsn(abs string, params ...string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/Users/... becomes /C:/Users/..., as SQLite expects
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	return u.String() + "?" + strings.Join(params, "&")
+}

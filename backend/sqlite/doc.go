@@ -1,0 +1,16 @@
+// Package sqlite is the local store of eRPPS Desktop: one SQLite file, through
+// the pure-Go driver modernc.org/sqlite (no cgo).
+//
+// It implements erpps.PractitionerService and erpps.RequestService, keeps the
+// outbox of transmitted requests waiting for the sync, the application's
+// settings and the numbering of attestations.
+//
+// The file is opened in WAL mode. Writes go through a single connection whose
+// transactions begin IMMEDIATE, so the application never meets SQLITE_BUSY
+// between its own writers; reads use a small pool of query-only connections.
+// Before anything is written, Open checks that the file is a SQLite database
+// in good health and not written by a newer version of the application: a
+// damaged or newer file is reported (ESTORECORRUPT, ESTORENEWER) and left
+// untouched. The schema is versioned by embedded, append-only migrations
+// (migrations/NNNN_name.sql) and PRAGMA user_version.
+package sqlite

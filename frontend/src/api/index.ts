@@ -1,0 +1,5 @@
+// The UI's only door to Go: the typed client, its error and its types.
+export { api, attestationURL, createClient, deliverAttestation, isDesktop } from "./client";
+export type { ApiClient, AttestationDelivery } from "./client";
+export { ApiError } from "./errors";
+export type * from "./types";

@@ -1,0 +1,95 @@
+import { useEffect, useRef } from "react";
+import { Outlet, useLocation } from "react-router-dom";
+import { api } from "../api";
+import { useApi } from "../hooks/useApi";
+import { paths } from "../routes";
+import { Alert, Button, Container, Main, SiteFooter, SiteHeader, SkipLinks, Spacer } from "../ui";
+import { useReferenceStatus } from "../reference/useReference";
+import { ErrorBoundary } from "./ErrorBoundary";
+
+const MODE_LABELS = { desktop: "application de bureau", web: "navigateur", kiosk: "borne d'accueil" } as const;
+
+/** useFocusOnNavigate moves the focus to the main content after each route change (RGAA). */
+function useFocusOnNavigate(pathname: string) {
+    const first = useRef(true);
+    useEffect(() => {
+        if (first.current) {
+            first.current = false;
+            return;
+        }
+        const main = document.getElementById("content");
+        main?.focus({ preventScroll: true });
+        window.scrollTo(0, 0);
+    }, [pathname]);
+}
+
+function ReferenceWarning() {
+    const { error, reload } = useReferenceStatus();
+    if (error === undefined) {
+        return null;
+    }
+    return (
+        <Container>
+            <Spacer size="sm" />
+            <Alert severity="warning" title="Les nomenclatures n'ont pas pu être chargées">
+                <>
+                    Les codes (professions, modes d'exercice, secteurs…) s'affichent sans leur libellé. {error.message}{" "}
+                    <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={reload}>
+                        Réessayer
+                    </Button>
+                </>
+            </Alert>
+        </Container>
+    );
+}
+
+/** Layout is the frame of every page: skip links, header, main content, footer. */
+export function Layout() {
+    const { pathname } = useLocation();
+    useFocusOnNavigate(pathname);
+    const info = useApi(api.appInfo);
+    const appInfo = info.status === "success" ? info.data : undefined;
+
+    const notes = ["Fonctionne hors ligne", "Données stockées sur ce poste"];
+    if (appInfo !== undefined) {
+        notes.push(`Version ${appInfo.version}`, `Mode ${MODE_LABELS[appInfo.mode]}`);
+    }
+
+    return (
+        <>
+            <SkipLinks
+                links={[
+                    { label: "Contenu", target: "content" },
+                    { label: "Pied de page", target: "footer" }
+                ]}
+            />
+            <SiteHeader
+                serviceTitle="eRPPS Desktop"
+                tagline="Portail d'enregistrement RPPS des professionnels de santé"
+                homeTitle="Accueil - eRPPS Desktop"
+                badge={appInfo?.demo === true ? "Démo" : undefined}
+                quickLinks={[
+                    { label: "Aide à la connexion", to: paths.help, icon: "help" },
+                    { label: "Vérifier une attestation", to: paths.verify, icon: "verify" }
+                ]}
+            />
+            <Main>
+                <ReferenceWarning />
+                <ErrorBoundary key={pathname}>
+                    <Outlet />
+                </ErrorBoundary>
+            </Main>
+            <SiteFooter
+                description={
+                    <>
+                        eRPPS Desktop permet aux professionnels de santé et à leurs secrétariats de préparer, hors ligne, la mise à jour de leur
+                        enregistrement au RPPS (Répertoire Partagé des Professionnels intervenant dans le système de Santé). Les dossiers et les
+                        demandes sont stockés sur ce poste ; les demandes sont examinées par l'Agence Régionale de Santé du département concerné.
+                        {appInfo?.demo === true ? " Mode démonstration : les dossiers affichés sont fictifs." : ""}
+                    </>
+                }
+                bottomNotes={notes}
+            />
+        </>
+    );
+}

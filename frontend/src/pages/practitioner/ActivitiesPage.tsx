@@ -1,0 +1,95 @@
+import { useState } from "react";
+import type { Activity } from "../../api";
+import { splitActivities } from "../../domain/activities";
+import { formatDate, isoDay, plural } from "../../format";
+import { useReference } from "../../reference/useReference";
+import { Alert, Badge, ButtonGroup, ButtonLink, Card, Col, DescriptionList, Grid, Heading, Spacer, Text, Toggle } from "../../ui";
+import { ActionPage } from "./ActionPage";
+import { actions } from "./actions";
+import { activityTerms, structureName } from "./activityFields";
+import { usePractitioner } from "./context";
+
+const ENDED_LIST_ID = "activites-terminees";
+
+/** ActivitiesPage lists the places of practice: the current ones, and on demand the ended ones. */
+export function ActivitiesPage() {
+    const { practitioner } = usePractitioner();
+    const [showEnded, setShowEnded] = useState(false);
+    const today = isoDay(new Date());
+    const { current, ended } = splitActivities(practitioner.activities, today);
+    const rpps = practitioner.rpps;
+
+    return (
+        <ActionPage title={actions.activities.title} intro="La liste de tous vos lieux d'exercice actuels, pour vérifier qu'une activité est bien enregistrée.">
+            <Heading level={2} look="h4">
+                {current.length === 0 ? "Aucune activité en cours" : `Activités en cours (${current.length})`}
+            </Heading>
+            {current.length === 0 ? (
+                <Alert severity="info" small>
+                    Aucune activité en cours n'est enregistrée dans votre dossier. Si vous exercez, déclarez votre activité.
+                </Alert>
+            ) : (
+                <ActivityCards activities={current} />
+            )}
+            <Spacer size="md" />
+            <ButtonGroup>
+                <ButtonLink icon="add" to={actions.newActivity.path(rpps)}>
+                    Déclarer une nouvelle activité
+                </ButtonLink>
+                <ButtonLink priority="secondary" icon="calendar" to={actions.cease.path(rpps)}>
+                    Cesser une activité
+                </ButtonLink>
+            </ButtonGroup>
+            <Text size="sm" muted>
+                L'adresse de votre cabinet a changé ? Il s'agit d'un nouveau lieu d'exercice : cessez l'ancienne activité et déclarez la nouvelle. Pour
+                un changement de département, cessez d'abord l'activité.
+            </Text>
+            <Spacer size="md" />
+
+            {ended.length === 0 ? (
+                <Text size="sm" muted>
+                    Aucune activité terminée n'est enregistrée.
+                </Text>
+            ) : (
+                <>
+                    <Toggle id="toggle-terminees" label={`Afficher les activités terminées (${ended.length})`} checked={showEnded} onChange={setShowEnded} />
+                    <div id={ENDED_LIST_ID} aria-live="polite">
+                        {showEnded ? (
+                            <>
+                                <Spacer size="sm" />
+                                <Heading level={2} look="h4">
+                                    {`Activités terminées (${plural(ended.length, "activité", "activités")})`}
+                                </Heading>
+                                <ActivityCards activities={ended} ended />
+                            </>
+                        ) : null}
+                    </div>
+                </>
+            )}
+        </ActionPage>
+    );
+}
+
+function ActivityCards({ activities, ended = false }: { activities: Activity[]; ended?: boolean }) {
+    const ref = useReference();
+    return (
+        <Grid>
+            {activities.map(a => (
+                <Col key={a.id} base={12} lg={6}>
+                    <Card
+                        id={`activite-${a.id}`}
+                        title={structureName(a)}
+                        start={
+                            ended ? (
+                                <Badge tone="neutral">{`Terminée le ${formatDate(a.endDate)}`}</Badge>
+                            ) : (
+                                <Badge tone="success">{`En cours depuis le ${formatDate(a.startDate)}`}</Badge>
+                            )
+                        }
+                        detail={<DescriptionList items={activityTerms(a, ref)} />}
+                    />
+                </Col>
+            ))}
+        </Grid>
+    );
+}

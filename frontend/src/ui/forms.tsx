@@ -1,0 +1,166 @@
+import { Checkbox as DsfrCheckbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input as DsfrInput } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons as DsfrRadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { Select as DsfrSelect } from "@codegouvfr/react-dsfr/Select";
+import { ToggleSwitch as DsfrToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
+import type { HTMLInputAutoCompleteAttribute, ReactNode, SyntheticEvent } from "react";
+
+// Form fields: each has a visible label; an error message is linked to its
+// field by the design system (aria-describedby) and announced.
+
+function state(error: string | undefined, valid?: string) {
+    if (error !== undefined && error !== "") {
+        return { state: "error" as const, stateRelatedMessage: error };
+    }
+    if (valid !== undefined && valid !== "") {
+        return { state: "success" as const, stateRelatedMessage: valid };
+    }
+    return { state: "default" as const };
+}
+
+export interface TextFieldProps {
+    label: string;
+    value: string;
+    onChange: (value: string) => void;
+    id?: string;
+    name?: string;
+    hint?: ReactNode;
+    error?: string;
+    /** A message shown when the value is right. */
+    valid?: string;
+    type?: "text" | "email" | "tel" | "date" | "search";
+    inputMode?: "text" | "numeric" | "email" | "tel" | "search";
+    autoComplete?: HTMLInputAutoCompleteAttribute;
+    maxLength?: number;
+    required?: boolean;
+    disabled?: boolean;
+    placeholder?: string;
+    /** A control beside the input (e.g. a search button). */
+    action?: ReactNode;
+    multiline?: boolean;
+    rows?: number;
+}
+
+export function TextField(props: TextFieldProps) {
+    const { label, value, onChange, id, name, hint, error, valid, type = "text", inputMode, autoComplete, maxLength, required, disabled, placeholder, action, multiline = false, rows = 4 } = props;
+    if (multiline) {
+        return (
+            <DsfrInput
+                label={label}
+                hintText={hint}
+                disabled={disabled}
+                {...state(error, valid)}
+                textArea
+                nativeTextAreaProps={{ id, name, value, rows, maxLength, required, placeholder, onChange: e => { onChange(e.target.value); } }}
+            />
+        );
+    }
+    return (
+        <DsfrInput
+            label={label}
+            hintText={hint}
+            disabled={disabled}
+            action={action}
+            {...state(error, valid)}
+            nativeInputProps={{ id, name, value, type, inputMode, autoComplete, maxLength, required, placeholder, spellCheck: false, onChange: e => { onChange(e.target.value); } }}
+        />
+    );
+}
+
+export interface Option {
+    value: string;
+    label: string;
+    hint?: string;
+}
+
+export interface SelectFieldProps {
+    label: string;
+    value: string;
+    onChange: (value: string) => void;
+    options: Option[];
+    placeholder?: string;
+    id?: string;
+    name?: string;
+    hint?: ReactNode;
+    error?: string;
+    required?: boolean;
+    disabled?: boolean;
+}
+
+export function SelectField({ label, value, onChange, options, placeholder = "Sélectionnez une option", id, name, hint, error, required, disabled }: SelectFieldProps) {
+    return (
+        <DsfrSelect label={label} hint={hint} disabled={disabled} {...state(error)} nativeSelectProps={{ id, name, value, required, onChange: e => { onChange(e.target.value); } }}>
+            <option value="" disabled hidden>
+                {placeholder}
+            </option>
+            {options.map(o => (
+                <option key={o.value} value={o.value}>
+                    {o.label}
+                </option>
+            ))}
+        </DsfrSelect>
+    );
+}
+
+export interface RadioGroupProps {
+    legend: string;
+    name: string;
+    value: string;
+    onChange: (value: string) => void;
+    options: Option[];
+    hint?: ReactNode;
+    error?: string;
+    inline?: boolean;
+}
+
+export function RadioGroup({ legend, name, value, onChange, options, hint, error, inline = false }: RadioGroupProps) {
+    return (
+        <DsfrRadioButtons
+            legend={legend}
+            name={name}
+            hintText={hint}
+            orientation={inline ? "horizontal" : "vertical"}
+            {...state(error)}
+            options={options.map(o => ({
+                label: o.label,
+                hintText: o.hint,
+                nativeInputProps: { value: o.value, checked: value === o.value, onChange: () => { onChange(o.value); } }
+            }))}
+        />
+    );
+}
+
+export interface CheckboxFieldProps {
+    label: string;
+    checked: boolean;
+    onChange: (checked: boolean) => void;
+    hint?: string;
+    name?: string;
+    error?: string;
+}
+
+export function CheckboxField({ label, checked, onChange, hint, name, error }: CheckboxFieldProps) {
+    return (
+        <DsfrCheckbox
+            {...state(error)}
+            options={[{ label, hintText: hint, nativeInputProps: { name, checked, onChange: e => { onChange(e.target.checked); } } }]}
+        />
+    );
+}
+
+export function Toggle({ label, checked, onChange, hint, id }: { label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string; id?: string }) {
+    return <DsfrToggleSwitch id={id} label={label} helperText={hint} checked={checked} onChange={c => { onChange(c); }} showCheckedHint labelPosition="left" />;
+}
+
+/** Form wraps fields; it never reloads the page on submit. */
+export function Form({ children, onSubmit, label }: { children: ReactNode; onSubmit: () => void; label?: string }) {
+    const submit = (e: SyntheticEvent<HTMLFormElement>) => {
+        e.preventDefault();
+        onSubmit();
+    };
+    return (
+        <form onSubmit={submit} aria-label={label} noValidate>
+            {children}
+        </form>
+    );
+}

@@ -1,0 +1,22 @@
+// The app's design-system layer: the only folder that imports the DSFR.
+// Pages use these components with props of our own, so that another design
+// system could be swapped in by rewriting src/ui only.
+export { startDesignSystem } from "./start";
+export type { IconName } from "./icons";
+export { Band, Col, Container, Grid, Inline, Panel, Spacer, Stack } from "./layout";
+export type { Gap } from "./layout";
+export { BulletList, DescriptionList, Heading, Lead, Mono, OrderedList, Text } from "./typography";
+export type { Term } from "./typography";
+export { Button, ButtonGroup, ButtonLink, DownloadLink, ExternalLink, TextLink } from "./actions";
+export type { Priority } from "./actions";
+export { Alert, Badge, CallOut, Highlight, InlineWarning, Loading, Notice } from "./feedback";
+export type { BadgeTone, Severity } from "./feedback";
+export { Breadcrumb, Card, Disclosure, DisclosureGroup, Stepper, Tag, TagList, Tile } from "./navigation";
+export type { Crumb } from "./navigation";
+export { DataTable } from "./data";
+export { CheckboxField, Form, RadioGroup, SelectField, TextField, Toggle } from "./forms";
+export type { Option } from "./forms";
+export { Pictogram } from "./pictograms";
+export type { PictogramName } from "./pictograms";
+export { FranceConnectButton, Main, SiteFooter, SiteHeader, SkipLinks } from "./shell";
+export type { QuickLink, SkipLink } from "./shell";

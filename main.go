@@ -1,0 +1,118 @@
+// Command erpps is eRPPS Desktop: the eRPPS portal for health professionals,
+// offline first. With no subcommand it opens the desktop window; "erpps web"
+// serves the same UI and methods to a browser; "--kiosk" runs a shared ARS
+// office machine that keeps nothing afterwards.
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"erpps/app"
+)
+
+//go:embed all:frontend/dist
+var embedded embed.FS
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stderr))
+}
+
+func run(args []string, stderr io.Writer) int {
+	mode := app.ModeDesktop
+	if len(args) > 0 {
+		switch args[0] {
+		case "web":
+			mode, args = app.ModeWeb, args[1:]
+		case "version", "--version":
+			fmt.Fprintln(stderr, "erpps", version)
+			return 0
+		}
+	}
+	fset := flag.NewFlagSet("erpps", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	dataDir := fset.String("data", "", "dossier des données (défaut : $ERPPS_DATA, sinon le dossier de configuration de l'utilisateur)")
+	addr := fset.String("addr", "127.0.0.1:8080", "adresse d'écoute du mode navigateur (erpps web)")
+	kiosk := fset.Bool("kiosk", false, "borne d'accueil ARS : plein écran, aucune donnée conservée")
+	noDemo := fset.Bool("no-demo", false, "ne pas créer de dossiers de démonstration au premier lancement")
+	if err := fset.Parse(args); err != nil {
+		return 2
+	}
+	if *kiosk && mode == app.ModeDesktop {
+		mode = app.ModeKiosk
+	}
+	assets, err := fs.Sub(embedded, "frontend/dist")
+	if err != nil {
+		fmt.Fprintln(stderr, "erpps:", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	a, closeApp, err := app.Open(ctx, app.Config{
+		DataDir: *dataDir,
+		Mode:    mode,
+		Demo:    !*noDemo,
+		Version: version,
+		Stderr:  stderr,
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "erpps:", app.UserMessage(err))
+		return 1
+	}
+	defer closeApp()
+
+	if mode == app.ModeWeb {
+		if err := serveWeb(ctx, a, assets, *addr, stderr); err != nil {
+			fmt.Fprintln(stderr, "erpps web:", err)
+			return 1
+		}
+		return 0
+	}
+	if err := app.RunDesktop(a, assets, mode == app.ModeKiosk); err != nil {
+		fmt.Fprintln(stderr, "erpps:", err)
+		return 1
+	}
+	return 0
+}
+
+// serveWeb serves browser mode until ctx is canceled.
+func serveWeb(ctx context.Context, a *app.App, assets fs.FS, addr string, stderr io.Writer) error {
+	handler, err := app.NewHTTPHandler(a, assets)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("unable to listen on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stderr, "erpps web: http://%s/\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	case <-ctx.Done():
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return srv.Shutdown(shutdownCtx)
+	}
+}

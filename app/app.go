@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/sirupsen/logrus"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"erpps/backend/erpps"
 	"erpps/backend/refdata"
@@ -46,7 +47,10 @@ type Deps struct {
 // App is the UI's API. Its exported methods are the bindings; keep lifecycle
 // and helpers unexported or as package functions.
 type App struct {
-	ctx  context.Context
+	ctx context.Context
+	// base is the context the application was opened with: canceled on
+	// SIGINT/SIGTERM, which then closes the window cleanly.
+	base context.Context
 	deps Deps
 }
 
@@ -56,13 +60,20 @@ func New(ctx context.Context, deps Deps) *App {
 	if deps.Dialogs == nil {
 		deps.Dialogs = noDialogs{}
 	}
-	return &App{ctx: ctx, deps: deps}
+	return &App{ctx: ctx, base: ctx, deps: deps}
 }
 
 // Startup returns the Wails OnStartup callback: it keeps the runtime's context,
-// which the native dialogs need.
+// which the native dialogs need, and quits the window when the application's
+// own context ends (SIGTERM from a session manager or a test).
 func Startup(a *App) func(context.Context) {
-	return func(ctx context.Context) { a.ctx = ctx }
+	return func(ctx context.Context) {
+		a.ctx = ctx
+		go func() {
+			<-a.base.Done()
+			runtime.Quit(ctx)
+		}()
+	}
 }
 
 // AppInfo describes the running application.

@@ -86,6 +86,7 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		}
 	}
 	log.WithField("mode", cfg.Mode).WithField("version", cfg.Version).Info("application started")
+	cleanups = append(cleanups, func() error { log.Info("application stopped"); return nil })
 
 	a := New(ctx, Deps{
 		Practitioners: practitioners,

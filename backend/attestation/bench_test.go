@@ -29,7 +29,7 @@ func BenchmarkRender25MarotoDefaults(b *testing.B) {
 		b.Fatal(err)
 	}
 	r.newQR = func(payload string) (core.Component, error) {
-		return code.NewQr(payload, props.Rect{Percent: 100 * qrSide / (contentWidth / 3), Left: qrLeft}), nil
+		return code.NewQr(payload, props.Rect{Percent: 100 * qrSide / (contentWidth / 3), Left: qrLeft, Top: qrTop}), nil
 	}
 	benchmarkRender(b, r)
 }
@@ -66,7 +66,7 @@ func BenchmarkQRVector(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := newQRVector(payload, qrSide, qrLeft, 0); err != nil {
+		if _, err := newQRVector(payload, qrSide, qrLeft, qrTop); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -20,6 +20,7 @@ const (
 	legalMention  = "Cette attestation est établie d'après les informations enregistrées au Répertoire partagé des professionnels intervenant dans le système de santé (RPPS) à sa date de délivrance ; elle ne préjuge pas de leurs modifications ultérieures. Le code QR reprend les informations principales de l'attestation, signées électroniquement par l'autorité d'enregistrement : il permet d'en vérifier l'authenticité dans eRPPS (« Vérifier une attestation »). Toute modification du document ou du code rend la vérification impossible."
 	noActivity    = "Aucune activité en cours n'est enregistrée au RPPS."
 	qrCaption     = "Code de vérification signé"
+	signedMention = "Attestation signée électroniquement : voir le code QR en première page."
 	identityLabel = "Identité du professionnel"
 )
 
@@ -83,7 +84,7 @@ func (l layout) section(title string) []core.Row {
 
 // identity is the identity block, with the QR code on its right.
 func (l layout) identity(d Data, qr core.Component) core.Row {
-	const labelWidth, step = 52.0, 6.2
+	const labelWidth, step = 52.0, 6.4
 	professions := strings.Join(d.Professions, " ; ")
 	pairs := [][2]string{
 		{"Civilité d'exercice", d.Civility},
@@ -96,7 +97,7 @@ func (l layout) identity(d Data, qr core.Component) core.Row {
 	}
 	left := col.New(8)
 	for i, p := range pairs {
-		top := 2 + float64(i)*step
+		top := qrTop + float64(i)*step
 		left.Add(l.text(p[0], styleLabel, top+0.3, 0))
 		value := p[1]
 		if value == "" {
@@ -106,60 +107,80 @@ func (l layout) identity(d Data, qr core.Component) core.Row {
 	}
 	right := col.New(4).Add(
 		qr,
-		l.text(qrCaption, styleCaption, qrSide+2.5, qrLeft),
+		l.text(qrCaption, styleCaption, qrTop+qrSide+2, qrLeft),
 	)
 	return row.New(qrSide+8).Add(left, right)
 }
 
-func (l layout) activities(d Data) []core.Row {
-	title := "Activités en cours (" + strconv.Itoa(len(d.Activities)) + ")"
-	rows := l.section(title)
-	rows = append(rows, row.New(1.5))
+// activitiesTitle is the table's heading.
+func (l layout) activitiesTitle(d Data) []core.Row {
+	rows := l.section("Activités en cours (" + strconv.Itoa(len(d.Activities)) + ")")
+	return append(rows, row.New(1.5))
+}
+
+// tableHead is the table's column headings, repeated atop every page the
+// table runs onto.
+func (l layout) tableHead() core.Row {
 	head := props.Cell{BackgroundColor: &colorHeaderBg}
-	rows = append(rows, row.New(7).Add(
+	return row.New(7).Add(
 		col.New(4).Add(l.text("Structure / raison sociale", styleTableHead, 1.8, 1.5)),
 		col.New(4).Add(l.text("Adresse", styleTableHead, 1.8, 1.5)),
 		col.New(2).Add(l.text("Mode d'exercice", styleTableHead, 1.8, 1.5)),
 		col.New(2).Add(l.text("Depuis le", styleTableHead, 1.8, 1.5)),
-	).WithStyle(&head))
+	).WithStyle(&head)
+}
+
+// tableBody is one row per activity, or a row saying there is none.
+func (l layout) tableBody(d Data) []core.Row {
 	if len(d.Activities) == 0 {
-		return append(rows, row.New().Add(col.New(12).Add(l.text(noActivity, styleTableCell, 2, 1.5))))
+		return []core.Row{row.New().Add(col.New(12).Add(l.text(noActivity, styleTableCell, 2, 1.5)))}
 	}
+	cellProps := styleTableCell.at(l.family, 1.6, 1.5)
+	cellProps.Right, cellProps.Bottom = 1.5, 1.6
+	plain := props.Cell{BorderType: border.Bottom, BorderColor: &colorRule, BorderThickness: 0.2}
+	striped := plain
+	striped.BackgroundColor = &colorStripedBg
+	rows := make([]core.Row, 0, len(d.Activities))
 	for i, a := range d.Activities {
-		style := props.Cell{BorderType: border.Bottom, BorderColor: &colorRule, BorderThickness: 0.2}
+		style := &plain
 		if i%2 == 1 {
-			style.BackgroundColor = &colorStripedBg
-		}
-		cell := func(v string) core.Component {
-			p := styleTableCell.at(l.family, 1.6, 1.5)
-			p.Right, p.Bottom = 1.5, 1.6
-			return l.textWith(v, p)
+			style = &striped
 		}
 		rows = append(rows, row.New().Add(
-			col.New(4).Add(cell(a.Structure)),
-			col.New(4).Add(cell(a.Address)),
-			col.New(2).Add(cell(a.Mode)),
-			col.New(2).Add(cell(a.Since)),
-		).WithStyle(&style))
+			col.New(4).Add(l.textWith(a.Structure, cellProps)),
+			col.New(4).Add(l.textWith(a.Address, cellProps)),
+			col.New(2).Add(l.textWith(a.Mode, cellProps)),
+			col.New(2).Add(l.textWith(a.Since, cellProps)),
+		).WithStyle(style))
 	}
 	return rows
 }
 
+// closing is the place of the signature, then the legal mention.
 func (l layout) closing(d Data) []core.Row {
 	legal := styleLegal.at(l.family, 0, 0)
 	legal.VerticalPadding = 0.6
+	signature := func(value string, s textStyle, top float64) core.Row {
+		return row.New().Add(col.New(5), col.New(7).Add(l.text(value, s, top, 0)))
+	}
 	return []core.Row{
-		row.New(6),
-		row.New().Add(col.New(12).Add(l.text("Délivrée le "+FrenchDate(d.IssuedAt)+" par l'autorité d'enregistrement : "+d.Issuer+".", styleBody, 0, 0))),
-		row.New(4),
+		row.New(7),
+		signature("Fait le "+FrenchDate(d.IssuedAt)+",", styleSignature, 0),
+		signature("pour l'autorité d'enregistrement, "+d.Issuer, styleSignatureBy, 1.5),
+		signature(signedMention, styleSignatureNote, 1.5),
+		row.New(8),
+		l.rule(2, colorRule, 0.2),
 		row.New().Add(col.New(12).Add(l.textWith(legalMention, legal))),
 	}
 }
 
+// footer is repeated at the foot of every page; maroto writes the page number
+// on the same line, right-aligned, just under the footer row.
 func (l layout) footer(d Data) core.Row {
+	const height = 6.0
 	c := colorRule
-	return row.New(8).Add(col.New(12).Add(
-		line.New(props.Line{Color: &c, Thickness: 0.2, OffsetPercent: 10, SizePercent: 100}),
-		l.text(docTitle+" – document n° "+d.DocumentNumber+" – RPPS "+d.RPPS, styleFooter, 2.5, 0),
+	return row.New(height).Add(col.New(12).Add(
+		line.New(props.Line{Color: &c, Thickness: 0.2, OffsetPercent: 45, SizePercent: 100}),
+		l.text(docTitle+" – document n° "+d.DocumentNumber+" – RPPS "+d.RPPS, styleFooter, height, 0),
 	))
 }

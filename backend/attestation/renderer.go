@@ -42,7 +42,7 @@ func newRenderer(l layout) (*Renderer, error) {
 		WithCreator("eRPPS", false).
 		Build()
 	return &Renderer{config: cfg, layout: l, newQR: func(payload string) (core.Component, error) {
-		return newQRVector(payload, qrSide, qrLeft, 0)
+		return newQRVector(payload, qrSide, qrLeft, qrTop)
 	}}, nil
 }
 
@@ -77,7 +77,16 @@ func (r *Renderer) Render(d Data, s signing.Signer) ([]byte, error) {
 	m.AddRows(l.title(d)...)
 	m.AddRows(l.section(identityLabel)...)
 	m.AddRows(l.identity(d, qr))
-	m.AddRows(l.activities(d)...)
+	m.AddRows(l.activitiesTitle(d)...)
+	// A header registered now is drawn here and atop every page the table
+	// runs onto; registering none after the table stops it.
+	if err := m.RegisterHeader(l.tableHead()); err != nil {
+		return nil, erpps.Internal(fmt.Errorf("attestation: unable to set the table head: %w", err))
+	}
+	m.AddRows(l.tableBody(d)...)
+	if err := m.RegisterHeader(); err != nil {
+		return nil, erpps.Internal(fmt.Errorf("attestation: unable to clear the table head: %w", err))
+	}
 	m.AddRows(l.closing(d)...)
 	doc, err := m.Generate()
 	if err != nil {

@@ -15,6 +15,7 @@ const (
 	contentWidth = 210.0 - marginLeft - marginRight
 	qrSide       = 44.0                          // the QR code's side, quiet zone excluded
 	qrLeft       = contentWidth/3 - qrSide - 0.5 // the QR code's offset in its column: flush right
+	qrTop        = 3.0                           // room for the quiet zone under the section rule
 )
 
 // Colours of a sober French administrative document.
@@ -36,21 +37,24 @@ type textStyle struct {
 }
 
 var (
-	styleMarianne  = textStyle{11.5, fontstyle.Bold, colorInk, align.Left}
-	styleDevise    = textStyle{8, fontstyle.Italic, colorInk, align.Left}
-	styleIssuer    = textStyle{11, fontstyle.Bold, colorInk, align.Right}
-	styleIssuerSub = textStyle{8, fontstyle.Normal, colorMuted, align.Right}
-	styleTitle     = textStyle{17, fontstyle.Bold, colorBlueFr, align.Center}
-	styleSubtitle  = textStyle{9, fontstyle.Normal, colorMuted, align.Center}
-	styleBody      = textStyle{10, fontstyle.Normal, colorInk, align.Left}
-	styleSection   = textStyle{11, fontstyle.Bold, colorBlueFr, align.Left}
-	styleLabel     = textStyle{9.5, fontstyle.Normal, colorMuted, align.Left}
-	styleValue     = textStyle{10, fontstyle.Bold, colorInk, align.Left}
-	styleTableHead = textStyle{8.5, fontstyle.Bold, colorInk, align.Left}
-	styleTableCell = textStyle{8.5, fontstyle.Normal, colorInk, align.Left}
-	styleCaption   = textStyle{7.5, fontstyle.Normal, colorMuted, align.Center}
-	styleLegal     = textStyle{7.5, fontstyle.Normal, colorMuted, align.Left}
-	styleFooter    = textStyle{7.5, fontstyle.Normal, colorMuted, align.Left}
+	styleMarianne      = textStyle{11.5, fontstyle.Bold, colorInk, align.Left}
+	styleDevise        = textStyle{8, fontstyle.Italic, colorInk, align.Left}
+	styleIssuer        = textStyle{11, fontstyle.Bold, colorInk, align.Right}
+	styleIssuerSub     = textStyle{8, fontstyle.Normal, colorMuted, align.Right}
+	styleTitle         = textStyle{17, fontstyle.Bold, colorBlueFr, align.Center}
+	styleSubtitle      = textStyle{9, fontstyle.Normal, colorMuted, align.Center}
+	styleBody          = textStyle{10, fontstyle.Normal, colorInk, align.Left}
+	styleSection       = textStyle{11, fontstyle.Bold, colorBlueFr, align.Left}
+	styleLabel         = textStyle{9.5, fontstyle.Normal, colorMuted, align.Left}
+	styleValue         = textStyle{10, fontstyle.Bold, colorInk, align.Left}
+	styleTableHead     = textStyle{8.5, fontstyle.Bold, colorInk, align.Left}
+	styleTableCell     = textStyle{8.5, fontstyle.Normal, colorInk, align.Left}
+	styleCaption       = textStyle{7.5, fontstyle.Normal, colorMuted, align.Center}
+	styleLegal         = textStyle{7.5, fontstyle.Normal, colorMuted, align.Left}
+	styleSignature     = textStyle{10, fontstyle.Normal, colorInk, align.Right}
+	styleSignatureBy   = textStyle{10, fontstyle.Bold, colorInk, align.Right}
+	styleSignatureNote = textStyle{8, fontstyle.Italic, colorMuted, align.Right}
+	styleFooter        = textStyle{7.5, fontstyle.Normal, colorMuted, align.Left}
 )
 
 // at returns the maroto text properties of s, top and left millimetres into

@@ -67,7 +67,7 @@ type Request struct {
 	TargetID        string          `json:"targetId,omitempty"`        // the activity a cessation ends
 	LinkedRequestID string          `json:"linkedRequestId,omitempty"` // a moved cabinet: the cessation and the new activity
 	Department      string          `json:"department,omitempty"`      // routes the request to its ARS
-	Payload         json.RawMessage `json:"payload"`
+	Payload         json.RawMessage `json:"payload" ts_type:"Record<string, any>"`
 	Revision        int64           `json:"revision"`           // bumped at every save
 	Deadline        string          `json:"deadline,omitempty"` // for a complement asked by the ARS
 	Reason          string          `json:"reason,omitempty"`   // of a refusal or of a complement asked

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -145,6 +146,10 @@ func BenchmarkOpen(b *testing.B) {
 	if err := db.Close(); err != nil {
 		b.Fatal(err)
 	}
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, quick := range []bool{false, true} {
 		b.Run(fmt.Sprintf("quick_check=%v", quick), func(b *testing.B) {
 			for b.Loop() {
@@ -157,6 +162,7 @@ func BenchmarkOpen(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(info.Size())/(1<<20), "file-MiB")
 		})
 	}
 }

@@ -149,7 +149,7 @@ export function CheckboxField({ label, checked, onChange, hint, name, error }: C
 }
 
 export function Toggle({ label, checked, onChange, hint, id }: { label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string; id?: string }) {
-    return <DsfrToggleSwitch id={id} label={label} helperText={hint} checked={checked} onChange={c => { onChange(c); }} showCheckedHint labelPosition="left" />;
+    return <DsfrToggleSwitch id={id} label={label} helperText={hint} checked={checked} onChange={c => { onChange(c); }} showCheckedHint />;
 }
 
 /** Form wraps fields; it never reloads the page on submit. */

@@ -126,29 +126,42 @@ function Activities({ p }: { p: Practitioner }) {
                 <DataTable
                     caption="Activités enregistrées"
                     captionHidden
-                    headers={["Structure", "Identifiant", "Adresse", "Département", "Mode", "Secteur", "Fonction", "Période"]}
+                    headers={["Structure", "Adresse", "Exercice", "Période"]}
                     rows={all.map(a => {
                         const isEnded = ended.includes(a);
                         return [
-                            structureName(a),
-                            structureIdentifiers(a).map((t, i) => (
-                                <span key={i}>
-                                    {t.term} {t.value}
-                                    <br />
-                                </span>
-                            )),
-                            addressLines(a.structure.address).join(", "),
-                            ref.departmentLabel(a.structure.department),
-                            ref.label("TRE_R23", a.modeCode),
-                            ref.label("TRE_R02", a.sectorCode),
-                            ref.label("TRE_R21", a.functionCode),
+                            <>
+                                <strong>{structureName(a)}</strong>
+                                {structureIdentifiers(a).map((t, i) => (
+                                    <span key={i}>
+                                        <br />
+                                        {t.term} {t.value}
+                                    </span>
+                                ))}
+                            </>,
+                            <>
+                                {addressLines(a.structure.address).join(", ")}
+                                <br />
+                                {`Département ${ref.departmentLabel(a.structure.department)}`}
+                            </>,
+                            <>
+                                {ref.professionLabel(a.professionCode)}
+                                <br />
+                                {[ref.label("TRE_R23", a.modeCode), ref.label("TRE_R02", a.sectorCode), ref.label("TRE_R21", a.functionCode)]
+                                    .filter(x => x !== "")
+                                    .join(" · ")}
+                            </>,
                             isEnded ? (
                                 <>
-                                    <Badge tone="neutral">Terminée</Badge> {`du ${formatDate(a.startDate)} au ${formatDate(a.endDate)}`}
+                                    <Badge tone="neutral">Terminée</Badge>
+                                    <br />
+                                    {`du ${formatDate(a.startDate)} au ${formatDate(a.endDate)}`}
                                 </>
                             ) : (
                                 <>
-                                    <Badge tone="success">En cours</Badge> {`depuis le ${formatDate(a.startDate)}`}
+                                    <Badge tone="success">En cours</Badge>
+                                    <br />
+                                    {`depuis le ${formatDate(a.startDate)}`}
                                 </>
                             )
                         ];

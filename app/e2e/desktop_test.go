@@ -1,0 +1,135 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// desktopBinary builds the real desktop binary (GTK, WebKitGTK 4.1).
+func desktopBinary(t *testing.T) string {
+	t.Helper()
+	need(t, "pkg-config", "gcc")
+	if err := exec.Command("pkg-config", "--exists", "webkit2gtk-4.1", "gtk+-3.0").Run(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("webkit2gtk-4.1 and gtk+-3.0 development files are missing (run .ci/deps.sh)")
+		}
+		t.Skip("webkit2gtk-4.1 development files are missing")
+	}
+	webBinary(t) // checks the front end is built
+	bin := filepath.Join(t.TempDir(), "erpps")
+	cmd := exec.Command("go", "build", "-tags", "desktop,production,webkit2_41", "-o", bin, ".")
+	cmd.Dir = repoRoot(t)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("desktop build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startXvfb starts a virtual X server and returns its DISPLAY.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	need(t, "Xvfb", "xwininfo")
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	line := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(r).ReadString('\n')
+		line <- strings.TrimSpace(s)
+	}()
+	select {
+	case n := <-line:
+		if n == "" {
+			t.Fatal("Xvfb gave no display number")
+		}
+		return ":" + n
+	case <-time.After(15 * time.Second):
+		t.Fatal("Xvfb did not start")
+	}
+	return ""
+}
+
+// TestDesktopWindowUnderXvfb starts the real Wails binary, sees its window,
+// takes a screenshot, and quits it cleanly with SIGTERM.
+func TestDesktopWindowUnderXvfb(t *testing.T) {
+	bin := desktopBinary(t)
+	display := startXvfb(t)
+	data := t.TempDir()
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, "--data", data)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "XDG_RUNTIME_DIR="+t.TempDir())
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		out, _ := exec.Command("xwininfo", "-display", display, "-root", "-tree").Output()
+		if bytes.Contains(out, []byte(`"eRPPS Desktop"`)) {
+			break
+		}
+		select {
+		case err := <-exited:
+			t.Fatalf("the app exited before showing its window: %v\n%s", err, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no window titled eRPPS Desktop within 60 s\n%s", stderr.String())
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	time.Sleep(4 * time.Second) // let the web view paint the entry page
+	if _, err := exec.LookPath("import"); err == nil {
+		dir := os.Getenv("ERPPS_ARTIFACTS")
+		if dir == "" {
+			dir = t.TempDir()
+		}
+		dir = filepath.Join(dir, "screenshots")
+		_ = os.MkdirAll(dir, 0o755)
+		shot := filepath.Join(dir, "desktop-xvfb.png")
+		if out, err := exec.Command("import", "-display", display, "-window", "root", shot).CombinedOutput(); err != nil {
+			t.Errorf("screenshot: %v %s", err, out)
+		}
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("the app did not quit cleanly: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("the app did not quit within 15 s of SIGTERM\n%s", stderr.String())
+	}
+	logText, err := os.ReadFile(filepath.Join(data, "erpps.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"application started", "application stopped"} {
+		if !strings.Contains(string(logText), want) {
+			t.Fatalf("log lacks %q:\n%s", want, logText)
+		}
+	}
+	t.Logf("desktop window seen on %s and closed cleanly", display)
+}

@@ -1,0 +1,217 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// repoRoot is the module's root, two folders up from app/e2e.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// need skips a test when a tool is missing on a developer's machine, and
+// fails it in CI, where .ci/deps.sh installs everything.
+func need(t testing.TB, paths ...string) {
+	t.Helper()
+	for _, p := range paths {
+		if _, err := exec.LookPath(p); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s is missing (run .ci/deps.sh test)", p)
+			}
+			t.Skipf("%s is missing (run .ci/deps.sh test)", p)
+		}
+	}
+}
+
+var buildOnce = struct {
+	sync.Once
+	path string
+	err  error
+}{}
+
+// webBinary builds the erpps binary once (browser mode needs no cgo).
+func webBinary(t testing.TB) string {
+	t.Helper()
+	root := repoRoot(t)
+	if _, err := os.Stat(filepath.Join(root, "frontend", "dist", "index.html")); err != nil {
+		t.Fatal("the front end is not built: run `make frontend` (make test does)")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "erpps-e2e-bin-")
+		if err != nil {
+			buildOnce.err = err
+			return
+		}
+		buildOnce.path = filepath.Join(dir, "erpps")
+		cmd := exec.Command("go", "build", "-o", buildOnce.path, ".")
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildOnce.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildOnce.err != nil {
+		t.Fatal(buildOnce.err)
+	}
+	return buildOnce.path
+}
+
+// server is a running "erpps web" process.
+type server struct {
+	URL     string
+	cmd     *exec.Cmd
+	stopped bool
+}
+
+// startServer starts "erpps web" on a free loopback port with dataDir and
+// returns when it listens.
+func startServer(t *testing.T, dataDir string) *server {
+	t.Helper()
+	bin := webBinary(t)
+	cmd := exec.Command(bin, "web", "--addr", "127.0.0.1:0", "--data", dataDir)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s := &server{cmd: cmd}
+	t.Cleanup(func() { s.stop(t) })
+	urlc := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if u, ok := strings.CutPrefix(sc.Text(), "erpps web: "); ok {
+				urlc <- strings.TrimSuffix(u, "/")
+			}
+		}
+		_, _ = io.Copy(io.Discard, stderr)
+	}()
+	select {
+	case s.URL = <-urlc:
+	case <-time.After(20 * time.Second):
+		t.Fatal("erpps web did not start within 20 s")
+	}
+	return s
+}
+
+// stop ends the server with SIGTERM and checks it exits cleanly.
+func (s *server) stop(t *testing.T) {
+	if s.stopped {
+		return
+	}
+	s.stopped = true
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- s.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("erpps web did not exit cleanly: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		_ = s.cmd.Process.Kill()
+		t.Error("erpps web did not stop within 10 s of SIGTERM")
+	}
+}
+
+// kill ends the server abruptly, as a crash or a power cut would.
+func (s *server) kill() {
+	if s.stopped {
+		return
+	}
+	s.stopped = true
+	_ = s.cmd.Process.Kill()
+	_ = s.cmd.Wait()
+}
+
+// newBrowser starts Debian's Chromium, headless, with a fresh profile and no
+// background networking.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	need(t, "/usr/bin/chromium")
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath("/usr/bin/chromium"),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("lang", "fr-FR"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1000),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("chromium did not start: %v", err)
+	}
+	return ctx
+}
+
+// step runs actions with a time limit, failing the test with what was being
+// done.
+func step(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if err := chromedp.Do(sctx, actions...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// waitText waits until the page's text contains s.
+func waitText(t *testing.T, ctx context.Context, s string) {
+	t.Helper()
+	expr := fmt.Sprintf("document.body && document.body.innerText.includes(%q)", s)
+	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(sctx, chromedp.Poll[bool](expr)); err != nil {
+		body, _ := chromedp.Run(ctx, chromedp.Evaluate[string]("document.body ? document.body.innerText.slice(0, 1500) : ''"))
+		t.Fatalf("text %q never appeared: %v\npage text: %s", s, err, body)
+	}
+}
+
+// screenshot saves the full page as $ERPPS_ARTIFACTS/screenshots/name.png.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if len(png) < 1000 {
+		t.Fatalf("screenshot %s is empty", name)
+	}
+	dir := os.Getenv("ERPPS_ARTIFACTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	dir = filepath.Join(dir, "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/sirupsen/logrus"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"erpps/backend/attestation"
 	"erpps/backend/erpps"
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
@@ -38,6 +39,7 @@ type Info struct {
 type Deps struct {
 	Practitioners erpps.PractitionerService
 	Requests      *requests.Service
+	Attestations  *attestation.Issuer
 	Catalog       *refdata.Catalog
 	Dialogs       Dialogs
 	Log           *logrus.Logger

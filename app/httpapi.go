@@ -60,7 +60,9 @@ type httpRoute struct {
 	handler http.HandlerFunc
 }
 
-func (a *App) httpRoutes() []httpRoute { return nil }
+func (a *App) httpRoutes() []httpRoute {
+	return []httpRoute{{"GET /api/attestation/{file}", a.downloadAttestation}}
+}
 
 // statusOf maps an error code to an HTTP status.
 func statusOf(code string) int {

@@ -6,7 +6,7 @@ import (
 
 // ReferenceData is every NOS table and the départements, sent once to the UI.
 type ReferenceData struct {
-	Tables      map[string]*refdata.Table `json:"tables"`
+	Tables      map[string]*refdata.Table `json:"tables" ts_type:"Record<string, {id: string; name: string; source: string; version: string; codes: refdata.Code[]}>"`
 	Professions []refdata.Code            `json:"professions"`
 	Departments []refdata.Department      `json:"departments"`
 }

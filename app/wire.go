@@ -9,12 +9,14 @@ import (
 
 	"github.com/sirupsen/logrus"
 
+	"erpps/backend/attestation"
 	"erpps/backend/datadir"
 	"erpps/backend/demo"
 	"erpps/backend/erpps"
 	"erpps/backend/logging"
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
+	"erpps/backend/signing"
 	"erpps/backend/sqlite"
 )
 
@@ -88,10 +90,22 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 	log.WithField("mode", cfg.Mode).WithField("version", cfg.Version).Info("application started")
 	cleanups = append(cleanups, func() error { log.Info("application stopped"); return nil })
 
+	signer, err := signing.LoadOrCreateLocalSigner(ctx, db)
+	if err != nil {
+		return fail(err)
+	}
+	renderer, err := attestation.NewRenderer()
+	if err != nil {
+		return fail(err)
+	}
 	a := New(ctx, Deps{
 		Practitioners: practitioners,
 		Requests: &requests.Service{
 			Practitioners: db, Requests: db, Structures: db, Catalog: catalog, Now: time.Now,
+		},
+		Attestations: &attestation.Issuer{
+			Practitioners: db, Registry: db, Catalog: catalog, Signer: signer,
+			Verifier: signing.NewKeyRing(signer.PublicKey()), Renderer: renderer, Now: time.Now,
 		},
 		Catalog: catalog,
 		Dialogs: dialogsFor(cfg.Mode),

@@ -57,16 +57,17 @@ func BenchmarkPayload(b *testing.B) {
 	}
 }
 
-// BenchmarkQRVector encodes the QR code and computes its bars.
-func BenchmarkQRVector(b *testing.B) {
+// BenchmarkQRCode encodes the QR code and draws its PNG.
+func BenchmarkQRCode(b *testing.B) {
 	s := testSigner(b, 1)
 	payload, err := Payload(sampleData(25), s)
 	if err != nil {
 		b.Fatal(err)
 	}
+	e := newQREncoder()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := newQRVector(payload, qrSide, qrLeft, qrTop); err != nil {
+		if _, err := e.encode(payload); err != nil {
 			b.Fatal(err)
 		}
 	}

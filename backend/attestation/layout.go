@@ -109,7 +109,7 @@ func (l layout) identity(d Data, qr core.Component) core.Row {
 		qr,
 		l.text(qrCaption, styleCaption, qrTop+qrSide+2, qrLeft),
 	)
-	return row.New(qrSide+8).Add(left, right)
+	return row.New(qrTop+qrSide+7).Add(left, right)
 }
 
 // activitiesTitle is the table's heading.
@@ -121,7 +121,8 @@ func (l layout) activitiesTitle(d Data) []core.Row {
 // tableHead is the table's column headings, repeated atop every page the
 // table runs onto.
 func (l layout) tableHead() core.Row {
-	head := props.Cell{BackgroundColor: &colorHeaderBg}
+	bg := colorHeaderBg
+	head := props.Cell{BackgroundColor: &bg}
 	return row.New(7).Add(
 		col.New(4).Add(l.text("Structure / raison sociale", styleTableHead, 1.8, 1.5)),
 		col.New(4).Add(l.text("Adresse", styleTableHead, 1.8, 1.5)),
@@ -137,9 +138,10 @@ func (l layout) tableBody(d Data) []core.Row {
 	}
 	cellProps := styleTableCell.at(l.family, 1.6, 1.5)
 	cellProps.Right, cellProps.Bottom = 1.5, 1.6
-	plain := props.Cell{BorderType: border.Bottom, BorderColor: &colorRule, BorderThickness: 0.2}
+	ruleColor, stripeColor := colorRule, colorStripedBg
+	plain := props.Cell{BorderType: border.Bottom, BorderColor: &ruleColor, BorderThickness: 0.2}
 	striped := plain
-	striped.BackgroundColor = &colorStripedBg
+	striped.BackgroundColor = &stripeColor
 	rows := make([]core.Row, 0, len(d.Activities))
 	for i, a := range d.Activities {
 		style := &plain

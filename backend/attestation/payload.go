@@ -140,13 +140,13 @@ func Verify(payload string, v signing.Verifier) (Verified, error) {
 
 	issued, err := time.Parse(time.DateOnly, date)
 	if err != nil {
-		return Verified{}, malformed("date: %v", err)
+		return Verified{}, malformed("date field of %d bytes", len(date))
 	}
 	if d, err := b64.DecodeString(digest); err != nil || len(d) != digestSize {
-		return Verified{}, malformed("digest %q", digest)
+		return Verified{}, malformed("digest field of %d bytes", len(digest))
 	}
 	if !signing.IsKeyID(keyID) {
-		return Verified{}, malformed("key id %q", keyID)
+		return Verified{}, malformed("key id field of %d bytes", len(keyID))
 	}
 	sig, err := b64.DecodeString(sigText)
 	if err != nil || len(sig) != signatureSize {
@@ -173,6 +173,8 @@ func Verify(payload string, v signing.Verifier) (Verified, error) {
 	}, nil
 }
 
+// malformed reports an unreadable payload; the cause never quotes the pasted
+// text, which may hold personal data.
 func malformed(format string, args ...any) *erpps.Error {
 	return &erpps.Error{
 		Code:    erpps.EINVALID,

@@ -31,18 +31,20 @@ func NewRenderer() (*Renderer, error) {
 
 func newRenderer(l layout) (*Renderer, error) {
 	family := l.family
+	ink, muted := colorInk, colorMuted
 	cfg := config.NewBuilder().
 		WithPageSize(pagesize.A4).
 		WithLeftMargin(marginLeft).
 		WithRightMargin(marginRight).
 		WithTopMargin(marginTop).
 		WithBottomMargin(marginBottom).
-		WithDefaultFont(&props.Font{Family: family, Style: fontstyle.Normal, Size: 10, Color: &colorInk}).
-		WithPageNumber(props.PageNumber{Pattern: "Page {current} / {total}", Place: props.RightBottom, Family: family, Size: 7.5, Color: &colorMuted}).
+		WithDefaultFont(&props.Font{Family: family, Style: fontstyle.Normal, Size: 10, Color: &ink}).
+		WithPageNumber(props.PageNumber{Pattern: "Page {current} / {total}", Place: props.RightBottom, Family: family, Size: 7.5, Color: &muted}).
 		WithCreator("eRPPS", false).
 		Build()
+	qr := newQREncoder()
 	return &Renderer{config: cfg, layout: l, newQR: func(payload string) (core.Component, error) {
-		return newQRVector(payload, qrSide, qrLeft, qrTop)
+		return qr.component(payload, qrSide, qrLeft, qrTop, contentWidth/3)
 	}}, nil
 }
 

@@ -5,19 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"erpps/backend/erpps"
 )
 
-// Attestation is the record of an attestation d'enregistrement issued: its
-// number, for whom, when, and the hash of what was signed.
-type Attestation struct {
-	Number      string    `json:"number"`
-	RPPS        string    `json:"rpps"`
-	IssuedAt    time.Time `json:"issuedAt"`
-	PayloadHash string    `json:"payloadHash"`
-}
+var (
+	_ erpps.AttestationRegistry = (*DB)(nil)
+	_ erpps.SettingsStore       = (*DB)(nil)
+)
 
 // NextAttestationNumber draws the next number of year, "ATT-2026-000001"
 // then "ATT-2026-000002"..., atomically: two callers never get the same one.
@@ -43,7 +38,7 @@ func (db *DB) NextAttestationNumber(ctx context.Context, year int) (string, erro
 
 // RecordAttestation keeps the record of an issued attestation; a number
 // already recorded is ECONFLICT.
-func (db *DB) RecordAttestation(ctx context.Context, a Attestation) error {
+func (db *DB) RecordAttestation(ctx context.Context, a erpps.IssuedAttestation) error {
 	if a.Number == "" || a.RPPS == "" {
 		return erpps.Invalid("Le numéro d'attestation et le numéro RPPS sont obligatoires.")
 	}
@@ -67,8 +62,8 @@ func (db *DB) RecordAttestation(ctx context.Context, a Attestation) error {
 
 // FindAttestation returns the record of an attestation by number, or
 // ENOTFOUND.
-func (db *DB) FindAttestation(ctx context.Context, number string) (*Attestation, error) {
-	a := &Attestation{Number: number}
+func (db *DB) FindAttestation(ctx context.Context, number string) (*erpps.IssuedAttestation, error) {
+	a := &erpps.IssuedAttestation{Number: number}
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
 		var issued string
 		err := tx.QueryRowContext(ctx,

@@ -86,7 +86,7 @@ func TestAttestations(t *testing.T) {
 
 	t.Run("RecordAndFind", func(t *testing.T) {
 		db := MustOpenDB(t)
-		a := Attestation{Number: "ATT-2026-000001", RPPS: "10000000001",
+		a := erpps.IssuedAttestation{Number: "ATT-2026-000001", RPPS: "10000000001",
 			IssuedAt: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC), PayloadHash: "ab12"}
 		if err := db.RecordAttestation(ctx, a); err != nil {
 			t.Fatal(err)
@@ -98,6 +98,6 @@ func TestAttestations(t *testing.T) {
 		wantCode(t, db.RecordAttestation(ctx, a), erpps.ECONFLICT)
 		_, err = db.FindAttestation(ctx, "ATT-1999-000001")
 		wantCode(t, err, erpps.ENOTFOUND)
-		wantCode(t, db.RecordAttestation(ctx, Attestation{}), erpps.EINVALID)
+		wantCode(t, db.RecordAttestation(ctx, erpps.IssuedAttestation{}), erpps.EINVALID)
 	})
 }

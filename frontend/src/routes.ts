@@ -46,3 +46,12 @@ const KIND_PATHS: Record<RequestKind, (rpps: string) => string> = {
 export function requestPath(rpps: string, kind: RequestKind, requestId: string): string {
     return `${KIND_PATHS[kind](rpps)}?demande=${enc(requestId)}`;
 }
+
+/**
+ * startPath leads to the form of an action, to start (or resume) a request of
+ * that kind; a cessation names the activity to end (?activite=).
+ */
+export function startPath(rpps: string, kind: RequestKind, targetId?: string): string {
+    const base = KIND_PATHS[kind](rpps);
+    return kind === "cease_activity" && targetId !== undefined && targetId !== "" ? `${base}?activite=${enc(targetId)}` : base;
+}

@@ -235,10 +235,19 @@ export interface RequestFilter {
 
 export type GuidanceLevel = "info" | "warning" | "error";
 
+/** What a guidance's button does (backend/requests/view.go GuidanceAction). */
+export type GuidanceActionKind = "start_request" | "set_field" | "open";
+
 export interface GuidanceAction {
     label: string;
-    kind: string;
+    /** "start_request" (requestKind on targetId), "set_field" (field to value in the current form), "open" (a page under /pro/:rpps/). */
+    kind: GuidanceActionKind | (string & {});
+    requestKind?: RequestKind;
     targetId?: string;
+    /** The payload's JSON path, for set_field. */
+    field?: string;
+    /** The value for set_field (a string: "true" for a boolean), or the route segment for open. */
+    value?: string;
 }
 
 export interface Guidance {
@@ -247,6 +256,8 @@ export interface Guidance {
     title: string;
     message: string;
     action?: GuidanceAction;
+    /** Further ways forward, when there are several. */
+    actions?: GuidanceAction[];
 }
 
 export interface Validation {
@@ -290,6 +301,8 @@ export interface NewActivityPayload {
     genreCode?: string;
     startDate: string;
     replacesActivityId?: string;
+    /** Confirms an additional activity in another département, not a change of département. */
+    keepsOtherActivities?: boolean;
 }
 
 export interface NewProfessionPayload {

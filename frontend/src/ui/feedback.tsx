@@ -64,7 +64,8 @@ export function Badge({ children, tone = "neutral", small = true, noIcon = true 
 /** InlineWarning is a short inline warning with an icon (e.g. on a tile). */
 export function InlineWarning({ children }: { children: ReactNode }) {
     return (
-        <span className={fr.cx(iconClass("warning"), "fr-icon--sm")} style={{ color: fr.colors.decisions.text.default.warning.default }}>
+        <span style={{ color: fr.colors.decisions.text.default.warning.default }}>
+            <span className={fr.cx(iconClass("warning"), "fr-icon--sm", "fr-mr-1v")} aria-hidden="true" />
             {children}
         </span>
     );

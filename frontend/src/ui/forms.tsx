@@ -6,11 +6,13 @@ import { ToggleSwitch as DsfrToggleSwitch } from "@codegouvfr/react-dsfr/ToggleS
 import type { HTMLInputAutoCompleteAttribute, ReactNode, SyntheticEvent } from "react";
 
 // Form fields: each has a visible label; an error message is linked to its
-// field by the design system (aria-describedby) and announced.
+// field by the design system (aria-describedby) and announced. `errorFor`
+// marks the element holding the message with data-field-error="<errorFor>"
+// (the payload's JSON path: end-to-end tests find the message by it).
 
-function state(error: string | undefined, valid?: string) {
+function state(error: string | undefined, valid?: string, errorFor?: string) {
     if (error !== undefined && error !== "") {
-        return { state: "error" as const, stateRelatedMessage: error };
+        return { state: "error" as const, stateRelatedMessage: errorFor === undefined ? error : <span data-field-error={errorFor}>{error}</span> };
     }
     if (valid !== undefined && valid !== "") {
         return { state: "success" as const, stateRelatedMessage: valid };
@@ -26,6 +28,8 @@ export interface TextFieldProps {
     name?: string;
     hint?: ReactNode;
     error?: string;
+    /** Marks the error message with data-field-error (see state()). */
+    errorFor?: string;
     /** A message shown when the value is right. */
     valid?: string;
     type?: "text" | "email" | "tel" | "date" | "search";
@@ -42,14 +46,14 @@ export interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-    const { label, value, onChange, id, name, hint, error, valid, type = "text", inputMode, autoComplete, maxLength, required, disabled, placeholder, action, multiline = false, rows = 4 } = props;
+    const { label, value, onChange, id, name, hint, error, errorFor, valid, type = "text", inputMode, autoComplete, maxLength, required, disabled, placeholder, action, multiline = false, rows = 4 } = props;
     if (multiline) {
         return (
             <DsfrInput
                 label={label}
                 hintText={hint}
                 disabled={disabled}
-                {...state(error, valid)}
+                {...state(error, valid, errorFor)}
                 textArea
                 nativeTextAreaProps={{ id, name, value, rows, maxLength, required, placeholder, onChange: e => { onChange(e.target.value); } }}
             />
@@ -61,7 +65,7 @@ export function TextField(props: TextFieldProps) {
             hintText={hint}
             disabled={disabled}
             action={action}
-            {...state(error, valid)}
+            {...state(error, valid, errorFor)}
             nativeInputProps={{ id, name, value, type, inputMode, autoComplete, maxLength, required, placeholder, spellCheck: false, onChange: e => { onChange(e.target.value); } }}
         />
     );
@@ -83,13 +87,15 @@ export interface SelectFieldProps {
     name?: string;
     hint?: ReactNode;
     error?: string;
+    /** Marks the error message with data-field-error (see state()). */
+    errorFor?: string;
     required?: boolean;
     disabled?: boolean;
 }
 
-export function SelectField({ label, value, onChange, options, placeholder = "Sélectionnez une option", id, name, hint, error, required, disabled }: SelectFieldProps) {
+export function SelectField({ label, value, onChange, options, placeholder = "Sélectionnez une option", id, name, hint, error, errorFor, required, disabled }: SelectFieldProps) {
     return (
-        <DsfrSelect label={label} hint={hint} disabled={disabled} {...state(error)} nativeSelectProps={{ id, name, value, required, onChange: e => { onChange(e.target.value); } }}>
+        <DsfrSelect label={label} hint={hint} disabled={disabled} {...state(error, undefined, errorFor)} nativeSelectProps={{ id, name, value, required, onChange: e => { onChange(e.target.value); } }}>
             <option value="" disabled hidden>
                 {placeholder}
             </option>

@@ -19,7 +19,7 @@ export namespace app {
 	    }
 	}
 	export class ReferenceData {
-	    tables: {[key: string]: Table};
+	    tables: Record<string, {id: string; name: string; source: string; version: string; codes: refdata.Code[]}>;
 	    professions: refdata.Code[];
 	    departments: refdata.Department[];
 	
@@ -52,11 +52,67 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SavedFile {
+	    path?: string;
+	    fileName: string;
+	    canceled?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.fileName = source["fileName"];
+	        this.canceled = source["canceled"];
+	    }
+	}
+
+}
+
+export namespace attestation {
+	
+	export class Verified {
+	    valid: boolean;
+	    documentNumber: string;
+	    rpps: string;
+	    name: string;
+	    issuer: string;
+	    issuedAt: string;
+	    issuedAtLabel: string;
+	    keyId: string;
+	    contentDigest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verified(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.valid = source["valid"];
+	        this.documentNumber = source["documentNumber"];
+	        this.rpps = source["rpps"];
+	        this.name = source["name"];
+	        this.issuer = source["issuer"];
+	        this.issuedAt = source["issuedAt"];
+	        this.issuedAtLabel = source["issuedAtLabel"];
+	        this.keyId = source["keyId"];
+	        this.contentDigest = source["contentDigest"];
+	    }
+	}
 
 }
 
 export namespace erpps {
 	
+	export enum RequestKind {
+	    CeaseActivity = "cease_activity",
+	    NewActivity = "new_activity",
+	    NewProfession = "new_profession",
+	    Contact = "contact",
+	    ExerciseName = "exercise_name",
+	}
 	export enum RequestStatus {
 	    Draft = "draft",
 	    Transmitted = "transmitted",
@@ -66,13 +122,6 @@ export namespace erpps {
 	    ComplementRequested = "complement_requested",
 	    Withdrawn = "withdrawn",
 	    ClosedNoAction = "closed_no_action",
-	}
-	export enum RequestKind {
-	    CeaseActivity = "cease_activity",
-	    NewActivity = "new_activity",
-	    NewProfession = "new_profession",
-	    Contact = "contact",
-	    ExerciseName = "exercise_name",
 	}
 	export class Address {
 	    recipient?: string;

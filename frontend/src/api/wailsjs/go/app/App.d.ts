@@ -3,6 +3,7 @@
 import {app} from '../models';
 import {erpps} from '../models';
 import {requests} from '../models';
+import {attestation} from '../models';
 
 export function AppInfo():Promise<app.Info>;
 
@@ -20,10 +21,14 @@ export function LookupStructure(arg1:string,arg2:string):Promise<erpps.Structure
 
 export function ReferenceData():Promise<app.ReferenceData>;
 
+export function SaveAttestation(arg1:string):Promise<app.SavedFile>;
+
 export function SaveDraft(arg1:string,arg2:{[key: string]: any}):Promise<requests.View>;
 
 export function StartRequest(arg1:requests.StartInput):Promise<requests.View>;
 
 export function TransmitRequest(arg1:string):Promise<requests.View>;
+
+export function VerifyAttestation(arg1:string):Promise<attestation.Verified>;
 
 export function WithdrawRequest(arg1:string,arg2:string):Promise<requests.View>;

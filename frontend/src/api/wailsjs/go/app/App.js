@@ -34,6 +34,10 @@ export function ReferenceData() {
   return window['go']['app']['App']['ReferenceData']();
 }
 
+export function SaveAttestation(arg1) {
+  return window['go']['app']['App']['SaveAttestation'](arg1);
+}
+
 export function SaveDraft(arg1, arg2) {
   return window['go']['app']['App']['SaveDraft'](arg1, arg2);
 }
@@ -44,6 +48,10 @@ export function StartRequest(arg1) {
 
 export function TransmitRequest(arg1) {
   return window['go']['app']['App']['TransmitRequest'](arg1);
+}
+
+export function VerifyAttestation(arg1) {
+  return window['go']['app']['App']['VerifyAttestation'](arg1);
 }
 
 export function WithdrawRequest(arg1, arg2) {

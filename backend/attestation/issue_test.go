@@ -1,0 +1,98 @@
+package attestation
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"erpps/backend/demo"
+	"erpps/backend/refdata"
+	"erpps/backend/signing"
+	"erpps/backend/sqlite"
+)
+
+// mustIssuer opens a store in t.TempDir() with the demo records.
+func mustIssuer(t *testing.T) (*Issuer, *sqlite.DB, string) {
+	t.Helper()
+	ctx := context.Background()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "erpps.db"))
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	list, err := demo.Generate(3, demo.Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range list {
+		if err := db.SavePractitioner(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cat, err := refdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := signing.LoadOrCreateLocalSigner(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 27, 23, 30, 0, 0, time.UTC) // already the 28th in Paris
+	return &Issuer{Practitioners: db, Registry: db, Catalog: cat, Signer: signer,
+		Verifier: signing.NewKeyRing(signer.PublicKey()), Renderer: r, Now: func() time.Time { return now }}, db, list[0].RPPS
+}
+
+func TestIssueFromTheRegister(t *testing.T) {
+	ctx := context.Background()
+	iss, db, rpps := mustIssuer(t)
+	first, err := iss.Issue(ctx, rpps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Number != "ATT-2026-000001" || !strings.HasPrefix(string(first.PDF), "%PDF-") {
+		t.Fatalf("issued %s, pdf %.8q", first.Number, first.PDF)
+	}
+	if want := "attestation-rpps-" + rpps + "-2026-11-28.pdf"; first.FileName != want {
+		t.Fatalf("file name %s, want %s (Paris date)", first.FileName, want)
+	}
+	second, err := iss.Issue(ctx, rpps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Number != "ATT-2026-000002" {
+		t.Fatalf("second number %s", second.Number)
+	}
+	rec, err := db.FindAttestation(ctx, first.Number)
+	if err != nil || rec.RPPS != rpps || rec.PayloadHash == "" {
+		t.Fatalf("record %+v, %v", rec, err)
+	}
+	v, err := iss.Verify(first.Payload)
+	if err != nil || !v.Valid || v.RPPS != rpps || v.DocumentNumber != first.Number {
+		t.Fatalf("verify: %+v, %v", v, err)
+	}
+	if _, err := iss.Issue(ctx, "10000000008"); err == nil {
+		t.Fatal("an unknown practitioner got an attestation")
+	}
+	path := filepath.Join(t.TempDir(), first.FileName)
+	if err := os.WriteFile(path, first.PDF, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	p, err := db.FindPractitionerByRPPS(ctx, rpps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{rpps, "8" + rpps, p.DisplayName(), first.Number, "28 novembre 2026", p.Activities[0].Structure.CompanyName} {
+		if !strings.Contains(text, want) {
+			t.Fatalf("the PDF text lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -114,6 +114,9 @@ type RequestFilter struct {
 	Statuses []RequestStatus `json:"statuses,omitempty"`
 	TargetID string          `json:"targetId,omitempty"`
 	Limit    int             `json:"limit,omitempty"`
+	// WithoutHistory leaves History empty: cheaper when only the requests'
+	// state matters (validation on every autosave).
+	WithoutHistory bool `json:"withoutHistory,omitempty"`
 }
 
 // RequestService stores requests and applies their transitions.

@@ -148,7 +148,7 @@ func (s *Service) view(ctx context.Context, p *erpps.Practitioner, req *erpps.Re
 }
 
 func (s *Service) subject(ctx context.Context, p *erpps.Practitioner, req *erpps.Request) (*subject, error) {
-	all, err := s.Requests.ListRequests(ctx, erpps.RequestFilter{RPPS: p.RPPS, Statuses: []erpps.RequestStatus{
+	all, err := s.Requests.ListRequests(ctx, erpps.RequestFilter{RPPS: p.RPPS, WithoutHistory: true, Statuses: []erpps.RequestStatus{
 		erpps.StatusDraft, erpps.StatusTransmitted, erpps.StatusUnderReview, erpps.StatusComplementRequested,
 	}})
 	if err != nil {

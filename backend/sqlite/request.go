@@ -127,6 +127,9 @@ func (db *DB) ListRequests(ctx context.Context, filter erpps.RequestFilter) ([]*
 		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 			return fmt.Errorf("store: unable to list requests: %w", err)
 		}
+		if filter.WithoutHistory {
+			return nil
+		}
 		return attachHistory(ctx, tx, out)
 	})
 	if err != nil {

@@ -1,0 +1,60 @@
+import { useEffect, useRef } from "react";
+import { Alert, Focusable, FocusLink, Spacer } from "../ui";
+import { orderedErrors, type FieldErrors } from "./fieldErrors";
+import { fieldId } from "./paths";
+
+export const ERROR_SUMMARY_ID = "error-summary";
+
+export interface ErrorSummaryProps {
+    /** The errors to list (those beside the fields). */
+    errors: FieldErrors;
+    /** Each field's label, by JSON path. */
+    labels: Readonly<Record<string, string>>;
+    /** Changes at each refused transmission: the summary takes the focus again. */
+    attempt: number;
+    message: string;
+}
+
+/**
+ * ErrorSummary lists, after a refused transmission, the fields to fix, each
+ * a link that moves the focus to the field. It takes the focus itself so
+ * that screen reader users hear it.
+ */
+export function ErrorSummary({ errors, labels, attempt, message }: ErrorSummaryProps) {
+    const el = useRef<HTMLDivElement | null>(null);
+    const list = orderedErrors(errors, Object.keys(labels));
+    const shown = list.length > 0;
+    useEffect(() => {
+        if (shown) {
+            el.current?.focus();
+        }
+        // Focus once per refused transmission, not at each keystroke.
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [attempt]);
+    if (!shown) {
+        return null;
+    }
+    return (
+        <Focusable
+            id={ERROR_SUMMARY_ID}
+            innerRef={node => {
+                el.current = node;
+            }}
+        >
+            <Alert severity="error" title="Votre demande n'a pas été transmise">
+                <>
+                    <p>{`${message} ${list.length === 1 ? "Champ à corriger :" : `${list.length} champs à corriger :`}`}</p>
+                    <ul>
+                        {list.map(e => (
+                            <li key={e.field}>
+                                <FocusLink target={fieldId(e.field)}>{labels[e.field] ?? e.field}</FocusLink>
+                                {` : ${e.message}`}
+                            </li>
+                        ))}
+                    </ul>
+                </>
+            </Alert>
+            <Spacer size="md" />
+        </Focusable>
+    );
+}

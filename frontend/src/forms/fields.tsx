@@ -1,0 +1,98 @@
+import type { HTMLInputAutoCompleteAttribute, ReactNode } from "react";
+import { Checkbox, SelectField, TextField, type Option } from "../ui";
+import { fieldId, getPath } from "./paths";
+import type { DraftFields } from "./useRequestDraft";
+
+// Fields bound to a draft by the payload's JSON path: the input's id is
+// "field-<path>", its value is read from the local payload, a change sets it
+// (and schedules the autosave), the latest error is shown beside it with
+// data-field-error="<path>".
+
+interface BoundProps {
+    draft: DraftFields;
+    /** The payload's JSON path ("endDate", "structure.siret"). */
+    path: string;
+    label: string;
+    hint?: ReactNode;
+    disabled?: boolean;
+}
+
+function text(draft: DraftFields, path: string): string {
+    const v = getPath(draft.payload, path);
+    return typeof v === "string" ? v : "";
+}
+
+export interface DraftTextFieldProps extends BoundProps {
+    type?: "text" | "email" | "tel" | "date";
+    inputMode?: "text" | "numeric" | "email" | "tel";
+    autoComplete?: HTMLInputAutoCompleteAttribute;
+    maxLength?: number;
+    multiline?: boolean;
+    rows?: number;
+    required?: boolean;
+    /** Shown instead of the payload's value (e.g. a name filled in from the record). */
+    displayValue?: string;
+}
+
+export function DraftTextField({ draft, path, label, hint, disabled = false, displayValue, ...rest }: DraftTextFieldProps) {
+    return (
+        <TextField
+            {...rest}
+            id={fieldId(path)}
+            name={path}
+            label={label}
+            hint={hint}
+            value={displayValue ?? text(draft, path)}
+            onChange={v => {
+                draft.setField(path, v);
+            }}
+            error={draft.errorOf(path)}
+            errorFor={path}
+            disabled={disabled || !draft.editable}
+        />
+    );
+}
+
+export interface DraftSelectFieldProps extends BoundProps {
+    options: Option[];
+    placeholder?: string;
+    required?: boolean;
+}
+
+export function DraftSelectField({ draft, path, label, hint, disabled = false, options, placeholder, required }: DraftSelectFieldProps) {
+    return (
+        <SelectField
+            id={fieldId(path)}
+            name={path}
+            label={label}
+            hint={hint}
+            options={options}
+            placeholder={placeholder}
+            required={required}
+            value={text(draft, path)}
+            onChange={v => {
+                draft.setField(path, v);
+            }}
+            error={draft.errorOf(path)}
+            errorFor={path}
+            disabled={disabled || !draft.editable}
+        />
+    );
+}
+
+export function DraftCheckbox({ draft, path, label, hint, disabled = false }: Omit<BoundProps, "label"> & { label: ReactNode }) {
+    return (
+        <Checkbox
+            id={fieldId(path)}
+            label={label}
+            hint={hint}
+            checked={getPath(draft.payload, path) === true}
+            onChange={c => {
+                draft.setField(path, c);
+            }}
+            error={draft.errorOf(path)}
+            errorFor={path}
+            disabled={disabled || !draft.editable}
+        />
+    );
+}

@@ -30,3 +30,5 @@ command -v npm >/dev/null || { echo "deps: Node.js 20 and npm are required" >&2;
 if [ ! -f frontend/node_modules/.package-lock.json ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then
   (cd frontend && npm ci --no-audit --no-fund)
 fi
+# Some npm packages ship Go files; a go.mod there keeps them out of ./... .
+[ -f frontend/node_modules/go.mod ] || printf 'module erpps/frontend/node_modules\n' > frontend/node_modules/go.mod

@@ -80,7 +80,13 @@ export function DraftSelectField({ draft, path, label, hint, disabled = false, o
     );
 }
 
-export function DraftCheckbox({ draft, path, label, hint, disabled = false }: Omit<BoundProps, "label"> & { label: ReactNode }) {
+export interface DraftCheckboxProps extends Omit<BoundProps, "label"> {
+    label: ReactNode;
+    /** Replaces the plain setField (e.g. to set another field with it). */
+    onChange?: (checked: boolean) => void;
+}
+
+export function DraftCheckbox({ draft, path, label, hint, disabled = false, onChange }: DraftCheckboxProps) {
     return (
         <Checkbox
             id={fieldId(path)}
@@ -88,7 +94,11 @@ export function DraftCheckbox({ draft, path, label, hint, disabled = false }: Om
             hint={hint}
             checked={getPath(draft.payload, path) === true}
             onChange={c => {
-                draft.setField(path, c);
+                if (onChange === undefined) {
+                    draft.setField(path, c);
+                } else {
+                    onChange(c);
+                }
             }}
             error={draft.errorOf(path)}
             errorFor={path}

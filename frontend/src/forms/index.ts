@@ -5,7 +5,7 @@ export type { DraftFields, DraftOutcome, DraftTarget, RequestDraft } from "./use
 export { RequestEditor } from "./RequestEditor";
 export type { RequestEditorProps } from "./RequestEditor";
 export { DraftCheckbox, DraftSelectField, DraftTextField } from "./fields";
-export type { DraftSelectFieldProps, DraftTextFieldProps } from "./fields";
+export type { DraftCheckboxProps, DraftSelectFieldProps, DraftTextFieldProps } from "./fields";
 export { AutosaveStatus, AUTOSAVE_STATUS_ID } from "./AutosaveStatus";
 export { ErrorSummary, ERROR_SUMMARY_ID } from "./ErrorSummary";
 export { GuidanceList } from "./GuidanceList";

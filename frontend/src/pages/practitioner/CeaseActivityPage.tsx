@@ -1,11 +1,25 @@
-import { Alert, Spacer, TextLink } from "../../ui";
+import { useSearchParams } from "react-router-dom";
+import { Alert, Spacer, Stepper } from "../../ui";
 import { ActionPage } from "./ActionPage";
 import { actions } from "./actions";
+import { CeaseForm } from "./cease/CeaseForm";
+import { ChooseActivity } from "./cease/ChooseActivity";
 import { usePractitioner } from "./context";
-import { UpcomingForm } from "./UpcomingForm";
 
+const STEP_CHOOSE = "Choisir l'activité qui prend fin";
+const STEP_FORM = "Date et motif de fin d'activité";
+
+/**
+ * CeaseActivityPage declares the end of an activity, in two steps: choose
+ * the activity (skipped with ?activite=<id> or ?demande=<id>), then the end
+ * date and reason, saved as a draft while typed, then transmitted.
+ */
 export function CeaseActivityPage() {
     const { practitioner } = usePractitioner();
+    const [params] = useSearchParams();
+    const requestId = params.get("demande") ?? "";
+    const activityId = params.get("activite") ?? "";
+    const chosen = requestId !== "" || activityId !== "";
     return (
         <ActionPage title={actions.cease.title} intro="Pour déclarer la fin d'une activité.">
             <Alert severity="warning" title="À faire en premier, pour tout changement de département">
@@ -13,17 +27,17 @@ export function CeaseActivityPage() {
                 activité.
             </Alert>
             <Spacer size="md" />
-            <UpcomingForm
-                steps={[
-                    "choisir, parmi vos activités en cours, celle qui prend fin ;",
-                    "indiquer la date de fin d'activité ;",
-                    "indiquer le motif de fin d'activité (nomenclature nationale) ;",
-                    "enregistrer la demande sur ce poste, la reprendre plus tard, puis la transmettre à l'ARS du département de l'activité."
-                ]}
-            />
-            <TextLink to={actions.activities.path(practitioner.rpps)} icon="arrowRight">
-                Voir mes activités professionnelles
-            </TextLink>
+            {chosen ? (
+                <>
+                    <Stepper current={2} count={2} title={STEP_FORM} />
+                    <CeaseForm key={`${requestId}|${activityId}`} rpps={practitioner.rpps} requestId={requestId} activityId={activityId} />
+                </>
+            ) : (
+                <>
+                    <Stepper current={1} count={2} title={STEP_CHOOSE} next={STEP_FORM} />
+                    <ChooseActivity practitioner={practitioner} />
+                </>
+            )}
         </ActionPage>
     );
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -153,5 +155,22 @@ func TestFormatErrorHidesInternalCauses(t *testing.T) {
 	e = FormatError(a)(erpps.Invalid("Corrigez.", erpps.FieldError{Field: "email", Code: "format", Message: "Adresse invalide."})).(*erpps.Error)
 	if e.Code != erpps.EINVALID || len(e.Fields) != 1 {
 		t.Fatalf("field errors lost: %+v", e)
+	}
+}
+
+func TestKioskKeepsNothing(t *testing.T) {
+	a, closeFn, err := Open(context.Background(), Config{Mode: ModeKiosk, Demo: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := a.deps.Info.DataDir
+	if _, err := os.Stat(filepath.Join(dir, "erpps.db")); err != nil {
+		t.Fatalf("the kiosk's store is missing: %v", err)
+	}
+	if err := closeFn(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Fatalf("the kiosk's folder %s is still there (%v)", dir, err)
 	}
 }

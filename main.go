@@ -49,6 +49,7 @@ func run(args []string, stderr io.Writer) int {
 	addr := fset.String("addr", "127.0.0.1:8080", "adresse d'écoute du mode navigateur (erpps web)")
 	kiosk := fset.Bool("kiosk", false, "borne d'accueil ARS : plein écran, aucune donnée conservée")
 	noDemo := fset.Bool("no-demo", false, "ne pas créer de dossiers de démonstration au premier lancement")
+	selfTest := fset.Bool("selftest", false, "vérifier les liaisons de l'interface de bureau, puis quitter (code 0 si tout va bien)")
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
@@ -64,11 +65,12 @@ func run(args []string, stderr io.Writer) int {
 	defer stop()
 
 	a, closeApp, err := app.Open(ctx, app.Config{
-		DataDir: *dataDir,
-		Mode:    mode,
-		Demo:    !*noDemo,
-		Version: version,
-		Stderr:  stderr,
+		DataDir:  *dataDir,
+		Mode:     mode,
+		Demo:     !*noDemo,
+		SelfTest: *selfTest && mode != app.ModeWeb,
+		Version:  version,
+		Stderr:   stderr,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "erpps:", app.UserMessage(err))
@@ -85,6 +87,10 @@ func run(args []string, stderr io.Writer) int {
 	}
 	if err := app.RunDesktop(a, assets, mode == app.ModeKiosk); err != nil {
 		fmt.Fprintln(stderr, "erpps:", err)
+		return 1
+	}
+	if *selfTest && !app.SelfTestPassed(a) {
+		fmt.Fprintln(stderr, "erpps: l'auto-test de l'interface a échoué (voir erpps.log)")
 		return 1
 	}
 	return 0

@@ -33,6 +33,9 @@ type Info struct {
 	Mode    Mode   `json:"mode"`
 	DataDir string `json:"dataDir"`
 	Demo    bool   `json:"demo"`
+	// SelfTest asks the UI to check the desktop bindings and report
+	// (erpps --selftest).
+	SelfTest bool `json:"selfTest"`
 }
 
 // Deps are the services the UI's methods call.
@@ -54,6 +57,8 @@ type App struct {
 	// SIGINT/SIGTERM, which then closes the window cleanly.
 	base context.Context
 	deps Deps
+	// selfTest is the UI's report in self-test mode.
+	selfTest *SelfTestReport
 }
 
 // New returns the UI's API over deps. ctx is used until the desktop runtime

@@ -25,8 +25,10 @@ type Config struct {
 	DataDir string // "" for the default (ERPPS_DATA, then the user config dir)
 	Mode    Mode
 	Demo    bool // seed demo records into an empty store
-	Version string
-	Stderr  io.Writer
+	// SelfTest makes the UI check the desktop bindings and report.
+	SelfTest bool
+	Version  string
+	Stderr   io.Writer
 }
 
 // Open assembles the application from its data folder: log, store, reference
@@ -110,7 +112,7 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		Catalog: catalog,
 		Dialogs: dialogsFor(cfg.Mode),
 		Log:     log,
-		Info:    Info{Version: cfg.Version, Mode: cfg.Mode, DataDir: dir, Demo: cfg.Demo},
+		Info:    Info{Version: cfg.Version, Mode: cfg.Mode, DataDir: dir, Demo: cfg.Demo, SelfTest: cfg.SelfTest},
 	})
 	return a, closeAll, nil
 }

@@ -3,16 +3,24 @@ package e2e
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
 
-// desktopBinary builds the real desktop binary (GTK, WebKitGTK 4.1).
+var desktopBuild = struct {
+	sync.Once
+	path string
+	err  error
+}{}
+
+// desktopBinary builds the real desktop binary (GTK, WebKitGTK 4.1), once.
 func desktopBinary(t *testing.T) string {
 	t.Helper()
 	need(t, "pkg-config", "gcc")
@@ -23,13 +31,23 @@ func desktopBinary(t *testing.T) string {
 		t.Skip("webkit2gtk-4.1 development files are missing")
 	}
 	webBinary(t) // checks the front end is built
-	bin := filepath.Join(t.TempDir(), "erpps")
-	cmd := exec.Command("go", "build", "-tags", "desktop,production,webkit2_41", "-o", bin, ".")
-	cmd.Dir = repoRoot(t)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("desktop build: %v\n%s", err, out)
+	desktopBuild.Do(func() {
+		dir, err := os.MkdirTemp("", "erpps-e2e-desktop-")
+		if err != nil {
+			desktopBuild.err = err
+			return
+		}
+		desktopBuild.path = filepath.Join(dir, "erpps")
+		cmd := exec.Command("go", "build", "-tags", "desktop,production,webkit2_41", "-o", desktopBuild.path, ".")
+		cmd.Dir = repoRoot(t)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			desktopBuild.err = fmt.Errorf("desktop build: %v\n%s", err, out)
+		}
+	})
+	if desktopBuild.err != nil {
+		t.Fatal(desktopBuild.err)
 	}
-	return bin
+	return desktopBuild.path
 }
 
 // startXvfb starts a virtual X server and returns its DISPLAY.
@@ -132,4 +150,37 @@ func TestDesktopWindowUnderXvfb(t *testing.T) {
 		}
 	}
 	t.Logf("desktop window seen on %s and closed cleanly", display)
+}
+
+// TestDesktopSelfTest runs the UI's self-test inside the real WebKitGTK window
+// (erpps --selftest): the UI calls the Go methods through the Wails bindings
+// (values, field errors, error codes through the ErrorFormatter, a request's
+// life) and reports; the process exits 0 only when every check passed.
+func TestDesktopSelfTest(t *testing.T) {
+	bin := desktopBinary(t)
+	display := startXvfb(t)
+	data := t.TempDir()
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, "--selftest", "--data", data)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "XDG_RUNTIME_DIR="+t.TempDir())
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		logText, _ := os.ReadFile(filepath.Join(data, "erpps.log"))
+		if err != nil {
+			t.Fatalf("self-test failed: %v\n%s\n%s", err, stderr.String(), logText)
+		}
+		if !strings.Contains(string(logText), "self-test passed") {
+			t.Fatalf("no self-test report in the log:\n%s", logText)
+		}
+		t.Logf("desktop self-test passed")
+	case <-time.After(90 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("the self-test did not finish within 90 s\n%s", stderr.String())
+	}
 }

@@ -111,11 +111,11 @@ func TestHelpPageAndRecord(t *testing.T) {
 
 func h1Is(t *testing.T, ctx context.Context, want string) {
 	t.Helper()
-	expr := fmt.Sprintf(`(() => { const h = document.querySelector("h1"); return !!h && h.innerText.trim() === %q })()`, want)
+	expr := fmt.Sprintf(`(() => { const h = document.querySelector("main h1"); return !!h && h.innerText.trim() === %q })()`, want)
 	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(sctx, chromedp.Poll[bool](expr)); err != nil {
-		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("h1")||{innerText:"(no h1)"}).innerText`))
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("main h1")||{innerText:"(no h1)"}).innerText`))
 		t.Fatalf("h1 is %q, want %q", got, want)
 	}
 }

@@ -1,5 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { api, isDesktop, runSelfTest, whenDesktop } from "./api";
 import { App } from "./app/App";
 import { startDesignSystem } from "./ui";
 
@@ -14,3 +15,13 @@ createRoot(root).render(
         <App />
     </StrictMode>
 );
+
+// `erpps --selftest`: check the desktop bindings, report to Go, which quits.
+// Only the desktop window runs it; the bindings may arrive after this script.
+void whenDesktop(isDesktop, 5000)
+    .then(async desktop => {
+        if (desktop && (await api.appInfo()).selfTest === true) {
+            await api.finishSelfTest(await runSelfTest(api));
+        }
+    })
+    .catch(() => undefined);

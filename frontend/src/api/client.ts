@@ -11,6 +11,7 @@ import type {
     RequestPayload,
     RequestView,
     SavedFile,
+    SelfTestReport,
     StartRequestInput,
     Structure,
     StructureLookupBy
@@ -39,7 +40,10 @@ export function createClient(call: Call) {
 
         // Attestations
         saveAttestation: (rpps: string) => call<SavedFile>("SaveAttestation", rpps),
-        verifyAttestation: (payload: string) => call<AttestationVerification>("VerifyAttestation", payload)
+        verifyAttestation: (payload: string) => call<AttestationVerification>("VerifyAttestation", payload),
+
+        // Diagnostics (erpps --selftest)
+        finishSelfTest: (report: SelfTestReport) => call<undefined>("FinishSelfTest", report)
     };
 }
 

@@ -2,4 +2,5 @@
 export { api, attestationURL, createClient, deliverAttestation, isDesktop } from "./client";
 export type { ApiClient, AttestationDelivery } from "./client";
 export { ApiError } from "./errors";
+export { runSelfTest, whenDesktop } from "./selftest";
 export type * from "./types";

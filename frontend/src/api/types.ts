@@ -37,6 +37,14 @@ export interface AppInfo {
     mode: AppMode;
     dataDir: string;
     demo: boolean;
+    /** `erpps --selftest`: the UI checks the desktop bindings and reports. */
+    selfTest?: boolean;
+}
+
+/** What the UI's self-test of the bindings found. */
+export interface SelfTestReport {
+    passed: number;
+    failures: string[];
 }
 
 export interface ReferenceCode {
@@ -344,7 +352,11 @@ export interface AttestationVerification {
     documentNumber: string;
     rpps: string;
     name: string;
-    issuedAt: string;
     issuer: string;
-    message: string;
+    /** YYYY-MM-DD */
+    issuedAt: string;
+    /** "27 novembre 2026" */
+    issuedAtLabel: string;
+    keyId: string;
+    contentDigest: string;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { Alert, Focusable, FocusLink, Spacer } from "../ui";
+import { Alert, Focusable, FocusLink, Spacer, Text } from "../ui";
 import { orderedErrors, type FieldErrors } from "./fieldErrors";
 import { fieldId } from "./paths";
 
@@ -43,7 +43,8 @@ export function ErrorSummary({ errors, labels, attempt, message }: ErrorSummaryP
         >
             <Alert severity="error" title="Votre demande n'a pas été transmise">
                 <>
-                    <p>{`${message} ${list.length === 1 ? "Champ à corriger :" : `${list.length} champs à corriger :`}`}</p>
+                    <Text>{message}</Text>
+                    <Text noMargin>{list.length === 1 ? "Le champ à corriger :" : `Les ${list.length} champs à corriger :`}</Text>
                     <ul>
                         {list.map(e => (
                             <li key={e.field}>

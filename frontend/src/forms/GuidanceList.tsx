@@ -8,15 +8,16 @@ const SEVERITY = { error: "error", warning: "warning", info: "info" } as const;
 /**
  * GuidanceList shows the guide's rules that apply to the request (one DSFR
  * alert each; an error blocks the transmission) with their ways forward:
- * start another request, set a field of this form, open a page.
+ * start another request, set a field of this form, open a page. `blocking`
+ * keeps only the errors (true) or only the rest (false).
  */
-export function GuidanceList({ guidance, rpps, draft }: { guidance: readonly Guidance[] | null; rpps: string; draft: DraftFields }) {
-    const list = guidance ?? [];
+export function GuidanceList({ guidance, rpps, draft, blocking }: { guidance: readonly Guidance[] | null; rpps: string; draft: DraftFields; blocking?: boolean }) {
+    const list = (guidance ?? []).filter(g => blocking === undefined || (g.level === "error") === blocking);
     if (list.length === 0) {
         return null;
     }
     return (
-        <section aria-label="Conseils pour votre demande" id="request-guidance">
+        <section aria-label={blocking === true ? "Ce qui empêche la transmission" : "Conseils pour votre demande"} id={blocking === true ? "request-guidance-blocking" : "request-guidance"}>
             <Stack gap="sm">
                 {list.map(g => (
                     <Alert key={g.code} id={`guidance-${g.code}`} severity={SEVERITY[g.level]} title={g.title}>

@@ -22,8 +22,8 @@ export interface RequestEditorProps<P extends RequestPayload> {
 /**
  * RequestEditor is the frame of every request form: it opens the request,
  * then shows either the editable form (resumed notice, error summary after a
- * refused transmission, the fields, the guide's rules, the autosave status
- * and the transmit bar) or, once transmitted, the read-only request with its
+ * refused transmission, the guide's blocking rules, the fields, its other
+ * rules, the autosave status and the transmit bar) or, once transmitted, the read-only request with its
  * status and history.
  */
 export function RequestEditor<P extends RequestPayload>({ draft, rpps, labels, summary, children }: RequestEditorProps<P>) {
@@ -61,9 +61,10 @@ export function RequestEditor<P extends RequestPayload>({ draft, rpps, labels, s
             {draft.outcome.kind === "invalid" ? (
                 <ErrorSummary errors={draft.errors} labels={labels} attempt={draft.outcome.attempt} message={draft.outcome.message} />
             ) : null}
+            <GuidanceList guidance={draft.validation.guidance} rpps={rpps} draft={draft} blocking />
             {children(draft.payload)}
             <Spacer size="sm" />
-            <GuidanceList guidance={draft.validation.guidance} rpps={rpps} draft={draft} />
+            <GuidanceList guidance={draft.validation.guidance} rpps={rpps} draft={draft} blocking={false} />
             <TransmitBar draft={draft} rpps={rpps} />
         </>
     );

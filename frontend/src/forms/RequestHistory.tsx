@@ -18,7 +18,7 @@ function actorLabel(e: RequestEvent): string {
 }
 
 function eventLabel(e: RequestEvent): string {
-    return e.from === ("" as RequestEvent["from"]) ? `Créée (${statusLabel(e.to)})` : statusLabel(e.to);
+    return (e.from as string) === "" ? "Demande commencée (brouillon)" : statusLabel(e.to);
 }
 
 /** RequestHistory lists a request's dated, attributed transitions, oldest first. */

@@ -1,11 +1,12 @@
+import { useEffect, useRef } from "react";
 import type { Request } from "../api";
 import { statusLabel, statusTone } from "../domain/requests";
 import { formatDate, formatDateTime } from "../format";
 import { useReference } from "../reference/useReference";
 import { paths } from "../routes";
-import { Alert, Badge, ButtonGroup, ButtonLink, DescriptionList, Panel, Spacer, type Term } from "../ui";
+import { Alert, Badge, ButtonGroup, ButtonLink, DescriptionList, Focusable, Panel, Spacer, type Term } from "../ui";
 import { RequestHistory } from "./RequestHistory";
-import type { RequestDraft } from "./useRequestDraft";
+import type { DraftOutcome, RequestDraft } from "./useRequestDraft";
 import { WithdrawDialog } from "./WithdrawDialog";
 
 export const STATUS_BADGE_ID = "request-status";
@@ -63,36 +64,51 @@ export function RequestStatusView<P>({ draft, rpps, summary }: { draft: RequestD
     );
 }
 
-/** OutcomeAlert tells what the last transmission, withdrawal or deletion did. */
+/** OutcomeAlert tells what the last transmission, withdrawal or deletion did; it takes the focus (the button clicked is gone). */
 export function OutcomeAlert<P>({ draft }: { draft: RequestDraft<P> }) {
     const o = draft.outcome;
+    const el = useRef<HTMLDivElement | null>(null);
+    useEffect(() => {
+        if (o.kind === "transmitted" || o.kind === "withdrawn" || o.kind === "failed") {
+            el.current?.focus();
+        }
+    }, [o]);
+    const alert = outcomeAlert(o);
+    if (alert === null) {
+        return null;
+    }
+    return (
+        <Focusable
+            id="request-outcome"
+            innerRef={node => {
+                el.current = node;
+            }}
+        >
+            {alert}
+            <Spacer size="md" />
+        </Focusable>
+    );
+}
+
+function outcomeAlert(o: DraftOutcome) {
     switch (o.kind) {
         case "transmitted":
             return (
-                <>
-                    <Alert id="request-outcome" severity="success" title="Demande transmise" live>
-                        Votre demande a été transmise à l'ARS. Elle sera envoyée dès que le poste sera connecté.
-                    </Alert>
-                    <Spacer size="md" />
-                </>
+                <Alert severity="success" title="Demande transmise" live>
+                    Votre demande a été transmise à l'ARS. Elle sera envoyée dès que le poste sera connecté.
+                </Alert>
             );
         case "withdrawn":
             return (
-                <>
-                    <Alert id="request-outcome" severity="info" title="Demande retirée" live>
-                        Votre demande a été retirée : l'ARS ne l'examinera pas.
-                    </Alert>
-                    <Spacer size="md" />
-                </>
+                <Alert severity="info" title="Demande retirée" live>
+                    Votre demande a été retirée : l'ARS ne l'examinera pas.
+                </Alert>
             );
         case "failed":
             return (
-                <>
-                    <Alert id="request-outcome" severity="error" title={o.title} live>
-                        {o.message}
-                    </Alert>
-                    <Spacer size="md" />
-                </>
+                <Alert severity="error" title={o.title} live>
+                    {o.message}
+                </Alert>
             );
         case "invalid":
         case "none":

@@ -15,7 +15,7 @@ export function WithdrawDialog<P>({ draft }: { draft: RequestDraft<P> }) {
             onConfirm={() => {
                 void draft.withdraw(comment);
             }}
-            trigger={{ label: "Retirer ma demande", id: WITHDRAW_BUTTON_ID, icon: "close", priority: "secondary", disabled: draft.busy }}
+            trigger={{ label: "Retirer ma demande", id: WITHDRAW_BUTTON_ID, icon: "back", priority: "secondary", disabled: draft.busy }}
         >
             <p>L'ARS ne l'examinera pas. Pour demander à nouveau la même chose, vous devrez faire une nouvelle demande.</p>
             <TextField id="withdraw-comment" label="Motif du retrait (facultatif)" value={comment} onChange={setComment} multiline rows={3} maxLength={500} />

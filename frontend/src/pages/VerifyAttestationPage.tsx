@@ -4,13 +4,16 @@ import { formatDate } from "../format";
 import { usePageTitle } from "../hooks/usePageTitle";
 import { Alert, Breadcrumb, Button, ButtonGroup, Col, Container, DescriptionList, Form, Grid, Heading, Lead, Mono, Spacer, TextField } from "../ui";
 
+/** What VerifyAttestation answers; the Go side also sends the date in words. */
+type Verification = AttestationVerification;
+
 type VerifyState =
     | { status: "idle" }
     | { status: "checking" }
-    | { status: "done"; result: AttestationVerification }
-    | { status: "error"; message: string; fieldError?: string };
+    | { status: "done"; result: Verification }
+    | { status: "error"; title: string; message: string; fieldError?: string };
 
-/** VerifyAttestationPage checks the QR code content of an attestation d'enregistrement. */
+/** VerifyAttestationPage checks the QR code content of an attestation d'enregistrement au RPPS. */
 export function VerifyAttestationPage() {
     usePageTitle("Vérifier une attestation");
     const [payload, setPayload] = useState("");
@@ -19,7 +22,7 @@ export function VerifyAttestationPage() {
     const verify = () => {
         const value = payload.trim();
         if (value === "") {
-            setState({ status: "error", message: "Collez le contenu du code QR de l'attestation.", fieldError: "Ce champ est obligatoire." });
+            setState({ status: "error", title: "", message: "", fieldError: "Collez le contenu du code QR de l'attestation." });
             return;
         }
         setState({ status: "checking" });
@@ -31,8 +34,10 @@ export function VerifyAttestationPage() {
                 const err = e instanceof ApiError ? e : undefined;
                 setState({
                     status: "error",
-                    message: err?.message ?? "La vérification n'a pas pu être faite.",
-                    fieldError: err?.fields.find(f => f.field === "payload")?.message
+                    // An "invalid" answer is about the attestation; anything else kept the check from being made.
+                    title: err?.code === "invalid" ? "Attestation non authentique" : "Vérification impossible",
+                    message: err?.message ?? "La vérification n'a pas pu être faite. Réessayez.",
+                    fieldError: err?.fieldMessage("payload")
                 });
             }
         );
@@ -45,16 +50,16 @@ export function VerifyAttestationPage() {
                 Vérifier une attestation
             </Heading>
             <Lead>
-                Chaque attestation d'enregistrement au RPPS porte un code QR signé. Lisez-le avec un lecteur de codes QR, puis collez ici son contenu
-                pour savoir si l'attestation est authentique.
+                Chaque attestation d'enregistrement au RPPS porte un code QR signé. Lisez-le avec un lecteur de codes QR (l'appareil photo d'un
+                téléphone, par exemple), puis collez ici le texte obtenu pour savoir si l'attestation est authentique.
             </Lead>
             <Grid>
                 <Col base={12} lg={8}>
                     <Form onSubmit={verify} label="Vérification d'une attestation">
                         <TextField
-                            id="verifier-contenu"
-                            label="Contenu du code QR"
-                            hint="Le texte lu dans le code QR de l'attestation, tel quel"
+                            id="verify-payload"
+                            label="Collez le contenu du code QR"
+                            hint="Le texte lu dans le code QR de l'attestation, tel quel (il commence par ERPPS1|)"
                             multiline
                             rows={5}
                             value={payload}
@@ -67,10 +72,11 @@ export function VerifyAttestationPage() {
                             error={state.status === "error" ? state.fieldError : undefined}
                         />
                         <ButtonGroup>
-                            <Button type="submit" icon="verify" disabled={state.status === "checking"}>
+                            <Button id="btn-verify" type="submit" icon="verify" disabled={state.status === "checking"}>
                                 {state.status === "checking" ? "Vérification…" : "Vérifier"}
                             </Button>
                             <Button
+                                id="btn-verify-clear"
                                 priority="secondary"
                                 onClick={() => {
                                     setPayload("");
@@ -81,7 +87,7 @@ export function VerifyAttestationPage() {
                             </Button>
                         </ButtonGroup>
                     </Form>
-                    <div aria-live="polite">
+                    <div id="verify-result" aria-live="polite">
                         <VerifyResult state={state} />
                     </div>
                 </Col>
@@ -94,7 +100,7 @@ export function VerifyAttestationPage() {
 function VerifyResult({ state }: { state: VerifyState }) {
     if (state.status === "error" && state.fieldError === undefined) {
         return (
-            <Alert severity="error" title="Vérification impossible" live>
+            <Alert severity="error" title={state.title} live>
                 {state.message}
             </Alert>
         );
@@ -106,21 +112,21 @@ function VerifyResult({ state }: { state: VerifyState }) {
     if (!r.valid) {
         return (
             <Alert severity="error" title="Attestation non authentique" live>
-                {r.message === "" ? "Ce code QR ne correspond à aucune attestation authentique." : r.message}
+                Ce code QR ne correspond à aucune attestation authentique.
             </Alert>
         );
     }
     return (
         <Alert severity="success" title="Attestation authentique" live>
             <>
-                {r.message === "" ? null : <p>{r.message}</p>}
+                <p>La signature est valide : cette attestation a été délivrée par l'autorité et n'a pas été modifiée.</p>
                 <DescriptionList
                     items={[
+                        { term: "N° de l'attestation", value: <Mono>{r.documentNumber}</Mono> },
                         { term: "Professionnel", value: r.name },
                         { term: "N° RPPS", value: <Mono>{r.rpps}</Mono> },
-                        { term: "N° de l'attestation", value: <Mono>{r.documentNumber}</Mono> },
-                        { term: "Délivrée le", value: formatDate(r.issuedAt) },
-                        { term: "Délivrée par", value: r.issuer }
+                        { term: "Délivrée par", value: r.issuer },
+                        { term: "Délivrée le", value: r.issuedAtLabel !== "" ? r.issuedAtLabel : formatDate(r.issuedAt) }
                     ]}
                 />
             </>

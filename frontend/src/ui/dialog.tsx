@@ -1,6 +1,7 @@
 import { Button as DsfrButton } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { useState, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import { iconClass, type IconName } from "./icons";
 
 export interface ConfirmDialogProps {
@@ -34,16 +35,20 @@ export function ConfirmDialog({ id, title, children, confirmLabel, cancelLabel =
                     {trigger.label}
                 </DsfrButton>
             )}
-            <modal.Component
-                title={title}
-                titleAs="h2"
-                buttons={[
-                    { children: cancelLabel, priority: "secondary" },
-                    { children: confirmLabel, priority: "primary", onClick: onConfirm, nativeButtonProps: { id: `${id}-confirm` } }
-                ]}
-            >
-                {children}
-            </modal.Component>
+            {/* In <body>: the trigger may sit in a button group, whose styles must not reach the dialog. */}
+            {createPortal(
+                <modal.Component
+                    title={title}
+                    titleAs="h2"
+                    buttons={[
+                        { children: cancelLabel, priority: "secondary" },
+                        { children: confirmLabel, priority: "primary", onClick: onConfirm, nativeButtonProps: { id: `${id}-confirm` } }
+                    ]}
+                >
+                    {children}
+                </modal.Component>,
+                document.body
+            )}
         </>
     );
 }

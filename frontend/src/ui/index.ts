@@ -24,3 +24,7 @@ export { Pictogram } from "./pictograms";
 export type { PictogramName } from "./pictograms";
 export { FranceConnectButton, Main, SiteFooter, SiteHeader, SkipLinks } from "./shell";
 export type { QuickLink, SkipLink } from "./shell";
+export { DownloadButton, SegmentedFilter, StatusBadge, Timeline } from "./tracking";
+export type { DownloadButtonProps, FilterOption, SegmentedFilterProps, StatusBadgeProps, TimelineEntry } from "./tracking";
+export { RadioField } from "./choices";
+export type { RadioFieldOption, RadioFieldProps } from "./choices";

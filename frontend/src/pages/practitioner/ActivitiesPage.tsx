@@ -1,8 +1,11 @@
-import { useState } from "react";
-import type { Activity } from "../../api";
+import { useCallback, useState } from "react";
+import { api, type Activity, type Request } from "../../api";
 import { splitActivities } from "../../domain/activities";
+import { LIVE_STATUSES } from "../../domain/requests";
 import { formatDate, isoDay, plural } from "../../format";
+import { useApi } from "../../hooks/useApi";
 import { useReference } from "../../reference/useReference";
+import { paths, requestPath, startPath } from "../../routes";
 import { Alert, Badge, ButtonGroup, ButtonLink, Card, Col, DescriptionList, Grid, Heading, Spacer, Text, Toggle } from "../../ui";
 import { ActionPage } from "./ActionPage";
 import { actions } from "./actions";
@@ -18,6 +21,9 @@ export function ActivitiesPage() {
     const today = isoDay(new Date());
     const { current, ended } = splitActivities(practitioner.activities, today);
     const rpps = practitioner.rpps;
+    const loadCessations = useCallback(() => api.listRequests({ rpps, kind: "cease_activity", statuses: LIVE_STATUSES }), [rpps]);
+    const cessations = useApi(loadCessations);
+    const cessationOf = (activityId: string): Request | undefined => (cessations.data ?? []).find(r => r.targetId === activityId);
 
     return (
         <ActionPage title={actions.activities.title} intro="La liste de tous vos lieux d'exercice actuels, pour vérifier qu'une activité est bien enregistrée.">
@@ -29,11 +35,11 @@ export function ActivitiesPage() {
                     Aucune activité en cours n'est enregistrée dans votre dossier. Si vous exercez, déclarez votre activité.
                 </Alert>
             ) : (
-                <ActivityCards activities={current} />
+                <ActivityCards activities={current} rpps={rpps} cessationOf={cessationOf} />
             )}
             <Spacer size="md" />
             <ButtonGroup>
-                <ButtonLink icon="add" to={actions.newActivity.path(rpps)}>
+                <ButtonLink id="btn-new-activity" icon="add" to={actions.newActivity.path(rpps)}>
                     Déclarer une nouvelle activité
                 </ButtonLink>
                 <ButtonLink priority="secondary" icon="calendar" to={actions.cease.path(rpps)}>
@@ -60,7 +66,7 @@ export function ActivitiesPage() {
                                 <Heading level={2} look="h4">
                                     {`Activités terminées (${plural(ended.length, "activité", "activités")})`}
                                 </Heading>
-                                <ActivityCards activities={ended} ended />
+                                <ActivityCards activities={ended} rpps={rpps} ended />
                             </>
                         ) : null}
                     </div>
@@ -70,7 +76,15 @@ export function ActivitiesPage() {
     );
 }
 
-function ActivityCards({ activities, ended = false }: { activities: Activity[]; ended?: boolean }) {
+interface ActivityCardsProps {
+    activities: Activity[];
+    rpps: string;
+    ended?: boolean;
+    /** The cessation request under way for an activity, if any. */
+    cessationOf?: (activityId: string) => Request | undefined;
+}
+
+function ActivityCards({ activities, rpps, ended = false, cessationOf }: ActivityCardsProps) {
     const ref = useReference();
     return (
         <Grid>
@@ -87,9 +101,39 @@ function ActivityCards({ activities, ended = false }: { activities: Activity[]; 
                             )
                         }
                         detail={<DescriptionList items={activityTerms(a, ref)} />}
+                        footer={ended ? undefined : <CeaseLink activity={a} rpps={rpps} cessation={cessationOf?.(a.id)} />}
                     />
                 </Col>
             ))}
         </Grid>
+    );
+}
+
+/** CeaseLink starts the cessation of an open activity, or leads to the one under way. */
+function CeaseLink({ activity, rpps, cessation }: { activity: Activity; rpps: string; cessation: Request | undefined }) {
+    if (cessation === undefined) {
+        return (
+            <ButtonGroup>
+                <ButtonLink id={`cease-${activity.id}`} priority="secondary" size="small" icon="calendar" to={startPath(rpps, "cease_activity", activity.id)}>
+                    Cesser cette activité
+                </ButtonLink>
+            </ButtonGroup>
+        );
+    }
+    if (cessation.status === "draft" || cessation.status === "complement_requested") {
+        return (
+            <ButtonGroup>
+                <ButtonLink id={`cease-${activity.id}`} priority="secondary" size="small" icon="edit" to={requestPath(rpps, "cease_activity", cessation.id)}>
+                    Reprendre la cessation en cours
+                </ButtonLink>
+            </ButtonGroup>
+        );
+    }
+    return (
+        <ButtonGroup>
+            <ButtonLink id={`cease-${activity.id}`} priority="tertiary" size="small" icon="time" to={paths.requests(rpps)}>
+                Cessation transmise : suivre la demande
+            </ButtonLink>
+        </ButtonGroup>
     );
 }

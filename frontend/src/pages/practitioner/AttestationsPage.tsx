@@ -1,18 +1,25 @@
 import { useState } from "react";
-import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery } from "../../api";
-import { displayName } from "../../domain/names";
-import { Alert, Button, DownloadLink, Mono, Panel, Spacer, Text, TextLink } from "../../ui";
+import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery, type Practitioner } from "../../api";
+import { isActivityOpen } from "../../domain/activities";
+import { displayName, idnps } from "../../domain/names";
+import { isoDay } from "../../format";
+import { useReference } from "../../reference/useReference";
+import type { Reference } from "../../reference/lookup";
 import { paths } from "../../routes";
+import { Alert, BulletList, Button, DescriptionList, DownloadButton, Mono, Panel, Spacer, Text, TextLink } from "../../ui";
 import { ActionPage } from "./ActionPage";
 import { actions } from "./actions";
+import { structureName } from "./activityFields";
 import { usePractitioner } from "./context";
 
 type SaveState = { status: "idle" } | { status: "saving" } | { status: "done"; delivery: AttestationDelivery } | { status: "error"; message: string };
 
-/** AttestationsPage offers the attestation d'enregistrement au RPPS (PDF). */
+/** AttestationsPage: "Télécharger mes attestations", the attestation d'enregistrement au RPPS (PDF). */
 export function AttestationsPage() {
     const { practitioner } = usePractitioner();
+    const ref = useReference();
     const rpps = practitioner.rpps;
+    const desktop = isDesktop();
     const [state, setState] = useState<SaveState>({ status: "idle" });
 
     const save = () => {
@@ -30,28 +37,86 @@ export function AttestationsPage() {
     return (
         <ActionPage title={actions.attestations.title} intro="Pour télécharger l'attestation d'enregistrement au RPPS">
             <Panel title="Attestation d'enregistrement au RPPS" id="attestation">
-                <Text>
-                    {`L'attestation certifie l'enregistrement de ${displayName(practitioner)} au RPPS sous le numéro `}
-                    <Mono>{rpps}</Mono>, avec ses professions et ses activités en cours. Elle porte un code QR qui permet d'en vérifier
-                    l'authenticité.
-                </Text>
-                {isDesktop() ? (
-                    <Button icon="download" onClick={save} disabled={state.status === "saving"}>
-                        {state.status === "saving" ? "Préparation de l'attestation…" : "Enregistrer l'attestation (PDF)"}
+                <Text>L'attestation est établie à la date du jour, à partir de votre dossier tel qu'il est enregistré. Elle indique :</Text>
+                <DescriptionList items={contentTerms(practitioner, ref)} />
+                <Spacer size="sm" />
+                {desktop ? (
+                    <Button id="btn-attestation" icon="download" onClick={save} disabled={state.status === "saving"}>
+                        {state.status === "saving" ? "Préparation de l'attestation…" : "Télécharger l'attestation (PDF)"}
                     </Button>
                 ) : (
-                    <DownloadLink label="Télécharger l'attestation d'enregistrement au RPPS" details="PDF" href={attestationURL(rpps)} />
+                    <DownloadButton id="btn-attestation" href={attestationURL(rpps)}>
+                        Télécharger l'attestation (PDF)
+                    </DownloadButton>
                 )}
-                <div aria-live="polite">
+                <Text size="sm" muted>
+                    {desktop
+                        ? "Vous choisirez où enregistrer le fichier."
+                        : "Le fichier PDF est enregistré dans le dossier de téléchargements de votre navigateur."}
+                </Text>
+                <div id="attestation-result" aria-live="polite">
                     <SaveResult state={state} />
                 </div>
             </Panel>
             <Spacer size="md" />
-            <Text size="sm">
-                Quelqu'un vous présente une attestation ? <TextLink to={paths.verify}>Vérifier une attestation</TextLink>
-            </Text>
+            <Panel title="Un code QR signé" id="attestation-qr">
+                <Text>
+                    Le code QR imprimé sur l'attestation reprend son numéro, votre numéro RPPS, votre nom, l'ARS qui la délivre et sa date, avec une
+                    signature électronique. Toute personne à qui vous la présentez peut en vérifier l'authenticité : une attestation modifiée est
+                    reconnue comme non authentique.
+                </Text>
+                <TextLink id="link-verify" to={paths.verify} icon="verify">
+                    Vérifier une attestation
+                </TextLink>
+            </Panel>
         </ActionPage>
     );
+}
+
+/** contentTerms lists what the attestation will state, from the record as it stands. */
+function contentTerms(p: Practitioner, ref: Reference) {
+    const today = isoDay(new Date());
+    const open = (p.activities ?? []).filter(a => isActivityOpen(a, today));
+    const issuer = issuerOf(p, open.map(a => a.structure.department), ref);
+    const professions = (p.professions ?? []).map(pr => ref.professionLabel(pr.code));
+    return [
+        { term: "Identité", value: displayName({ ...p, civility: p.exerciseCivility ?? p.civility }) },
+        {
+            term: "Numéros",
+            value: (
+                <>
+                    RPPS <Mono>{p.rpps}</Mono> — IDNPS <Mono>{idnps(p.rpps)}</Mono>
+                </>
+            )
+        },
+        { term: "Professions", value: professions.length === 0 ? "" : professions.join(", ") },
+        {
+            term: "Activités en cours",
+            value: open.length === 0 ? "Aucune activité en cours" : <BulletList items={open.map(a => `${structureName(a)} — ${a.structure.address.city}`)} />
+        },
+        { term: "Délivrée par", value: issuer },
+        { term: "Authenticité", value: "Un code QR signé électroniquement" }
+    ];
+}
+
+/** issuerOf names the ARS of the first current place of practice, else of the postal address (as the Go side does). */
+function issuerOf(p: Practitioner, departments: string[], ref: Reference): string {
+    for (const d of departments) {
+        const dep = ref.department(d);
+        if (dep !== undefined) {
+            return dep.ars;
+        }
+    }
+    const pc = p.contact.address.postalCode;
+    if (pc.length === 5) {
+        for (const code of [pc.slice(0, 3), pc.slice(0, 2)]) {
+            const dep = ref.department(code);
+            if (dep !== undefined) {
+                return dep.ars;
+            }
+        }
+    }
+    return "L'ARS de votre lieu d'exercice";
 }
 
 function SaveResult({ state }: { state: SaveState }) {

@@ -1,11 +1,15 @@
+import { useSearchParams } from "react-router-dom";
 import { DescriptionList, Panel, Spacer } from "../../ui";
 import { ActionPage } from "./ActionPage";
 import { actions } from "./actions";
 import { usePractitioner } from "./context";
-import { UpcomingForm } from "./UpcomingForm";
+import { ExerciseNameForm } from "./exerciseName/ExerciseNameForm";
 
+/** ExerciseNamePage changes the name shown on the Annuaire Santé (by default, the birth name). */
 export function ExerciseNamePage() {
     const { practitioner: p } = usePractitioner();
+    const [params] = useSearchParams();
+    const requestId = params.get("demande") ?? "";
     return (
         <ActionPage
             title={actions.exerciseName.title}
@@ -20,14 +24,8 @@ export function ExerciseNamePage() {
                     ]}
                 />
             </Panel>
-            <Spacer size="md" />
-            <UpcomingForm
-                steps={[
-                    "choisir le nom d'exercice affiché sur l'Annuaire Santé, ou revenir à votre nom de naissance ;",
-                    "indiquer, si besoin, un prénom d'exercice ;",
-                    "enregistrer la demande sur ce poste, puis la transmettre à l'ARS."
-                ]}
-            />
+            <Spacer size="lg" />
+            <ExerciseNameForm key={requestId} practitioner={p} requestId={requestId} />
         </ActionPage>
     );
 }

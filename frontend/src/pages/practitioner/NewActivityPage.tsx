@@ -1,29 +1,24 @@
-import { Alert, Spacer, TextLink } from "../../ui";
+import { useSearchParams } from "react-router-dom";
 import { ActionPage } from "./ActionPage";
 import { actions } from "./actions";
 import { usePractitioner } from "./context";
-import { UpcomingForm } from "./UpcomingForm";
+import { NewActivityForm } from "./newActivity/NewActivityForm";
 
+/**
+ * NewActivityPage declares a new place of practice (Déclarer une nouvelle
+ * activité): a stepped form saved as a draft while typed (?demande=<id> opens
+ * a given request), then transmitted to the ARS of the new place.
+ */
 export function NewActivityPage() {
     const { practitioner } = usePractitioner();
+    const [params] = useSearchParams();
+    const requestId = params.get("demande") ?? "";
     return (
-        <ActionPage title={actions.newActivity.title} intro="Pour déclarer sa nouvelle activité (nouveau lieu d'exercice).">
-            <Alert severity="info" title="Votre cabinet a changé d'adresse ?">
-                Si l'adresse de votre cabinet est modifiée, il s'agit d'un nouveau lieu : déclarez une nouvelle activité, et la fin de l'activité à
-                l'ancienne adresse. Pour un changement de département, cessez d'abord l'ancienne activité.
-            </Alert>
-            <Spacer size="md" />
-            <UpcomingForm
-                steps={[
-                    "choisir la profession exercée dans ce nouveau lieu ;",
-                    "retrouver la structure par son numéro SIRET ou FINESS, ou la saisir si elle n'en a pas ;",
-                    "indiquer le mode d'exercice, le secteur d'activité, votre fonction et la date de début ;",
-                    "enregistrer la demande sur ce poste, puis la transmettre à l'ARS du département du nouveau lieu."
-                ]}
-            />
-            <TextLink to={actions.cease.path(practitioner.rpps)} icon="calendar">
-                Cesser une activité
-            </TextLink>
+        <ActionPage
+            title={actions.newActivity.title}
+            intro="Pour déclarer sa nouvelle activité (nouveau lieu d'exercice). Si l'adresse de votre cabinet est modifiée, il s'agit d'un nouveau lieu."
+        >
+            <NewActivityForm key={requestId} practitioner={practitioner} requestId={requestId} />
         </ActionPage>
     );
 }

@@ -1,16 +1,15 @@
-import { useCallback } from "react";
-import { api, type Request } from "../../api";
-import { kindLabel, statusLabel, statusTone } from "../../domain/requests";
-import { formatDate, formatDateTime } from "../../format";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { api, type Practitioner, type Request } from "../../api";
+import { kindLabel } from "../../domain/requests";
 import { useApi } from "../../hooks/useApi";
-import { useReference } from "../../reference/useReference";
-import { requestPath } from "../../routes";
-import { Alert, Badge, Button, DataTable, Heading, Loading, Spacer, Text, TextLink } from "../../ui";
+import { Alert, Button, ButtonGroup, ButtonLink, Loading, SegmentedFilter, Spacer, Stack, Text } from "../../ui";
 import { ActionPage } from "./ActionPage";
 import { actions } from "./actions";
 import { usePractitioner } from "./context";
+import { RequestCard, type RequestChange } from "./RequestCard";
+import { groupOf, REQUEST_GROUPS, type RequestGroup } from "./requestDisplay";
 
-/** RequestsPage lists the professional's requests: those in preparation, those transmitted, those decided. */
+/** RequestsPage: "Consulter ma demande en cours": every request, where it stands, and what can be done with it. */
 export function RequestsPage() {
     const { practitioner } = usePractitioner();
     const rpps = practitioner.rpps;
@@ -33,84 +32,112 @@ export function RequestsPage() {
                     </>
                 </Alert>
             ) : null}
-            {result.status === "success" ? <RequestGroups rpps={rpps} requests={result.data ?? []} /> : null}
+            {result.status === "success" ? <RequestList practitioner={practitioner} initial={result.data ?? []} /> : null}
         </ActionPage>
     );
 }
 
-function RequestGroups({ rpps, requests }: { rpps: string; requests: Request[] }) {
+type Notice = { severity: "success" | "error"; text: string };
+
+function RequestList({ practitioner, initial }: { practitioner: Practitioner; initial: Request[] }) {
+    const [requests, setRequests] = useState(initial);
+    const [group, setGroup] = useState<RequestGroup>("all");
+    const [notice, setNotice] = useState<Notice | null>(null);
+    const noticeRef = useRef<HTMLDivElement>(null);
+
+    useEffect(() => {
+        if (notice !== null) {
+            noticeRef.current?.focus();
+        }
+    }, [notice]);
+
+    const onChange = (change: RequestChange) => {
+        switch (change.kind) {
+            case "withdrawn":
+                setRequests(list => list.map(r => (r.id === change.request.id ? change.request : r)));
+                setNotice({ severity: "success", text: `Votre demande « ${kindLabel(change.request.kind)} » a été retirée.` });
+                break;
+            case "deleted":
+                setRequests(list => list.filter(r => r.id !== change.id));
+                setNotice({ severity: "success", text: "Le brouillon a été supprimé." });
+                break;
+            case "failed":
+                setNotice({ severity: "error", text: change.message });
+                break;
+        }
+    };
+
     if (requests.length === 0) {
         return (
-            <Alert severity="info" small>
-                Aucune demande n'a encore été préparée pour ce dossier.
-            </Alert>
+            <>
+                <NoticeArea notice={notice} innerRef={noticeRef} />
+                <Alert severity="info" small>
+                    Aucune demande n'a encore été préparée pour ce dossier.
+                </Alert>
+                <Spacer size="md" />
+                <StartLinks rpps={practitioner.rpps} />
+            </>
         );
     }
-    const drafts = requests.filter(r => r.status === "draft");
-    const open = requests.filter(r => r.status === "transmitted" || r.status === "under_review" || r.status === "complement_requested");
-    const closed = requests.filter(r => !drafts.includes(r) && !open.includes(r));
+
+    const count = (g: RequestGroup) => (g === "all" ? requests.length : requests.filter(r => groupOf(r.status) === g).length);
+    const shown = group === "all" ? requests : requests.filter(r => groupOf(r.status) === group);
+
     return (
         <>
-            <RequestTable id="demandes-brouillons" title="En cours de préparation (non transmises)" empty="Aucune demande en cours de préparation." rpps={rpps} requests={drafts} />
+            <NoticeArea notice={notice} innerRef={noticeRef} />
+            <SegmentedFilter
+                id="requests-filter"
+                legend="Afficher les demandes"
+                options={REQUEST_GROUPS.map(g => ({ value: g.value, label: `${g.label} (${count(g.value)})` }))}
+                value={group}
+                onChange={v => {
+                    setGroup(v as RequestGroup);
+                }}
+            />
             <Spacer size="md" />
-            <RequestTable id="demandes-transmises" title="Transmises à l'ARS" empty="Aucune demande en attente de décision." rpps={rpps} requests={open} />
-            <Spacer size="md" />
-            <RequestTable id="demandes-terminees" title="Terminées" empty="Aucune demande terminée." rpps={rpps} requests={closed} />
+            <div id="requests-list" aria-live="polite">
+                {shown.length === 0 ? (
+                    <Text muted>Aucune demande dans cette catégorie.</Text>
+                ) : (
+                    <Stack gap="md">
+                        {shown.map(r => (
+                            <RequestCard key={r.id} request={r} practitioner={practitioner} onChange={onChange} />
+                        ))}
+                    </Stack>
+                )}
+            </div>
         </>
     );
 }
 
-function RequestTable({ id, title, empty, rpps, requests }: { id: string; title: string; empty: string; rpps: string; requests: Request[] }) {
-    const ref = useReference();
+function NoticeArea({ notice, innerRef }: { notice: Notice | null; innerRef: RefObject<HTMLDivElement | null> }) {
     return (
-        <section aria-labelledby={`${id}-title`}>
-            <Heading level={2} look="h5" id={`${id}-title`}>
-                {`${title} (${requests.length})`}
-            </Heading>
-            {requests.length === 0 ? (
-                <Text muted>{empty}</Text>
-            ) : (
-                <DataTable
-                    id={id}
-                    caption={title}
-                    captionHidden
-                    headers={["Demande", "Statut", "Département", "Transmise le", "Dernière mise à jour", ""]}
-                    rows={requests.map(r => [
-                        kindLabel(r.kind),
-                        <RequestStatusCell key="status" request={r} />,
-                        r.department === undefined || r.department === "" ? "—" : ref.departmentLabel(r.department),
-                        r.transmittedAt === undefined ? "—" : formatDate(r.transmittedAt),
-                        formatDateTime(r.updatedAt),
-                        r.status === "draft" || r.status === "complement_requested" ? (
-                            <TextLink key="go" to={requestPath(rpps, r.kind, r.id)} icon="edit">
-                                {r.status === "draft" ? "Reprendre" : "Compléter"}
-                            </TextLink>
-                        ) : (
-                            ""
-                        )
-                    ])}
-                />
+        <div id="requests-notice" ref={innerRef} tabIndex={-1} aria-live="polite" style={{ outline: "none" }}>
+            {notice === null ? null : (
+                <>
+                    <Alert severity={notice.severity} small>
+                        {notice.text}
+                    </Alert>
+                    <Spacer size="sm" />
+                </>
             )}
-        </section>
+        </div>
     );
 }
 
-function RequestStatusCell({ request }: { request: Request }) {
+function StartLinks({ rpps }: { rpps: string }) {
     return (
-        <>
-            <Badge tone={statusTone(request.status)}>{statusLabel(request.status)}</Badge>
-            {request.reason !== undefined && request.reason !== "" ? (
-                <>
-                    <br />
-                    {`Motif : ${request.reason}`}
-                </>
-            ) : null}
-            {request.status === "complement_requested" && request.deadline !== undefined && request.deadline !== "" ? (
-                <>
-                    <br />
-                    {`À compléter avant le ${formatDate(request.deadline)}`}
-                </>
-            ) : null}
-        </>
+        <ButtonGroup>
+            <ButtonLink priority="secondary" icon="add" to={actions.newActivity.path(rpps)}>
+                {actions.newActivity.title}
+            </ButtonLink>
+            <ButtonLink priority="secondary" icon="calendar" to={actions.cease.path(rpps)}>
+                {actions.cease.title}
+            </ButtonLink>
+            <ButtonLink priority="secondary" icon="edit" to={actions.exerciseName.path(rpps)}>
+                {actions.exerciseName.title}
+            </ButtonLink>
+        </ButtonGroup>
     );
 }

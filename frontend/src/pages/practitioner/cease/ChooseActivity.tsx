@@ -12,6 +12,9 @@ import { structureName } from "../activityFields";
 
 const CHOICE_ID = "field-activityId";
 
+/** Secteurs d'activité (TRE_R02) of a cabinet: drawn with a house, the others with a hospital. */
+const CABINET_SECTORS = new Set(["SA07", "SA08", "SA52"]);
+
 /** ChooseActivity is the cessation's first step: which of the activities in progress ends. */
 export function ChooseActivity({ practitioner }: { practitioner: Practitioner }) {
     const rpps = practitioner.rpps;
@@ -89,7 +92,7 @@ function activityOption(a: Activity, pending: Request[]): RadioCardOption {
         value: a.id,
         label: structureName(a),
         hint: <ActivityHint activity={a} pending={pendingLabel(a, pending)} />,
-        pictogram: a.structure.sectorCode === "SA01" ? "activities" : "newActivity"
+        pictogram: CABINET_SECTORS.has(a.sectorCode) ? "contact" : "activities"
     };
 }
 

@@ -1,0 +1,257 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"erpps/backend/demo"
+	"erpps/backend/erpps"
+)
+
+// Helpers for the request forms. Fields are found by their id
+// ("field-<json path>", e.g. "field-structure.siret") with
+// document.getElementById, so dots in ids need no escaping.
+
+// jsString quotes s for JavaScript.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// evalTrue runs a JavaScript expression that must return true.
+func evalTrue(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	ok, err := chromedp.Run(sctx, chromedp.Evaluate[bool](expr))
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if !ok {
+		t.Fatalf("%s: the page refused (element missing?)", what)
+	}
+}
+
+// waitJS waits until a JavaScript expression is true.
+func waitJS(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(sctx, chromedp.Poll[bool](expr)); err != nil {
+		body, _ := chromedp.Run(ctx, chromedp.Evaluate[string]("document.body ? document.body.innerText.slice(0, 2000) : ''"))
+		t.Fatalf("%s never happened: %v\npage text: %s", what, err, body)
+	}
+}
+
+// setInput sets an input's or a textarea's value as typing would for React:
+// the native value setter, then an input event. Use it for date inputs,
+// whose typing in headless Chromium depends on the locale.
+func setInput(t *testing.T, ctx context.Context, id, value string) {
+	t.Helper()
+	expr := fmt.Sprintf(`(() => {
+		const el = document.getElementById(%s);
+		if (!el) return false;
+		const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+		Object.getOwnPropertyDescriptor(proto, "value").set.call(el, %s);
+		el.dispatchEvent(new Event("input", { bubbles: true }));
+		return true;
+	})()`, jsString(id), jsString(value))
+	evalTrue(t, ctx, "set #"+id, expr)
+}
+
+// selectOption picks the option of a <select> with that value, then sends
+// the change event React listens to.
+func selectOption(t *testing.T, ctx context.Context, id, value string) {
+	t.Helper()
+	expr := fmt.Sprintf(`(() => {
+		const el = document.getElementById(%s);
+		if (!el || ![...el.options].some(o => o.value === %s)) return false;
+		Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value").set.call(el, %s);
+		el.dispatchEvent(new Event("change", { bubbles: true }));
+		return true;
+	})()`, jsString(id), jsString(value), jsString(value))
+	evalTrue(t, ctx, fmt.Sprintf("select %q in #%s", value, id), expr)
+}
+
+// typeInto empties a text input, then types value key by key.
+func typeInto(t *testing.T, ctx context.Context, id, value string) {
+	t.Helper()
+	setInput(t, ctx, id, "")
+	step(t, ctx, "type into #"+id, chromedp.SendKeys(chromedp.ID(id), value))
+}
+
+// clickID clicks an element by its id, once it is visible.
+func clickID(t *testing.T, ctx context.Context, id string) {
+	t.Helper()
+	step(t, ctx, "click #"+id, chromedp.WaitVisible(chromedp.ID(id)), chromedp.Click(chromedp.ID(id)))
+}
+
+// inputValue returns the current value of an input, a select or a textarea.
+func inputValue(t *testing.T, ctx context.Context, id string) string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`(document.getElementById(%s) || {value: "(absent)"}).value`, jsString(id))))
+	if err != nil {
+		t.Fatalf("read #%s: %v", id, err)
+	}
+	return v
+}
+
+// waitInputValue waits until a field shows value.
+func waitInputValue(t *testing.T, ctx context.Context, id, value string) {
+	t.Helper()
+	waitJS(t, ctx, fmt.Sprintf("#%s = %q", id, value), fmt.Sprintf(`(() => { const el = document.getElementById(%s); return !!el && el.value === %s })()`, jsString(id), jsString(value)))
+}
+
+// fieldErrorExpr is the text of the error shown beside a field ("" when none).
+func fieldErrorExpr(path string) string {
+	return fmt.Sprintf(`((document.querySelector('[data-field-error=' + CSS.escape(%s) + ']') || {innerText: ""}).innerText)`, jsString(path))
+}
+
+// waitFieldError waits until the error beside the field (by JSON path)
+// contains want.
+func waitFieldError(t *testing.T, ctx context.Context, path, want string) {
+	t.Helper()
+	waitJS(t, ctx, fmt.Sprintf("error %q beside %s", want, path), fmt.Sprintf(`%s.includes(%s)`, fieldErrorExpr(path), jsString(want)))
+}
+
+// waitNoFieldError waits until no error is shown beside the field.
+func waitNoFieldError(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	waitJS(t, ctx, "no error beside "+path, fieldErrorExpr(path)+` === ""`)
+}
+
+// waitSaved waits until the autosave status says the draft is saved.
+func waitSaved(t *testing.T, ctx context.Context) {
+	t.Helper()
+	waitJS(t, ctx, "the draft saved", `(() => { const el = document.getElementById("autosave-status"); return !!el && el.innerText.includes("Brouillon enregistré à") })()`)
+}
+
+// elementText returns an element's visible text ("" when absent).
+func elementText(t *testing.T, ctx context.Context, id string) string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`(document.getElementById(%s) || {innerText: ""}).innerText`, jsString(id))))
+	if err != nil {
+		t.Fatalf("read #%s: %v", id, err)
+	}
+	return v
+}
+
+// present tells whether an element with that id is in the page.
+func present(t *testing.T, ctx context.Context, id string) bool {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`!!document.getElementById(%s)`, jsString(id))))
+	if err != nil {
+		t.Fatalf("look for #%s: %v", id, err)
+	}
+	return v
+}
+
+// waitTransmitted waits until the request shows as transmitted and the form
+// is read-only: no transmit button, none of the given fields.
+func waitTransmitted(t *testing.T, ctx context.Context, fields ...string) {
+	t.Helper()
+	waitStatus(t, ctx, "Transmise")
+	waitText(t, ctx, "Votre demande a été transmise à l'ARS. Elle sera envoyée dès que le poste sera connecté.")
+	for _, id := range append([]string{"btn-transmit"}, fields...) {
+		if present(t, ctx, id) {
+			t.Fatalf("#%s is still in the page of a transmitted request", id)
+		}
+	}
+	if !present(t, ctx, "btn-withdraw") {
+		t.Fatal("a transmitted request offers no withdrawal (#btn-withdraw)")
+	}
+}
+
+// waitListedAsTransmitted opens "Consulter ma demande en cours" and waits
+// until a request of that kind is listed as transmitted.
+func waitListedAsTransmitted(t *testing.T, ctx context.Context, baseURL, rpps, kindLabel string) {
+	t.Helper()
+	step(t, ctx, "open the requests page", chromedp.Navigate(baseURL+"/#/pro/"+rpps+"/demandes"))
+	pageTitleIs(t, ctx, "Consulter ma demande en cours")
+	// textContent, not innerText: badges are upper-cased by CSS.
+	expr := fmt.Sprintf(`[...document.querySelectorAll("main tr, main li, main article, main .fr-card, main [id^='request-']")].some(e => e.textContent.includes(%s) && e.textContent.includes("Transmise"))`, jsString(kindLabel))
+	waitJS(t, ctx, kindLabel+" listed as Transmise", expr)
+}
+
+// demoPractitioner is the first demo practitioner, as a first start creates
+// them.
+func demoPractitioner(t *testing.T) *erpps.Practitioner {
+	t.Helper()
+	list, err := demo.Generate(demo.Count, demo.Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list[0]
+}
+
+// openActivity returns an activity of p still in progress today.
+func openActivity(t *testing.T, p *erpps.Practitioner) erpps.Activity {
+	t.Helper()
+	today := time.Now().Format("2006-01-02")
+	for _, a := range p.Activities {
+		if a.Open(today) {
+			return a
+		}
+	}
+	t.Fatalf("demo practitioner %s has no activity in progress", p.RPPS)
+	return erpps.Activity{}
+}
+
+// pageTitleIs waits until the page's main heading (the h1 inside <main>;
+// dialogs elsewhere have their own h1) is want.
+func pageTitleIs(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	waitJS(t, ctx, fmt.Sprintf("the page title %q", want), fmt.Sprintf(`(() => { const h = document.querySelector("main h1"); return !!h && h.innerText.trim() === %s })()`, jsString(want)))
+}
+
+// callAPI calls a method of the app's HTTP API (POST /api/{method}, the
+// arguments as a JSON array) and decodes its result into out.
+func callAPI(t *testing.T, baseURL, method string, out any, args ...any) {
+	t.Helper()
+	body, err := json.Marshal(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Post(baseURL+"/api/"+method, "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("%s: %v", method, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		msg, _ := io.ReadAll(resp.Body)
+		t.Fatalf("%s: HTTP %d: %s", method, resp.StatusCode, msg)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		t.Fatalf("%s: %v", method, err)
+	}
+}
+
+// requestsOf lists a practitioner's requests of one kind, newest first.
+func requestsOf(t *testing.T, baseURL, rpps string, kind erpps.RequestKind) []erpps.Request {
+	t.Helper()
+	var list []erpps.Request
+	callAPI(t, baseURL, "ListRequests", &list, erpps.RequestFilter{RPPS: rpps, Kind: kind})
+	return list
+}
+
+// waitStatus waits until the request's status badge says label.
+func waitStatus(t *testing.T, ctx context.Context, label string) {
+	t.Helper()
+	// textContent, not innerText: badges are upper-cased by CSS.
+	waitJS(t, ctx, "the status "+label, fmt.Sprintf(`(() => { const el = document.getElementById("request-status"); return !!el && el.textContent.trim() === %s })()`, jsString(label)))
+}
+
+// confirmDialog waits for a DSFR modal to open, then clicks its confirm button.
+func confirmDialog(t *testing.T, ctx context.Context, dialogID string) {
+	t.Helper()
+	waitJS(t, ctx, "the dialog "+dialogID+" opened", fmt.Sprintf(`(() => { const d = document.getElementById(%s); return !!d && d.classList.contains("fr-modal--opened") })()`, jsString(dialogID)))
+	clickID(t, ctx, dialogID+"-confirm")
+}

@@ -124,7 +124,7 @@ func activity(rng *rand.Rand, p *erpps.Practitioner, profession string, pr pract
 
 func address(rng *rand.Rand, c city) erpps.Address {
 	s := streets[rng.IntN(len(streets))]
-	return erpps.Address{Number: fmt.Sprint(1 + rng.IntN(120)), StreetType: s.Type, Street: s.Type + " " + s.Name,
+	return erpps.Address{Number: fmt.Sprint(1 + rng.IntN(120)), Street: s.Type + " " + s.Name,
 		PostalCode: c.PostalCode, CommuneCode: c.INSEE, City: strings.ToUpper(c.Name), Country: "France"}
 }
 

@@ -128,6 +128,9 @@ type RequestService interface {
 	// transaction and bumps its revision.
 	SaveDraft(ctx context.Context, id string, payload json.RawMessage) (*Request, error)
 	DeleteDraft(ctx context.Context, id string) error
+	// RouteRequest sets the département whose ARS examines an editable
+	// request.
+	RouteRequest(ctx context.Context, id, department string) error
 	// TransitionRequest moves a request to status `to` when the state machine
 	// allows it for the actor, and records the step.
 	TransitionRequest(ctx context.Context, id string, to RequestStatus, actor Actor, comment string) (*Request, error)

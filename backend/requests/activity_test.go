@@ -98,6 +98,9 @@ func TestChangeOfDepartment(t *testing.T) {
 		if cp.EndDate != "2027-01-03" || cp.ReasonCode != "CHL" || cp.ActivityID != "act-1" {
 			t.Fatalf("cessation payload %+v", cp)
 		}
+		if sent.Request.Department != "69" || ceases[0].Department != "75" {
+			t.Fatalf("routed to %q (new activity) and %q (cessation), want 69 and 75", sent.Request.Department, ceases[0].Department)
+		}
 		if _, err := s.Withdraw(ctx, sent.Request.ID, me, ""); err != nil {
 			t.Fatal(err)
 		}

@@ -73,6 +73,9 @@ func TestCeaseActivityLife(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if sent.Request.Department != "75" {
+		t.Fatalf("routed to département %q, want 75", sent.Request.Department)
+	}
 	if sent.Request.Status != erpps.StatusTransmitted || sent.Request.TransmittedAt == nil {
 		t.Fatalf("status %s after transmit", sent.Request.Status)
 	}

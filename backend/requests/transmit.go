@@ -27,7 +27,7 @@ func (s *Service) Transmit(ctx context.Context, id string, actor erpps.Actor) (*
 	if err != nil {
 		return nil, err
 	}
-	val, payload, _, err := validate(sub, true)
+	val, payload, department, err := validate(sub, true)
 	if err != nil {
 		return nil, err
 	}
@@ -47,8 +47,15 @@ func (s *Service) Transmit(ctx context.Context, id string, actor erpps.Actor) (*
 	if _, err := s.Requests.SaveDraft(ctx, id, normalised); err != nil {
 		return nil, err
 	}
+	if err := s.Requests.RouteRequest(ctx, id, department); err != nil {
+		return nil, err
+	}
 	if na, ok := payload.(*erpps.NewActivityPayload); ok && na.ReplacesActivityID != "" {
-		if err := s.transmitLinkedCessation(ctx, req, na, actor); err != nil {
+		old, err := sub.practitioner.ActivityByID(na.ReplacesActivityID)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.transmitLinkedCessation(ctx, req, na, old.Structure.Department, actor); err != nil {
 			return nil, err
 		}
 	}
@@ -61,7 +68,7 @@ func (s *Service) Transmit(ctx context.Context, id string, actor erpps.Actor) (*
 
 // transmitLinkedCessation ends the old place of a moved cabinet the day
 // before the new one starts.
-func (s *Service) transmitLinkedCessation(ctx context.Context, req *erpps.Request, na *erpps.NewActivityPayload, actor erpps.Actor) error {
+func (s *Service) transmitLinkedCessation(ctx context.Context, req *erpps.Request, na *erpps.NewActivityPayload, oldDepartment string, actor erpps.Actor) error {
 	end := mustDate(na.StartDate).AddDate(0, 0, -1).Format(dateLayout)
 	payload, err := json.Marshal(erpps.CeaseActivityPayload{
 		ActivityID: na.ReplacesActivityID, EndDate: end, ReasonCode: "CHL",
@@ -80,7 +87,7 @@ func (s *Service) transmitLinkedCessation(ctx context.Context, req *erpps.Reques
 			return err
 		}
 	}
-	cease := &erpps.Request{RPPS: req.RPPS, Kind: erpps.KindCeaseActivity, TargetID: na.ReplacesActivityID, LinkedRequestID: req.ID, Payload: payload}
+	cease := &erpps.Request{RPPS: req.RPPS, Kind: erpps.KindCeaseActivity, TargetID: na.ReplacesActivityID, LinkedRequestID: req.ID, Payload: payload, Department: oldDepartment}
 	if err := s.Requests.CreateRequest(ctx, cease, actor); err != nil {
 		return err
 	}

@@ -65,6 +65,13 @@ describe("addressLines", () => {
         ).toEqual(["12 bis rue de la République", "34000 Montpellier"]);
     });
 
+    it("does not repeat a type of street already in the street's line", () => {
+        expect(addressLines({ number: "3", streetType: "rue", street: "rue Pasteur", postalCode: "75011", city: "PARIS" })).toEqual([
+            "3 rue Pasteur",
+            "75011 PARIS"
+        ]);
+    });
+
     it("keeps the complement, the distribution and the cedex", () => {
         expect(
             addressLines({

@@ -127,10 +127,14 @@ export function addressLines(a: AddressLike | undefined | null): string[] {
         return [];
     }
     const numberPart = joinWords(a.number, a.repetition);
+    // The register splits the type of street ("rue") from its name; a street
+    // typed on one line already holds it.
+    const type = a.streetType ?? "";
+    const streetType = type !== "" && (a.street ?? "").toLowerCase().startsWith(type.toLowerCase() + " ") ? undefined : type;
     const lines = [
         joinWords(a.recipient),
         joinWords(a.complement),
-        joinWords(numberPart, a.streetType, a.street),
+        joinWords(numberPart, streetType, a.street),
         joinWords(a.distribution),
         joinWords(a.postalCode, a.city, a.cedex === undefined || a.cedex === "" ? undefined : `CEDEX ${a.cedex}`),
         a.country !== undefined && a.country !== "" && a.country.toUpperCase() !== "FRANCE" ? a.country : ""

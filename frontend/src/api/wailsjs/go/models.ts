@@ -5,6 +5,7 @@ export namespace app {
 	    mode: string;
 	    dataDir: string;
 	    demo: boolean;
+	    selfTest: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -16,6 +17,7 @@ export namespace app {
 	        this.mode = source["mode"];
 	        this.dataDir = source["dataDir"];
 	        this.demo = source["demo"];
+	        this.selfTest = source["selfTest"];
 	    }
 	}
 	export class ReferenceData {
@@ -68,6 +70,20 @@ export namespace app {
 	        this.canceled = source["canceled"];
 	    }
 	}
+	export class SelfTestReport {
+	    passed: number;
+	    failures: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SelfTestReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.passed = source["passed"];
+	        this.failures = source["failures"];
+	    }
+	}
 
 }
 
@@ -106,13 +122,6 @@ export namespace attestation {
 
 export namespace erpps {
 	
-	export enum RequestKind {
-	    CeaseActivity = "cease_activity",
-	    NewActivity = "new_activity",
-	    NewProfession = "new_profession",
-	    Contact = "contact",
-	    ExerciseName = "exercise_name",
-	}
 	export enum RequestStatus {
 	    Draft = "draft",
 	    Transmitted = "transmitted",
@@ -122,6 +131,13 @@ export namespace erpps {
 	    ComplementRequested = "complement_requested",
 	    Withdrawn = "withdrawn",
 	    ClosedNoAction = "closed_no_action",
+	}
+	export enum RequestKind {
+	    CeaseActivity = "cease_activity",
+	    NewActivity = "new_activity",
+	    NewProfession = "new_profession",
+	    Contact = "contact",
+	    ExerciseName = "exercise_name",
 	}
 	export class Address {
 	    recipient?: string;
@@ -547,6 +563,7 @@ export namespace erpps {
 	    statuses?: string[];
 	    targetId?: string;
 	    limit?: number;
+	    withoutHistory?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new RequestFilter(source);
@@ -559,6 +576,7 @@ export namespace erpps {
 	        this.statuses = source["statuses"];
 	        this.targetId = source["targetId"];
 	        this.limit = source["limit"];
+	        this.withoutHistory = source["withoutHistory"];
 	    }
 	}
 

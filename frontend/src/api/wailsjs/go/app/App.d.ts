@@ -9,6 +9,8 @@ export function AppInfo():Promise<app.Info>;
 
 export function DeleteDraft(arg1:string):Promise<void>;
 
+export function FinishSelfTest(arg1:app.SelfTestReport):Promise<void>;
+
 export function GetPractitioner(arg1:string):Promise<erpps.Practitioner>;
 
 export function GetRequest(arg1:string):Promise<requests.View>;

@@ -10,6 +10,10 @@ export function DeleteDraft(arg1) {
   return window['go']['app']['App']['DeleteDraft'](arg1);
 }
 
+export function FinishSelfTest(arg1) {
+  return window['go']['app']['App']['FinishSelfTest'](arg1);
+}
+
 export function GetPractitioner(arg1) {
   return window['go']['app']['App']['GetPractitioner'](arg1);
 }

@@ -1,11 +1,9 @@
 package e2e
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -33,28 +31,7 @@ func apiCall(t *testing.T, srv *server, method string, args ...any) json.RawMess
 // expected to fail.
 func apiPost(t *testing.T, srv *server, method string, args ...any) (int, json.RawMessage) {
 	t.Helper()
-	if args == nil {
-		args = []any{}
-	}
-	in, err := json.Marshal(args)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req, err := http.NewRequest(http.MethodPost, srv.URL+"/api/"+method, bytes.NewReader(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("%s: %v", method, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("%s: reading the answer: %v", method, err)
-	}
-	return resp.StatusCode, body
+	return postAPI(t, srv.URL, method, args...)
 }
 
 // requestView is the part of GetRequest's answer the tests read.

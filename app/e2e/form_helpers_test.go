@@ -84,6 +84,9 @@ func selectOption(t *testing.T, ctx context.Context, id, value string) {
 // typeInto empties a text input, then types value key by key.
 func typeInto(t *testing.T, ctx context.Context, id, value string) {
 	t.Helper()
+	// A field in a dialog that is still opening is visible but not yet
+	// focusable: wait until it takes the focus.
+	waitJS(t, ctx, "#"+id+" focusable", fmt.Sprintf(`(() => { const el = document.getElementById(%s); if (!el) return false; el.focus(); return document.activeElement === el })()`, jsString(id)))
 	setInput(t, ctx, id, "")
 	step(t, ctx, "type into #"+id, chromedp.SendKeys(chromedp.ID(id), value))
 }
@@ -216,22 +219,36 @@ func pageTitleIs(t *testing.T, ctx context.Context, want string) {
 // arguments as a JSON array) and decodes its result into out.
 func callAPI(t *testing.T, baseURL, method string, out any, args ...any) {
 	t.Helper()
-	body, err := json.Marshal(args)
+	status, body := postAPI(t, baseURL, method, args...)
+	if status != http.StatusOK {
+		t.Fatalf("%s: HTTP %d: %s", method, status, body)
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		t.Fatalf("%s: %v", method, err)
+	}
+}
+
+// postAPI calls a bound method over HTTP as the UI does in browser mode and
+// returns the HTTP status and the body.
+func postAPI(t *testing.T, baseURL, method string, args ...any) (int, json.RawMessage) {
+	t.Helper()
+	if args == nil {
+		args = []any{}
+	}
+	in, err := json.Marshal(args)
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.Post(baseURL+"/api/"+method, "application/json", bytes.NewReader(body))
+	resp, err := http.Post(baseURL+"/api/"+method, "application/json", bytes.NewReader(in))
 	if err != nil {
 		t.Fatalf("%s: %v", method, err)
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		msg, _ := io.ReadAll(resp.Body)
-		t.Fatalf("%s: HTTP %d: %s", method, resp.StatusCode, msg)
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s: reading the answer: %v", method, err)
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		t.Fatalf("%s: %v", method, err)
-	}
+	return resp.StatusCode, body
 }
 
 // requestsOf lists a practitioner's requests of one kind, newest first.

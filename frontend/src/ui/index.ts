@@ -26,5 +26,5 @@ export { FranceConnectButton, Main, SiteFooter, SiteHeader, SkipLinks } from "./
 export type { QuickLink, SkipLink } from "./shell";
 export { DownloadButton, SegmentedFilter, StatusBadge, Timeline } from "./tracking";
 export type { DownloadButtonProps, FilterOption, SegmentedFilterProps, StatusBadgeProps, TimelineEntry } from "./tracking";
-export { RadioField } from "./choices";
-export type { RadioFieldOption, RadioFieldProps } from "./choices";
+export { RadioField } from "./radioField";
+export type { RadioFieldOption, RadioFieldProps } from "./radioField";

@@ -8,14 +8,14 @@ import type { ReactNode } from "react";
 
 export interface RadioFieldOption {
     value: string;
-    label: string;
-    hint?: string;
+    label: ReactNode;
+    hint?: ReactNode;
 }
 
 export interface RadioFieldProps {
     /** The first radio's id; the fieldset is `${id}-fieldset`. */
     id: string;
-    legend: string;
+    legend: ReactNode;
     name: string;
     value: string;
     onChange: (value: string) => void;
@@ -24,6 +24,7 @@ export interface RadioFieldProps {
     error?: string;
     /** Marks the error message with data-field-error. */
     errorFor?: string;
+    /** Side by side from 768 px (short options). */
     inline?: boolean;
     disabled?: boolean;
 }

@@ -3,8 +3,7 @@ import { DraftSelectField, DraftTextField, fieldId, RequestEditor, useRequestDra
 import { formatDate } from "../../../format";
 import { useReference } from "../../../reference/useReference";
 import type { Reference } from "../../../reference/lookup";
-import { Heading, type Term } from "../../../ui";
-import { RadioField } from "../../../ui/radioField";
+import { Heading, RadioField, type Term } from "../../../ui";
 import { offeredProfessions } from "./professionChoices";
 
 /** The fields of a new profession, in the form's order, with their labels (the error summary's links). */

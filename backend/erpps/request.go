@@ -80,6 +80,10 @@ type Request struct {
 // Editable tells whether the professional may still change the request.
 func (r *Request) Editable() bool { return r.Status.Editable() }
 
+// Untouched tells whether the request is a draft that was opened but never
+// saved since (revision 1): it is not listed as a request « en cours ».
+func (r *Request) Untouched() bool { return r.Status == StatusDraft && r.Revision <= 1 }
+
 // RequestEvent is one dated, attributed step of a request's life.
 type RequestEvent struct {
 	From    RequestStatus `json:"from"`

@@ -19,7 +19,8 @@ const (
 // ListPractitioners returns the practitioners whose names contain the
 // query's words (case and accents ignored) or whose RPPS number starts with
 // it, ordered by name, with their professions, the départements of their
-// open activities and the counts of their drafts and open requests. An empty
+// open activities and the counts of their drafts (saved at least once: see
+// erpps.Request.Untouched) and open requests. An empty
 // query lists everyone. A limit of 0 means 100.
 func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFilter) ([]erpps.PractitionerSummary, error) {
 	limit := filter.Limit
@@ -41,7 +42,7 @@ func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFi
 		            (SELECT DISTINCT department FROM activities
 		             WHERE rpps = p.rpps AND department <> '' AND (end_date = '' OR end_date >= ?)
 		             ORDER BY department)),
-		       (SELECT count(*) FROM requests WHERE rpps = p.rpps AND status = ?),
+		       (SELECT count(*) FROM requests WHERE rpps = p.rpps AND status = ? AND revision > 1),
 		       (SELECT count(*) FROM requests WHERE rpps = p.rpps AND status IN (` + placeholders(len(openStatuses)) + `))
 		FROM practitioners p` + where + `
 		ORDER BY p.sort_key, p.rpps

@@ -119,8 +119,13 @@ func TestListPractitioners(t *testing.T) {
 	mustSavePractitioner(t, db, "10000000104", "Bernard-Lœvé", "Jean")
 
 	// Drafts and open requests of the fixture.
-	mustCreateDraft(t, db, fixture.RPPS, `{}`)
-	mustCreateDraft(t, db, fixture.RPPS, `{}`)
+	for range 2 {
+		d := mustCreateDraft(t, db, fixture.RPPS, `{}`)
+		if _, err := db.SaveDraft(ctx, d.ID, []byte(`{"typed":true}`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustCreateDraft(t, db, fixture.RPPS, `{}`) // opened, never saved: not counted
 	sent := mustCreateDraft(t, db, fixture.RPPS, `{}`)
 	if _, err := db.TransitionRequest(ctx, sent.ID, erpps.StatusTransmitted, professional, ""); err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-import type { RequestKind, RequestStatus } from "../api";
+import type { Request, RequestKind, RequestStatus } from "../api";
 
 // The UI's words for requests; the same as Label() in backend/erpps. The maps
 // are partial: a status sent by a newer Go side shows as its code.
@@ -49,3 +49,11 @@ export function statusTone(status: RequestStatus): StatusTone {
 
 /** Statuses of requests still alive: a draft, or transmitted and not decided. */
 export const LIVE_STATUSES: RequestStatus[] = ["draft", "transmitted", "under_review", "complement_requested"];
+
+/**
+ * isUntouched tells whether a request is a draft opened but never saved since
+ * (revision 1, as erpps.Request.Untouched): it is not a request « en cours ».
+ */
+export function isUntouched(r: Pick<Request, "status" | "revision">): boolean {
+    return r.status === "draft" && r.revision <= 1;
+}

@@ -1,6 +1,6 @@
 import { useCallback } from "react";
 import { api, type Request } from "../../api";
-import { kindLabel } from "../../domain/requests";
+import { isUntouched, kindLabel } from "../../domain/requests";
 import { formatDateTime, plural } from "../../format";
 import { useApi } from "../../hooks/useApi";
 import { paths, requestPath } from "../../routes";
@@ -8,7 +8,10 @@ import { Alert, Button, ButtonLink, DataTable, Heading, Loading, Text, TextLink 
 
 /** DraftRequests lists the requests prepared and not transmitted yet, to resume them. */
 export function DraftRequests({ rpps }: { rpps: string }) {
-    const load = useCallback(() => api.listRequests({ rpps, statuses: ["draft"] }), [rpps]);
+    const load = useCallback(
+        () => api.listRequests({ rpps, statuses: ["draft"] }).then(list => (list ?? []).filter(r => !isUntouched(r))),
+        [rpps]
+    );
     const result = useApi(load);
 
     return (
@@ -27,7 +30,7 @@ export function DraftRequests({ rpps }: { rpps: string }) {
                     </>
                 </Alert>
             ) : null}
-            {result.status === "success" ? <DraftTable rpps={rpps} drafts={result.data ?? []} /> : null}
+            {result.status === "success" ? <DraftTable rpps={rpps} drafts={result.data} /> : null}
         </section>
     );
 }

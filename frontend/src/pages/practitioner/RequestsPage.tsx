@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { api, type Practitioner, type Request } from "../../api";
-import { kindLabel } from "../../domain/requests";
+import { isUntouched, kindLabel } from "../../domain/requests";
 import { useApi } from "../../hooks/useApi";
 import { Alert, Button, ButtonGroup, ButtonLink, Loading, SegmentedFilter, Spacer, Stack, Text } from "../../ui";
 import { ActionPage } from "./ActionPage";
@@ -13,7 +13,7 @@ import { groupOf, REQUEST_GROUPS, type RequestGroup } from "./requestDisplay";
 export function RequestsPage() {
     const { practitioner } = usePractitioner();
     const rpps = practitioner.rpps;
-    const load = useCallback(() => api.listRequests({ rpps }), [rpps]);
+    const load = useCallback(() => api.listRequests({ rpps }).then(list => (list ?? []).filter(r => !isUntouched(r))), [rpps]);
     const result = useApi(load);
 
     return (
@@ -32,7 +32,7 @@ export function RequestsPage() {
                     </>
                 </Alert>
             ) : null}
-            {result.status === "success" ? <RequestList practitioner={practitioner} initial={result.data ?? []} /> : null}
+            {result.status === "success" ? <RequestList practitioner={practitioner} initial={result.data} /> : null}
         </ActionPage>
     );
 }

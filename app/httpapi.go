@@ -103,6 +103,12 @@ func guard(next http.Handler) http.Handler {
 			http.Error(w, "Origine refusée.", http.StatusForbidden)
 			return
 		}
+		// Browsers say where a request comes from: another site's page may
+		// not call the API, even with a GET (an attestation download).
+		if site := r.Header.Get("Sec-Fetch-Site"); strings.HasPrefix(r.URL.Path, "/api/") && site != "" && site != "same-origin" && site != "none" {
+			http.Error(w, "Requête d'un autre site refusée.", http.StatusForbidden)
+			return
+		}
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")

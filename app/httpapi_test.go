@@ -110,6 +110,7 @@ func TestHTTPAdapterErrors(t *testing.T) {
 		{"ErrNotJSON", "GetPractitioner", `["1"]`, map[string]string{"Content-Type": "text/plain"}, 400, erpps.EINVALID},
 		{"ErrForeignOrigin", "ListPractitioners", `[{}]`, map[string]string{"Origin": "https://evil.example"}, 403, ""},
 		{"ErrForeignHost", "ListPractitioners", `[{}]`, map[string]string{"Host": "evil.example:8080"}, 403, ""},
+		{"ErrCrossSite", "ListPractitioners", `[{}]`, map[string]string{"Sec-Fetch-Site": "cross-site"}, 403, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

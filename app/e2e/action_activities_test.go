@@ -46,7 +46,7 @@ func TestActionActivities(t *testing.T) {
 	}
 
 	step(t, ctx, "open the activities page", chromedp.Navigate(srv.URL+"/#/pro/"+p.RPPS+"/activites"))
-	mainH1Is(t, ctx, "Voir mes activités professionnelles")
+	h1Is(t, ctx, "Voir mes activités professionnelles")
 	waitText(t, ctx, fmt.Sprintf("Activités en cours (%d)", len(current)))
 	for _, a := range current {
 		waitText(t, ctx, a.Structure.CompanyName)
@@ -55,8 +55,8 @@ func TestActionActivities(t *testing.T) {
 			t.Errorf("the card of %s reads:\n%s", a.ID, card)
 		}
 		want := "#/pro/" + p.RPPS + "/cesser?activite=" + url.QueryEscape(a.ID)
-		untilTrue(t, ctx, "the link Cesser cette activité of "+a.ID, fmt.Sprintf(`(() => { const l = document.getElementById(%s);
-			return !!l && l.innerText.includes("Cesser cette activité") && l.getAttribute("href").endsWith(%s) })()`, jsLiteral("cease-"+a.ID), jsLiteral(want)))
+		waitJS(t, ctx, "the link Cesser cette activité of "+a.ID, fmt.Sprintf(`(() => { const l = document.getElementById(%s);
+			return !!l && l.innerText.includes("Cesser cette activité") && l.getAttribute("href").endsWith(%s) })()`, jsString("cease-"+a.ID), jsString(want)))
 	}
 	for _, a := range ended {
 		if shown := jsValue(t, ctx, `String(!!document.getElementById("activite-`+a.ID+`"))`); shown != "false" {
@@ -68,17 +68,17 @@ func TestActionActivities(t *testing.T) {
 	}
 	screenshot(t, ctx, "20-activities")
 
-	untilTrue(t, ctx, "the toggle of ended activities", `(() => { const el = document.getElementById("toggle-terminees");
+	waitJS(t, ctx, "the toggle of ended activities", `(() => { const el = document.getElementById("toggle-terminees");
 		const input = el && (el.tagName === "INPUT" ? el : el.querySelector("input"));
 		if (!input) return false; input.click(); return true })()`)
 	waitText(t, ctx, "Activités terminées")
 	for _, a := range ended {
-		untilTrue(t, ctx, "the ended activity "+a.ID, fmt.Sprintf(`(() => { const c = document.getElementById(%s);
-			return !!c && c.textContent.includes("Terminée le") && c.textContent.includes(%s) && !c.querySelector("[id^=cease-]") })()`, jsLiteral("activite-"+a.ID), jsLiteral(a.Structure.CompanyName)))
+		waitJS(t, ctx, "the ended activity "+a.ID, fmt.Sprintf(`(() => { const c = document.getElementById(%s);
+			return !!c && c.textContent.includes("Terminée le") && c.textContent.includes(%s) && !c.querySelector("[id^=cease-]") })()`, jsString("activite-"+a.ID), jsString(a.Structure.CompanyName)))
 	}
 	screenshot(t, ctx, "21-activities-ended")
 
 	a := current[0]
 	step(t, ctx, "click Cesser cette activité", chromedp.Click(chromedp.ID("cease-"+a.ID)))
-	untilTrue(t, ctx, "the cessation form of the activity", fmt.Sprintf(`location.hash.endsWith(%s)`, jsLiteral("/pro/"+p.RPPS+"/cesser?activite="+url.QueryEscape(a.ID))))
+	waitJS(t, ctx, "the cessation form of the activity", fmt.Sprintf(`location.hash.endsWith(%s)`, jsString("/pro/"+p.RPPS+"/cesser?activite="+url.QueryEscape(a.ID))))
 }

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,20 +12,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 )
-
-// setTextarea sets a textarea's value as typing would for React (the native
-// value setter, then an input event): a QR payload is long to type key by key.
-func setTextarea(t *testing.T, ctx context.Context, id, value string) {
-	t.Helper()
-	expr := fmt.Sprintf(`(() => {
-		const el = document.getElementById(%s);
-		if (!(el instanceof HTMLTextAreaElement)) return false;
-		Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set.call(el, %s);
-		el.dispatchEvent(new Event("input", { bubbles: true }));
-		return el.value === %s;
-	})()`, jsLiteral(id), jsLiteral(value), jsLiteral(value))
-	untilTrue(t, ctx, "set the textarea "+id, expr)
-}
 
 // tamper changes one character of the payload's name field (a signed field).
 func tamper(payload string) string {
@@ -54,10 +39,10 @@ func TestActionAttestation(t *testing.T) {
 	rpps := demoRPPS(t)
 
 	step(t, ctx, "open the attestations page", chromedp.Navigate(srv.URL+"/#/pro/"+rpps+"/attestations"))
-	mainH1Is(t, ctx, "Télécharger mes attestations")
+	h1Is(t, ctx, "Télécharger mes attestations")
 	waitText(t, ctx, "Pour télécharger l'attestation d'enregistrement au RPPS")
 	waitText(t, ctx, "8"+rpps) // the IDNPS, among what the attestation states
-	untilTrue(t, ctx, "the button btn-attestation", `!!document.getElementById("btn-attestation")`)
+	waitJS(t, ctx, "the button btn-attestation", `!!document.getElementById("btn-attestation")`)
 	href := jsValue(t, ctx, `document.getElementById("btn-attestation").getAttribute("href") || ""`)
 	if want := "/api/attestation/" + rpps + ".pdf"; href != want {
 		t.Fatalf("btn-attestation points to %q, want %q", href, want)
@@ -120,11 +105,11 @@ func TestActionAttestation(t *testing.T) {
 
 	// Verify it through the link of the attestations page.
 	step(t, ctx, "follow Vérifier une attestation", chromedp.Click(chromedp.ID("link-verify")))
-	mainH1Is(t, ctx, "Vérifier une attestation")
-	setTextarea(t, ctx, "verify-payload", payload)
+	h1Is(t, ctx, "Vérifier une attestation")
+	setInput(t, ctx, "verify-payload", payload)
 	step(t, ctx, "click Vérifier", chromedp.Click(chromedp.ID("btn-verify")))
-	untilTrue(t, ctx, "the genuine verdict", fmt.Sprintf(`(() => { const r = document.getElementById("verify-result");
-		return !!r && r.innerText.includes("Attestation authentique") && r.innerText.includes(%s) && !!r.querySelector(".fr-alert--success") })()`, jsLiteral(rpps)))
+	waitJS(t, ctx, "the genuine verdict", fmt.Sprintf(`(() => { const r = document.getElementById("verify-result");
+		return !!r && r.innerText.includes("Attestation authentique") && r.innerText.includes(%s) && !!r.querySelector(".fr-alert--success") })()`, jsString(rpps)))
 	result := jsValue(t, ctx, `document.getElementById("verify-result").innerText`)
 	for _, want := range []string{strings.Split(payload, "|")[1], strings.Split(payload, "|")[4], "Délivrée le"} {
 		if !strings.Contains(result, want) {
@@ -137,10 +122,10 @@ func TestActionAttestation(t *testing.T) {
 	if forged == payload {
 		t.Fatal("tamper changed nothing")
 	}
-	setTextarea(t, ctx, "verify-payload", forged)
-	untilTrue(t, ctx, "the verdict cleared after editing", `!document.getElementById("verify-result").innerText.includes("Attestation authentique")`)
+	setInput(t, ctx, "verify-payload", forged)
+	waitJS(t, ctx, "the verdict cleared after editing", `!document.getElementById("verify-result").innerText.includes("Attestation authentique")`)
 	step(t, ctx, "click Vérifier the forged payload", chromedp.Click(chromedp.ID("btn-verify")))
-	untilTrue(t, ctx, "the forged verdict", `(() => { const r = document.getElementById("verify-result");
+	waitJS(t, ctx, "the forged verdict", `(() => { const r = document.getElementById("verify-result");
 		return !!r && !!r.querySelector(".fr-alert--error") && r.innerText.includes("Signature invalide") && !r.innerText.includes("Attestation authentique") })()`)
 	screenshot(t, ctx, "42-verify-forged")
 }

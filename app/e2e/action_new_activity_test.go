@@ -40,7 +40,7 @@ func TestActionNewActivity(t *testing.T) {
 	shot("1-structure")
 
 	wrong := wrongKey(other.SIRET)
-	typeIntoDotted(t, ctx, "field-structure.siret", wrong)
+	typeInto(t, ctx, "field-structure.siret", wrong)
 	clickID(t, ctx, "btn-lookup")
 	waitFieldError(t, ctx, "structure.siret", "Le numéro SIRET saisi est incorrect")
 	if got := inputValue(t, ctx, "field-structure.siret"); got != wrong {
@@ -51,7 +51,7 @@ func TestActionNewActivity(t *testing.T) {
 	}
 	shot("2-siret-error")
 
-	typeIntoDotted(t, ctx, "field-structure.siret", other.SIRET)
+	typeInto(t, ctx, "field-structure.siret", other.SIRET)
 	clickID(t, ctx, "btn-lookup")
 	waitJS(t, ctx, "the structure found", fmt.Sprintf(`%s.includes(%s)`, `(document.getElementById("structure-recap") || {innerText: ""}).innerText`, jsString(other.CompanyName)))
 	waitNoFieldError(t, ctx, "structure.siret")
@@ -210,18 +210,4 @@ func waitRadioChecked(t *testing.T, ctx context.Context, name, value string) {
 		const el = document.querySelector('input[name=' + CSS.escape(%s) + '][value=' + CSS.escape(%s) + ']');
 		return !!el && el.checked;
 	})()`, jsString(name), jsString(value)))
-}
-
-// byID selects an element by an id that may hold dots ("field-structure.siret"),
-// which chromedp.ID would read as a CSS class.
-func byID(id string) chromedp.JSPath {
-	return chromedp.JSPath("document.getElementById(" + jsString(id) + ")")
-}
-
-// typeIntoDotted is typeInto for an id with dots: it empties the input, then
-// types value key by key.
-func typeIntoDotted(t *testing.T, ctx context.Context, id, value string) {
-	t.Helper()
-	setInput(t, ctx, id, "")
-	step(t, ctx, "type into #"+id, chromedp.SendKeys(byID(id), value))
 }

@@ -48,30 +48,6 @@ func decodeView(t *testing.T, raw json.RawMessage) erpps.Request {
 	return v.Request
 }
 
-// jsLiteral quotes s as a JavaScript string.
-func jsLiteral(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
-// untilTrue waits until a JavaScript expression is true.
-func untilTrue(t *testing.T, ctx context.Context, what, expr string) {
-	t.Helper()
-	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	defer cancel()
-	if _, err := chromedp.Run(sctx, chromedp.Poll[bool](expr)); err != nil {
-		body, _ := chromedp.Run(ctx, chromedp.Evaluate[string]("document.body ? document.body.innerText.slice(0, 2000) : ''"))
-		t.Fatalf("%s never happened: %v\npage text: %s", what, err, body)
-	}
-}
-
-// mainH1Is waits until the page's own h1 (in <main>: the header's display
-// settings dialog has an h1 of its own) reads want.
-func mainH1Is(t *testing.T, ctx context.Context, want string) {
-	t.Helper()
-	untilTrue(t, ctx, "the h1 "+want, fmt.Sprintf(`(() => { const h = document.querySelector("main h1"); return !!h && h.innerText.trim() === %s })()`, jsLiteral(want)))
-}
-
 // jsValue evaluates a JavaScript expression giving a string.
 func jsValue(t *testing.T, ctx context.Context, expr string) string {
 	t.Helper()
@@ -85,7 +61,7 @@ func jsValue(t *testing.T, ctx context.Context, expr string) string {
 // badgeIs is true when the card of request id shows the status with its label.
 func badgeIs(id, status, label string) string {
 	return fmt.Sprintf(`(() => { const b = document.querySelector("#request-" + %s + " [data-status]");
-		return !!b && b.dataset.status === %s && b.textContent.trim() === %s })()`, jsLiteral(id), jsLiteral(status), jsLiteral(label))
+		return !!b && b.dataset.status === %s && b.textContent.trim() === %s })()`, jsString(id), jsString(status), jsString(label))
 }
 
 // openHistory unfolds the history accordion of request id and returns its text.
@@ -94,15 +70,15 @@ func openHistory(t *testing.T, ctx context.Context, id string) {
 	expr := fmt.Sprintf(`(() => { const b = document.querySelector("#request-" + %s + " .fr-accordion__btn");
 		if (!b) return false;
 		if (b.getAttribute("aria-expanded") !== "true") b.click();
-		return true })()`, jsLiteral(id))
-	untilTrue(t, ctx, "the history accordion of "+id, expr)
-	untilTrue(t, ctx, "the history of "+id+" unfolded", fmt.Sprintf(`(() => { const c = document.querySelector("#request-" + %s + " .fr-collapse");
-		return !!c && c.innerText.includes("— par ") })()`, jsLiteral(id)))
+		return true })()`, jsString(id))
+	waitJS(t, ctx, "the history accordion of "+id, expr)
+	waitJS(t, ctx, "the history of "+id+" unfolded", fmt.Sprintf(`(() => { const c = document.querySelector("#request-" + %s + " .fr-collapse");
+		return !!c && c.innerText.includes("— par ") })()`, jsString(id)))
 }
 
 func historyText(t *testing.T, ctx context.Context, id string) string {
 	t.Helper()
-	return jsValue(t, ctx, fmt.Sprintf(`(document.querySelector("#request-" + %s + " .fr-collapse") || {innerText: ""}).innerText`, jsLiteral(id)))
+	return jsValue(t, ctx, fmt.Sprintf(`(document.querySelector("#request-" + %s + " .fr-collapse") || {innerText: ""}).innerText`, jsString(id)))
 }
 
 // TestActionRequests: requests made through the API show on "Consulter ma
@@ -136,10 +112,10 @@ func TestActionRequests(t *testing.T) {
 
 	page := srv.URL + "/#/pro/" + p.RPPS + "/demandes"
 	step(t, ctx, "open the requests page", chromedp.Navigate(page))
-	mainH1Is(t, ctx, "Consulter ma demande en cours")
+	h1Is(t, ctx, "Consulter ma demande en cours")
 	waitText(t, ctx, "reprendre une demande « en cours » non transmise pour la modifier")
-	untilTrue(t, ctx, "the draft's badge", badgeIs(draft.ID, "draft", "En cours (non transmise)"))
-	untilTrue(t, ctx, "the transmitted request's badge", badgeIs(sent.ID, "transmitted", "Transmise"))
+	waitJS(t, ctx, "the draft's badge", badgeIs(draft.ID, "draft", "En cours (non transmise)"))
+	waitJS(t, ctx, "the transmitted request's badge", badgeIs(sent.ID, "transmitted", "Transmise"))
 	cardText := jsValue(t, ctx, `document.getElementById("request-`+sent.ID+`").innerText`)
 	for _, want := range []string{"Nom d'exercice", "MARTIN-DURAND", "transmise le"} {
 		if !strings.Contains(cardText, want) {
@@ -158,18 +134,18 @@ func TestActionRequests(t *testing.T) {
 	t.Run("Filters", func(t *testing.T) {
 		filter := func(label string) {
 			t.Helper()
-			untilTrue(t, ctx, "filter "+label, fmt.Sprintf(`(() => { const l = [...document.querySelectorAll("#requests-filter label")].find(l => l.innerText.startsWith(%s));
-				if (!l) return false; l.click(); return true })()`, jsLiteral(label)))
+			waitJS(t, ctx, "filter "+label, fmt.Sprintf(`(() => { const l = [...document.querySelectorAll("#requests-filter label")].find(l => l.innerText.startsWith(%s));
+				if (!l) return false; l.click(); return true })()`, jsString(label)))
 		}
 		shown := func(id string) string { return `!!document.getElementById("request-` + id + `")` }
 		filter("Transmises")
-		untilTrue(t, ctx, "only the transmitted request shown", shown(sent.ID)+" && !"+shown(draft.ID))
+		waitJS(t, ctx, "only the transmitted request shown", shown(sent.ID)+" && !"+shown(draft.ID))
 		filter("En cours")
-		untilTrue(t, ctx, "only the draft shown", shown(draft.ID)+" && !"+shown(sent.ID))
+		waitJS(t, ctx, "only the draft shown", shown(draft.ID)+" && !"+shown(sent.ID))
 		filter("Terminées")
 		waitText(t, ctx, "Aucune demande dans cette catégorie.")
 		filter("Toutes")
-		untilTrue(t, ctx, "both requests shown", shown(draft.ID)+" && "+shown(sent.ID))
+		waitJS(t, ctx, "both requests shown", shown(draft.ID)+" && "+shown(sent.ID))
 	})
 
 	t.Run("ResumeDraft", func(t *testing.T) {
@@ -181,9 +157,9 @@ func TestActionRequests(t *testing.T) {
 			t.Error("a draft offers Retirer ma demande")
 		}
 		step(t, ctx, "click Reprendre et modifier", chromedp.Click(chromedp.ID("resume-"+draft.ID)))
-		untilTrue(t, ctx, "the cessation form's URL", fmt.Sprintf(`location.hash.endsWith(%s)`, jsLiteral(strings.TrimPrefix(want, "#"))))
+		waitJS(t, ctx, "the cessation form's URL", fmt.Sprintf(`location.hash.endsWith(%s)`, jsString(strings.TrimPrefix(want, "#"))))
 		step(t, ctx, "back to the requests page", chromedp.Navigate(page))
-		untilTrue(t, ctx, "the requests listed again", badgeIs(sent.ID, "transmitted", "Transmise"))
+		waitJS(t, ctx, "the requests listed again", badgeIs(sent.ID, "transmitted", "Transmise"))
 	})
 
 	t.Run("Withdraw", func(t *testing.T) {
@@ -195,7 +171,7 @@ func TestActionRequests(t *testing.T) {
 		)
 		screenshot(t, ctx, "31-requests-withdraw-dialog")
 		step(t, ctx, "confirm the withdrawal", chromedp.Click(chromedp.ID("withdraw-dialog-"+sent.ID+"-confirm")))
-		untilTrue(t, ctx, "the badge Retirée", badgeIs(sent.ID, "withdrawn", "Retirée"))
+		waitJS(t, ctx, "the badge Retirée", badgeIs(sent.ID, "withdrawn", "Retirée"))
 		waitText(t, ctx, "a été retirée")
 		openHistory(t, ctx, sent.ID)
 		h := historyText(t, ctx, sent.ID)
@@ -224,7 +200,7 @@ func TestActionRequests(t *testing.T) {
 			chromedp.WaitVisible(chromedp.ID("delete-dialog-"+draft.ID+"-confirm")),
 			chromedp.Click(chromedp.ID("delete-dialog-"+draft.ID+"-confirm")),
 		)
-		untilTrue(t, ctx, "the draft's card gone", `!document.getElementById("request-`+draft.ID+`")`)
+		waitJS(t, ctx, "the draft's card gone", `!document.getElementById("request-`+draft.ID+`")`)
 		waitText(t, ctx, "Le brouillon a été supprimé.")
 		if status, body := apiPost(t, srv, "GetRequest", draft.ID); status != http.StatusNotFound {
 			t.Fatalf("GetRequest of the deleted draft: HTTP %d %s, want 404", status, body)

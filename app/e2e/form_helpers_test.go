@@ -88,13 +88,19 @@ func typeInto(t *testing.T, ctx context.Context, id, value string) {
 	// focusable: wait until it takes the focus.
 	waitJS(t, ctx, "#"+id+" focusable", fmt.Sprintf(`(() => { const el = document.getElementById(%s); if (!el) return false; el.focus(); return document.activeElement === el })()`, jsString(id)))
 	setInput(t, ctx, id, "")
-	step(t, ctx, "type into #"+id, chromedp.SendKeys(chromedp.ID(id), value))
+	step(t, ctx, "type into #"+id, chromedp.SendKeys(byID(id), value))
+}
+
+// byID selects an element by an id that may hold dots ("field-structure.siret"),
+// which chromedp.ID would read as a CSS class.
+func byID(id string) chromedp.JSPath {
+	return chromedp.JSPath("document.getElementById(" + jsString(id) + ")")
 }
 
 // clickID clicks an element by its id, once it is visible.
 func clickID(t *testing.T, ctx context.Context, id string) {
 	t.Helper()
-	step(t, ctx, "click #"+id, chromedp.WaitVisible(chromedp.ID(id)), chromedp.Click(chromedp.ID(id)))
+	step(t, ctx, "click #"+id, chromedp.WaitVisible(byID(id)), chromedp.Click(byID(id)))
 }
 
 // inputValue returns the current value of an input, a select or a textarea.

@@ -23,7 +23,9 @@ func checkExerciseName(s *subject, payload any, c *checks) string {
 	if p.UseBirthName {
 		p.ExerciseName = s.practitioner.BirthName
 	}
-	p.ExerciseName = strings.Join(strings.Fields(p.ExerciseName), " ")
+	// The register writes the exercise name in capitals, as the Annuaire
+	// Santé shows it.
+	p.ExerciseName = strings.ToUpper(strings.Join(strings.Fields(p.ExerciseName), " "))
 	if !c.required("exerciseName", p.ExerciseName, "Indiquez le nom d'exercice.") {
 		if msg := nameProblem(p.ExerciseName); msg != "" {
 			c.fail("exerciseName", "format", msg)

@@ -116,7 +116,8 @@ func TestExerciseName(t *testing.T) {
 		want    string // the name sent
 	}{
 		{"ResetToBirthName", erpps.ExerciseNamePayload{ExerciseName: "whatever", UseBirthName: true}, "", "DURAND"},
-		{"NewName", erpps.ExerciseNamePayload{ExerciseName: "  DURAND-MARTIN "}, "", "DURAND-MARTIN"},
+		{"NewName", erpps.ExerciseNamePayload{ExerciseName: "  Durand-Martin "}, "", "DURAND-MARTIN"},
+		{"Accents", erpps.ExerciseNamePayload{ExerciseName: "Lefèvre d'Hérouville"}, "", "LEFÈVRE D'HÉROUVILLE"},
 		{"ErrDigits", erpps.ExerciseNamePayload{ExerciseName: "MART1N"}, "format", ""},
 		{"ErrUnchanged", erpps.ExerciseNamePayload{ExerciseName: "martin"}, "unchanged", ""},
 		{"ErrEmpty", erpps.ExerciseNamePayload{ExerciseName: " "}, "required", ""},

@@ -117,8 +117,17 @@ func serveWeb(ctx context.Context, a *app.App, assets fs.FS, addr string, stderr
 		}
 		return err
 	case <-ctx.Done():
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// Requests in flight get a moment to finish (every write is one
+		// SQLite transaction: cutting one leaves the store consistent). A
+		// browser's pre-opened connections that never sent a request keep
+		// Shutdown waiting, so they are closed after that moment.
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		defer cancel()
-		return srv.Shutdown(shutdownCtx)
+		if err := srv.Shutdown(shutdownCtx); errors.Is(err, context.DeadlineExceeded) {
+			return srv.Close()
+		} else if err != nil {
+			return err
+		}
+		return nil
 	}
 }

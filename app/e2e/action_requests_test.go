@@ -164,13 +164,11 @@ func TestActionRequests(t *testing.T) {
 
 	t.Run("Withdraw", func(t *testing.T) {
 		reason := "Erreur de saisie du nom"
-		step(t, ctx, "open the withdrawal dialog",
-			chromedp.Click(chromedp.ID("withdraw-"+sent.ID)),
-			chromedp.WaitVisible(chromedp.ID("withdraw-reason-"+sent.ID)),
-			chromedp.SendKeys(chromedp.ID("withdraw-reason-"+sent.ID), reason),
-		)
+		clickID(t, ctx, "withdraw-"+sent.ID)
+		typeInto(t, ctx, "withdraw-reason-"+sent.ID, reason)
 		screenshot(t, ctx, "31-requests-withdraw-dialog")
-		step(t, ctx, "confirm the withdrawal", chromedp.Click(chromedp.ID("withdraw-dialog-"+sent.ID+"-confirm")))
+		waitFocusable(t, ctx, "withdraw-dialog-"+sent.ID+"-confirm")
+		clickID(t, ctx, "withdraw-dialog-"+sent.ID+"-confirm")
 		waitJS(t, ctx, "the badge Retirée", badgeIs(sent.ID, "withdrawn", "Retirée"))
 		waitText(t, ctx, "a été retirée")
 		openHistory(t, ctx, sent.ID)
@@ -195,11 +193,9 @@ func TestActionRequests(t *testing.T) {
 	})
 
 	t.Run("DeleteDraft", func(t *testing.T) {
-		step(t, ctx, "delete the draft",
-			chromedp.Click(chromedp.ID("delete-"+draft.ID)),
-			chromedp.WaitVisible(chromedp.ID("delete-dialog-"+draft.ID+"-confirm")),
-			chromedp.Click(chromedp.ID("delete-dialog-"+draft.ID+"-confirm")),
-		)
+		clickID(t, ctx, "delete-"+draft.ID)
+		waitFocusable(t, ctx, "delete-dialog-"+draft.ID+"-confirm")
+		clickID(t, ctx, "delete-dialog-"+draft.ID+"-confirm")
 		waitJS(t, ctx, "the draft's card gone", `!document.getElementById("request-`+draft.ID+`")`)
 		waitText(t, ctx, "Le brouillon a été supprimé.")
 		if status, body := apiPost(t, srv, "GetRequest", draft.ID); status != http.StatusNotFound {

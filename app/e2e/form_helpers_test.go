@@ -84,9 +84,7 @@ func selectOption(t *testing.T, ctx context.Context, id, value string) {
 // typeInto empties a text input, then types value key by key.
 func typeInto(t *testing.T, ctx context.Context, id, value string) {
 	t.Helper()
-	// A field in a dialog that is still opening is visible but not yet
-	// focusable: wait until it takes the focus.
-	waitJS(t, ctx, "#"+id+" focusable", fmt.Sprintf(`(() => { const el = document.getElementById(%s); if (!el) return false; el.focus(); return document.activeElement === el })()`, jsString(id)))
+	waitFocusable(t, ctx, id)
 	setInput(t, ctx, id, "")
 	step(t, ctx, "type into #"+id, chromedp.SendKeys(byID(id), value))
 }
@@ -95,6 +93,13 @@ func typeInto(t *testing.T, ctx context.Context, id, value string) {
 // which chromedp.ID would read as a CSS class.
 func byID(id string) chromedp.JSPath {
 	return chromedp.JSPath("document.getElementById(" + jsString(id) + ")")
+}
+
+// waitFocusable waits until an element takes the focus: a field or a button
+// in a dialog that is still opening is visible but not yet usable.
+func waitFocusable(t *testing.T, ctx context.Context, id string) {
+	t.Helper()
+	waitJS(t, ctx, "#"+id+" focusable", fmt.Sprintf(`(() => { const el = document.getElementById(%s); if (!el) return false; el.focus(); return document.activeElement === el })()`, jsString(id)))
 }
 
 // clickID clicks an element by its id, once it is visible.
@@ -276,5 +281,6 @@ func waitStatus(t *testing.T, ctx context.Context, label string) {
 func confirmDialog(t *testing.T, ctx context.Context, dialogID string) {
 	t.Helper()
 	waitJS(t, ctx, "the dialog "+dialogID+" opened", fmt.Sprintf(`(() => { const d = document.getElementById(%s); return !!d && d.classList.contains("fr-modal--opened") })()`, jsString(dialogID)))
+	waitFocusable(t, ctx, dialogID+"-confirm")
 	clickID(t, ctx, dialogID+"-confirm")
 }

@@ -79,6 +79,15 @@ type server struct {
 	URL     string
 	cmd     *exec.Cmd
 	stopped bool
+
+	mu        sync.Mutex
+	lastLines []string // the end of its standard error, for failures
+}
+
+func (s *server) stderrTail() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.Join(s.lastLines, "\n")
 }
 
 // startServer starts "erpps web" on a free loopback port with dataDir and
@@ -100,9 +109,17 @@ func startServer(t *testing.T, dataDir string) *server {
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
-			if u, ok := strings.CutPrefix(sc.Text(), "erpps web: "); ok {
-				urlc <- strings.TrimSuffix(u, "/")
+			line := sc.Text()
+			if u, ok := strings.CutPrefix(line, "erpps web: http://"); ok {
+				urlc <- "http://" + strings.TrimSuffix(u, "/")
+				continue
 			}
+			s.mu.Lock()
+			s.lastLines = append(s.lastLines, line)
+			if len(s.lastLines) > 20 {
+				s.lastLines = s.lastLines[1:]
+			}
+			s.mu.Unlock()
 		}
 		_, _ = io.Copy(io.Discard, stderr)
 	}()
@@ -126,7 +143,7 @@ func (s *server) stop(t *testing.T) {
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Errorf("erpps web did not exit cleanly: %v", err)
+			t.Errorf("erpps web did not exit cleanly: %v\n%s", err, s.stderrTail())
 		}
 	case <-time.After(10 * time.Second):
 		_ = s.cmd.Process.Kill()

@@ -46,7 +46,7 @@ func BenchmarkAutosave(b *testing.B) {
 	var drafts []string
 	for i := range 10_000 {
 		p := list[i%len(list)]
-		r := &erpps.Request{RPPS: p.RPPS, Kind: kinds[i%len(kinds)], Payload: json.RawMessage(`{}`)}
+		r := &erpps.Request{RPPS: p.RPPS, Kind: kinds[i%len(kinds)], TargetID: fmt.Sprintf("object-%d", i), Payload: json.RawMessage(`{}`)}
 		if err := db.CreateRequest(ctx, r, erpps.Actor{Role: erpps.RoleProfessional, ID: p.RPPS}); err != nil {
 			b.Fatal(err)
 		}

@@ -48,18 +48,10 @@ func (s *Service) Start(ctx context.Context, in StartInput, actor erpps.Actor) (
 	} else {
 		in.TargetID = ""
 	}
-	drafts, err := s.Requests.ListRequests(ctx, erpps.RequestFilter{RPPS: in.RPPS, Kind: in.Kind, TargetID: in.TargetID, Statuses: []erpps.RequestStatus{erpps.StatusDraft}})
-	if err != nil {
+	if d, err := s.findDraft(ctx, in); err == nil {
+		return s.resumed(ctx, p, d)
+	} else if erpps.ErrorCode(err) != erpps.ENOTFOUND {
 		return nil, err
-	}
-	for _, d := range drafts {
-		if d.TargetID == in.TargetID {
-			v, err := s.view(ctx, p, d, false)
-			if v != nil {
-				v.Resumed = true
-			}
-			return v, err
-		}
 	}
 	payload, err := json.Marshal(r.initial(p, in.TargetID))
 	if err != nil {
@@ -67,9 +59,39 @@ func (s *Service) Start(ctx context.Context, in StartInput, actor erpps.Actor) (
 	}
 	req := &erpps.Request{RPPS: in.RPPS, Kind: in.Kind, TargetID: in.TargetID, Payload: payload}
 	if err := s.Requests.CreateRequest(ctx, req, actor); err != nil {
+		if erpps.ErrorCode(err) == erpps.ECONFLICT {
+			// Another window started the same draft meanwhile: resume it.
+			if existing, ferr := s.findDraft(ctx, in); ferr == nil {
+				return s.resumed(ctx, p, existing)
+			}
+		}
 		return nil, err
 	}
 	return s.view(ctx, p, req, false)
+}
+
+// resumed is the view of a draft found when starting a request.
+func (s *Service) resumed(ctx context.Context, p *erpps.Practitioner, d *erpps.Request) (*View, error) {
+	v, err := s.view(ctx, p, d, false)
+	if err != nil {
+		return nil, err
+	}
+	v.Resumed = true
+	return v, nil
+}
+
+// findDraft returns the draft of the kind on the object, ENOTFOUND when none.
+func (s *Service) findDraft(ctx context.Context, in StartInput) (*erpps.Request, error) {
+	drafts, err := s.Requests.ListRequests(ctx, erpps.RequestFilter{RPPS: in.RPPS, Kind: in.Kind, TargetID: in.TargetID, Statuses: []erpps.RequestStatus{erpps.StatusDraft}})
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range drafts {
+		if d.TargetID == in.TargetID {
+			return d, nil
+		}
+	}
+	return nil, erpps.NotFound("Aucun brouillon de ce type.")
 }
 
 // Get returns a request with its validation as it stands.

@@ -45,8 +45,8 @@ func seedRequests(b *testing.B, db *DB, n int) []string {
 				return err
 			}
 		}
-		insReq, err := tx.PrepareContext(ctx, `INSERT INTO requests (id, rpps, kind, status, payload, revision, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, 1, ?, ?)`)
+		insReq, err := tx.PrepareContext(ctx, `INSERT INTO requests (id, rpps, kind, status, target_id, payload, revision, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -63,7 +63,7 @@ func seedRequests(b *testing.B, db *DB, n int) []string {
 				drafts = append(drafts, id)
 			}
 			if _, err := insReq.ExecContext(ctx, id, fmt.Sprintf("1%010d", i/10), string(erpps.KindNewActivity),
-				string(status), string(benchPayload(i)), now, now); err != nil {
+				string(status), id, string(benchPayload(i)), now, now); err != nil {
 				return err
 			}
 			if _, err := insEvent.ExecContext(ctx, id, string(erpps.StatusDraft), now, string(erpps.RoleProfessional)); err != nil {

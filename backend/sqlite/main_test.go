@@ -84,7 +84,12 @@ var agent = erpps.Actor{Role: erpps.RoleARSAgent, ID: "ARS-IDF-42", Name: "Agent
 // mustCreateDraft creates a draft of rpps with payload.
 func mustCreateDraft(tb testing.TB, db *DB, rpps string, payload string) *erpps.Request {
 	tb.Helper()
-	r := &erpps.Request{RPPS: rpps, Kind: erpps.KindContact, Department: "75", Payload: json.RawMessage(payload)}
+	// Each draft on its own object: one draft per kind and object is the rule.
+	object, err := newRequestID()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r := &erpps.Request{RPPS: rpps, Kind: erpps.KindContact, TargetID: object, Department: "75", Payload: json.RawMessage(payload)}
 	if err := db.CreateRequest(context.Background(), r, professional); err != nil {
 		tb.Fatalf("create request: %v", err)
 	}

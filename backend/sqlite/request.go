@@ -50,8 +50,11 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL)`,
 			r.ID, r.RPPS, string(r.Kind), string(erpps.StatusDraft), r.TargetID, r.LinkedRequestID,
 			r.Department, string(r.Payload), r.Deadline, r.Reason, formatTime(now), formatTime(now)); err != nil {
-			if isConstraint(err) {
+			if isConstraint(err) && strings.Contains(err.Error(), "requests.id") {
 				return erpps.Errorf(erpps.ECONFLICT, "Une demande portant cet identifiant existe déjà.")
+			}
+			if isConstraint(err) {
+				return erpps.Errorf(erpps.ECONFLICT, "Une demande de ce type est déjà en cours de préparation : reprenez-la dans « Consulter ma demande en cours ».")
 			}
 			return fmt.Errorf("store: unable to insert the request: %w", err)
 		}

@@ -263,3 +263,28 @@ func mustWalk(tb testing.TB, db *DB, id string, statuses ...erpps.RequestStatus)
 		}
 	}
 }
+
+// TestOneDraftPerObject: a second draft of the same kind on the same object
+// is refused; once the first is transmitted, a new one may start.
+func TestOneDraftPerObject(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	mustSavePractitioner(t, db, "10000000001", "Martin", "Claire")
+	first := &erpps.Request{RPPS: "10000000001", Kind: erpps.KindCeaseActivity, TargetID: "ACT-1"}
+	if err := db.CreateRequest(ctx, first, professional); err != nil {
+		t.Fatal(err)
+	}
+	second := &erpps.Request{RPPS: "10000000001", Kind: erpps.KindCeaseActivity, TargetID: "ACT-1"}
+	wantCode(t, db.CreateRequest(ctx, second, professional), erpps.ECONFLICT)
+	other := &erpps.Request{RPPS: "10000000001", Kind: erpps.KindCeaseActivity, TargetID: "ACT-2"}
+	if err := db.CreateRequest(ctx, other, professional); err != nil {
+		t.Fatalf("a draft on another object: %v", err)
+	}
+	if _, err := db.TransitionRequest(ctx, first.ID, erpps.StatusTransmitted, professional, ""); err != nil {
+		t.Fatal(err)
+	}
+	again := &erpps.Request{RPPS: "10000000001", Kind: erpps.KindCeaseActivity, TargetID: "ACT-1"}
+	if err := db.CreateRequest(ctx, again, professional); err != nil {
+		t.Fatalf("a new draft after the first was transmitted: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package attestation
 import (
 	"crypto/sha256"
 	"strings"
+	"time"
 )
 
 // canonicalHeader starts Canonical's output; it changes when the format does.
@@ -72,3 +73,6 @@ func contentDigest(d Data) []byte {
 	sum := sha256.Sum256(Canonical(d))
 	return sum[:digestSize]
 }
+
+// isoDate writes t's calendar date as YYYY-MM-DD.
+func isoDate(t time.Time) string { return t.Format(time.DateOnly) }

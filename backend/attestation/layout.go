@@ -11,6 +11,8 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
+
+	"erpps/backend/frenchdate"
 )
 
 // Wording of the document.
@@ -64,7 +66,7 @@ func (l layout) rule(height float64, c props.Color, thickness float64) core.Row 
 }
 
 func (l layout) title(d Data) []core.Row {
-	issued := FrenchDate(d.IssuedAt)
+	issued := frenchdate.Format(d.IssuedAt)
 	return []core.Row{
 		row.New().Add(col.New(12).Add(l.text(docTitle, styleTitle, 5, 0))),
 		row.New().Add(col.New(12).Add(l.text(docSubtitle, styleSubtitle, 1.5, 0))),
@@ -167,7 +169,7 @@ func (l layout) closing(d Data) []core.Row {
 	}
 	return []core.Row{
 		row.New(7),
-		signature("Fait le "+FrenchDate(d.IssuedAt)+",", styleSignature, 0),
+		signature("Fait le "+frenchdate.Format(d.IssuedAt)+",", styleSignature, 0),
 		signature("pour l'autorité d'enregistrement, "+d.Issuer, styleSignatureBy, 1.5),
 		signature(signedMention, styleSignatureNote, 1.5),
 		row.New(8),

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"erpps/backend/erpps"
+	"erpps/backend/frenchdate"
 	"erpps/backend/signing"
 )
 
@@ -167,7 +168,7 @@ func Verify(payload string, v signing.Verifier) (Verified, error) {
 		Name:           name,
 		Issuer:         issuer,
 		IssuedAt:       date,
-		IssuedAtLabel:  FrenchDate(issued),
+		IssuedAtLabel:  frenchdate.Format(issued),
 		KeyID:          keyID,
 		ContentDigest:  digest,
 	}, nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"erpps/backend/erpps"
+	"erpps/backend/frenchdate"
 	"erpps/backend/identifiers"
 	"erpps/backend/refdata"
 )
@@ -109,7 +110,7 @@ func checkReplaced(s *subject, p *erpps.NewActivityPayload, c *checks, startOK b
 		return nil
 	}
 	if startOK && p.StartDate <= a.StartDate {
-		c.fail("startDate", "before_replaced", fmt.Sprintf("La nouvelle activité doit commencer après le début de celle qu'elle remplace (%s).", frenchDate(a.StartDate)))
+		c.fail("startDate", "before_replaced", fmt.Sprintf("La nouvelle activité doit commencer après le début de celle qu'elle remplace (%s).", frenchdate.FormatDay(a.StartDate)))
 	}
 	c.guide(Guidance{
 		Code: "moved_cabinet", Level: LevelInfo,
@@ -127,7 +128,7 @@ func checkDuplicate(s *subject, p *erpps.NewActivityPayload, replaced *erpps.Act
 			continue
 		}
 		if sameStructure(a.Structure, p.Structure) {
-			c.fail("structure", "duplicate", fmt.Sprintf("Vous avez déjà une activité en cours dans cette structure (depuis le %s). Si l'adresse de votre cabinet a changé, il s'agit d'un nouveau lieu : indiquez-le comme déménagement.", frenchDate(a.StartDate)))
+			c.fail("structure", "duplicate", fmt.Sprintf("Vous avez déjà une activité en cours dans cette structure (depuis le %s). Si l'adresse de votre cabinet a changé, il s'agit d'un nouveau lieu : indiquez-le comme déménagement.", frenchdate.FormatDay(a.StartDate)))
 			return
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/frenchdate"
 	"erpps/backend/refdata"
 )
 
@@ -33,11 +34,11 @@ func checkCease(s *subject, payload any, c *checks) string {
 		return ""
 	}
 	if a.EndDate != "" && a.EndDate < s.today {
-		c.fail("activityId", "ended", fmt.Sprintf("Cette activité a déjà pris fin le %s.", frenchDate(a.EndDate)))
+		c.fail("activityId", "ended", fmt.Sprintf("Cette activité a déjà pris fin le %s.", frenchdate.FormatDay(a.EndDate)))
 	}
 	if endOK {
 		if p.EndDate < a.StartDate {
-			c.fail("endDate", "before_start", fmt.Sprintf("La date de fin ne peut pas précéder le début de l'activité (%s).", frenchDate(a.StartDate)))
+			c.fail("endDate", "before_start", fmt.Sprintf("La date de fin ne peut pas précéder le début de l'activité (%s).", frenchdate.FormatDay(a.StartDate)))
 		}
 		if limit := mustDate(s.today).AddDate(1, 0, 0); end.After(limit) {
 			c.fail("endDate", "too_late", "La date de fin ne peut pas être à plus d'un an.")

@@ -10,21 +10,6 @@ import (
 
 const dateLayout = "2006-01-02"
 
-var frenchMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-
-// frenchDate writes a YYYY-MM-DD date as "15 mars 2019".
-func frenchDate(day string) string {
-	t, err := time.Parse(dateLayout, day)
-	if err != nil {
-		return day
-	}
-	d := fmt.Sprint(t.Day())
-	if t.Day() == 1 {
-		d = "1er"
-	}
-	return fmt.Sprintf("%s %s %d", d, frenchMonths[t.Month()-1], t.Year())
-}
-
 // date checks a required YYYY-MM-DD field; ok is false when it is empty or
 // wrong (the error is recorded).
 func (c *checks) date(field, value, label string) (time.Time, bool) {

@@ -1,11 +1,15 @@
-package attestation
+package frenchdate
 
 import (
 	"testing"
 	"time"
 )
 
-func TestFrenchDate(t *testing.T) {
+func TestFormat(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		at   time.Time
@@ -20,9 +24,17 @@ func TestFrenchDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := FrenchDate(tt.at); got != tt.want {
-				t.Errorf("FrenchDate = %q, want %q", got, tt.want)
+			if got := Format(tt.at); got != tt.want {
+				t.Errorf("Format = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestFormatDay(t *testing.T) {
+	for in, want := range map[string]string{"2019-03-15": "15 mars 2019", "2026-11-01": "1er novembre 2026", "15/03/2019": "15/03/2019", "": ""} {
+		if got := FormatDay(in); got != want {
+			t.Errorf("FormatDay(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

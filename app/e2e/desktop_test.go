@@ -82,22 +82,37 @@ func startXvfb(t *testing.T) string {
 	return ""
 }
 
+// desktopApp is the real desktop binary running on its own Xvfb display.
+type desktopApp struct {
+	cmd     *exec.Cmd
+	display string
+	data    string
+	exited  chan error
+	stderr  *bytes.Buffer
+}
+
+// startDesktop starts the desktop binary with args on a new Xvfb display and
+// a fresh data folder; it is killed when the test ends if still running.
+func startDesktop(t *testing.T, args ...string) *desktopApp {
+	t.Helper()
+	bin := desktopBinary(t)
+	a := &desktopApp{display: startXvfb(t), data: t.TempDir(), exited: make(chan error, 1), stderr: &bytes.Buffer{}}
+	a.cmd = exec.Command(bin, append(args, "--data", a.data)...)
+	a.cmd.Env = append(os.Environ(), "DISPLAY="+a.display, "XDG_RUNTIME_DIR="+t.TempDir())
+	a.cmd.Stderr = a.stderr
+	if err := a.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { a.exited <- a.cmd.Wait() }()
+	t.Cleanup(func() { _ = a.cmd.Process.Kill() })
+	return a
+}
+
 // TestDesktopWindowUnderXvfb starts the real Wails binary, sees its window,
 // takes a screenshot, and quits it cleanly with SIGTERM.
 func TestDesktopWindowUnderXvfb(t *testing.T) {
-	bin := desktopBinary(t)
-	display := startXvfb(t)
-	data := t.TempDir()
-	var stderr bytes.Buffer
-	cmd := exec.Command(bin, "--data", data)
-	cmd.Env = append(os.Environ(), "DISPLAY="+display, "XDG_RUNTIME_DIR="+t.TempDir())
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	app := startDesktop(t)
+	cmd, display, data, exited, stderr := app.cmd, app.display, app.data, app.exited, app.stderr
 
 	deadline := time.Now().Add(60 * time.Second)
 	for {
@@ -157,18 +172,8 @@ func TestDesktopWindowUnderXvfb(t *testing.T) {
 // (values, field errors, error codes through the ErrorFormatter, a request's
 // life) and reports; the process exits 0 only when every check passed.
 func TestDesktopSelfTest(t *testing.T) {
-	bin := desktopBinary(t)
-	display := startXvfb(t)
-	data := t.TempDir()
-	var stderr bytes.Buffer
-	cmd := exec.Command(bin, "--selftest", "--data", data)
-	cmd.Env = append(os.Environ(), "DISPLAY="+display, "XDG_RUNTIME_DIR="+t.TempDir())
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	app := startDesktop(t, "--selftest")
+	cmd, data, exited, stderr := app.cmd, app.data, app.exited, app.stderr
 	select {
 	case err := <-exited:
 		logText, _ := os.ReadFile(filepath.Join(data, "erpps.log"))

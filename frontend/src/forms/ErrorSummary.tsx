@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Alert, Focusable, FocusLink, Spacer, Text } from "../ui";
 import { orderedErrors, type FieldErrors } from "./fieldErrors";
 import { fieldId } from "./paths";
@@ -21,9 +21,36 @@ export interface ErrorSummaryProps {
  * that screen reader users hear it.
  */
 export function ErrorSummary({ errors, labels, attempt, message }: ErrorSummaryProps) {
-    const el = useRef<HTMLDivElement | null>(null);
     const list = orderedErrors(errors, Object.keys(labels));
-    const shown = list.length > 0;
+    return (
+        <ErrorSummaryFrame count={list.length} attempt={attempt} message={message}>
+            {list.map(e => (
+                <li key={e.field}>
+                    <FocusLink target={fieldId(e.field)}>{labels[e.field] ?? e.field}</FocusLink>
+                    {` : ${e.message}`}
+                </li>
+            ))}
+        </ErrorSummaryFrame>
+    );
+}
+
+export interface ErrorSummaryFrameProps {
+    /** How many fields to fix; nothing is shown when 0. */
+    count: number;
+    attempt: number;
+    message: string;
+    /** The list's items. */
+    children: ReactNode;
+}
+
+/**
+ * ErrorSummaryFrame is the summary's frame, for forms that list their fields
+ * their own way (a stepped form groups them by step): the alert, the count,
+ * and the focus taken once per refused transmission.
+ */
+export function ErrorSummaryFrame({ count, attempt, message, children }: ErrorSummaryFrameProps) {
+    const el = useRef<HTMLDivElement | null>(null);
+    const shown = count > 0;
     useEffect(() => {
         if (shown) {
             el.current?.focus();
@@ -44,15 +71,8 @@ export function ErrorSummary({ errors, labels, attempt, message }: ErrorSummaryP
             <Alert severity="error" title="Votre demande n'a pas été transmise">
                 <>
                     <Text>{message}</Text>
-                    <Text noMargin>{list.length === 1 ? "Le champ à corriger :" : `Les ${list.length} champs à corriger :`}</Text>
-                    <ul>
-                        {list.map(e => (
-                            <li key={e.field}>
-                                <FocusLink target={fieldId(e.field)}>{labels[e.field] ?? e.field}</FocusLink>
-                                {` : ${e.message}`}
-                            </li>
-                        ))}
-                    </ul>
+                    <Text noMargin>{count === 1 ? "Le champ à corriger :" : `Les ${count} champs à corriger :`}</Text>
+                    <ul>{children}</ul>
                 </>
             </Alert>
             <Spacer size="md" />

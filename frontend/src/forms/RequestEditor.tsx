@@ -27,20 +27,8 @@ export interface RequestEditorProps<P extends RequestPayload> {
  * status and history.
  */
 export function RequestEditor<P extends RequestPayload>({ draft, rpps, labels, summary, children }: RequestEditorProps<P>) {
-    if (draft.phase === "loading") {
-        return <Loading label="Ouverture de la demande…" />;
-    }
-    if (draft.phase === "failed" || draft.request === undefined || draft.payload === undefined) {
-        return (
-            <Alert severity="error" title="La demande n'a pas pu être ouverte" live>
-                <>
-                    {draft.openError?.message ?? "Une erreur inattendue est survenue."}{" "}
-                    <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={draft.retryOpen}>
-                        Réessayer
-                    </Button>
-                </>
-            </Alert>
-        );
+    if (draft.phase !== "ready" || draft.request === undefined || draft.payload === undefined) {
+        return <RequestOpening draft={draft} />;
     }
     const request = draft.request;
     if (!draft.editable) {
@@ -67,5 +55,25 @@ export function RequestEditor<P extends RequestPayload>({ draft, rpps, labels, s
             <GuidanceList guidance={draft.validation.guidance} rpps={rpps} draft={draft} blocking={false} />
             <TransmitBar draft={draft} rpps={rpps} />
         </>
+    );
+}
+
+/**
+ * RequestOpening is what a form shows until its request is open: a loading
+ * line, or why it could not be opened with a way to retry.
+ */
+export function RequestOpening<P>({ draft }: { draft: RequestDraft<P> }) {
+    if (draft.phase === "loading") {
+        return <Loading label="Ouverture de la demande…" />;
+    }
+    return (
+        <Alert severity="error" title="La demande n'a pas pu être ouverte" live>
+            <>
+                {draft.openError?.message ?? "Une erreur inattendue est survenue."}{" "}
+                <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={draft.retryOpen}>
+                    Réessayer
+                </Button>
+            </>
+        </Alert>
     );
 }

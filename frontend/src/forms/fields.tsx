@@ -1,7 +1,7 @@
 import type { HTMLInputAutoCompleteAttribute, ReactNode } from "react";
 import { Checkbox, SelectField, TextField, type Option } from "../ui";
 import { fieldId, getPath } from "./paths";
-import type { DraftFields } from "./useRequestDraft";
+import { textAt, type DraftFields } from "./useRequestDraft";
 
 // Fields bound to a draft by the payload's JSON path: the input's id is
 // "field-<path>", its value is read from the local payload, a change sets it
@@ -17,11 +17,6 @@ interface BoundProps {
     disabled?: boolean;
 }
 
-function text(draft: DraftFields, path: string): string {
-    const v = getPath(draft.payload, path);
-    return typeof v === "string" ? v : "";
-}
-
 export interface DraftTextFieldProps extends BoundProps {
     type?: "text" | "email" | "tel" | "date";
     inputMode?: "text" | "numeric" | "email" | "tel";
@@ -32,9 +27,13 @@ export interface DraftTextFieldProps extends BoundProps {
     required?: boolean;
     /** Shown instead of the payload's value (e.g. a name filled in from the record). */
     displayValue?: string;
+    /** Shown (green) under a value known to be right. */
+    valid?: string;
+    /** Fields reset to "" whenever this one changes (e.g. the INSEE code when the city changes). */
+    resets?: readonly string[];
 }
 
-export function DraftTextField({ draft, path, label, hint, disabled = false, displayValue, ...rest }: DraftTextFieldProps) {
+export function DraftTextField({ draft, path, label, hint, disabled = false, displayValue, resets = [], ...rest }: DraftTextFieldProps) {
     return (
         <TextField
             {...rest}
@@ -42,9 +41,14 @@ export function DraftTextField({ draft, path, label, hint, disabled = false, dis
             name={path}
             label={label}
             hint={hint}
-            value={displayValue ?? text(draft, path)}
+            value={displayValue ?? textAt(draft.payload, path)}
             onChange={v => {
                 draft.setField(path, v);
+                for (const other of resets) {
+                    if (textAt(draft.payload, other) !== "") {
+                        draft.setField(other, "");
+                    }
+                }
             }}
             error={draft.errorOf(path)}
             errorFor={path}
@@ -69,7 +73,7 @@ export function DraftSelectField({ draft, path, label, hint, disabled = false, o
             options={options}
             placeholder={placeholder}
             required={required}
-            value={text(draft, path)}
+            value={textAt(draft.payload, path)}
             onChange={v => {
                 draft.setField(path, v);
             }}

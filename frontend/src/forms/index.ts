@@ -2,12 +2,12 @@
 // validation as you type, guidance, transmission, read-only view).
 export { AUTOSAVE_DELAY_MS, flagAt, textAt, useRequestDraft } from "./useRequestDraft";
 export type { DraftFields, DraftOutcome, DraftTarget, RequestDraft } from "./useRequestDraft";
-export { RequestEditor } from "./RequestEditor";
+export { RequestEditor, RequestOpening } from "./RequestEditor";
 export type { RequestEditorProps } from "./RequestEditor";
 export { DraftCheckbox, DraftSelectField, DraftTextField } from "./fields";
 export type { DraftCheckboxProps, DraftSelectFieldProps, DraftTextFieldProps } from "./fields";
 export { AutosaveStatus, AUTOSAVE_STATUS_ID } from "./AutosaveStatus";
-export { ErrorSummary, ERROR_SUMMARY_ID } from "./ErrorSummary";
+export { ErrorSummary, ErrorSummaryFrame, ERROR_SUMMARY_ID } from "./ErrorSummary";
 export { GuidanceList } from "./GuidanceList";
 export { RequestHistory } from "./RequestHistory";
 export { OutcomeAlert, RequestStatusBadge, RequestStatusView, STATUS_BADGE_ID } from "./RequestStatusView";

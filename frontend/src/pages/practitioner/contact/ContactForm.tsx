@@ -3,7 +3,6 @@ import { DraftTextField, RequestEditor, textAt, useRequestDraft, type RequestDra
 import { formatPhone } from "../../../format";
 import { Col, Grid, Heading, Text, type Term } from "../../../ui";
 import { ActivationPreview } from "./ActivationPreview";
-import { ContactTextField } from "./ContactTextField";
 import { maskEmail, maskPhone, phoneCheck, phoneRecognised, postalAddress, streetLine, type PhoneCheck } from "./contactDisplay";
 
 /** The fields of the coordonnées, in the form's order, with their labels (the error summary's links). */
@@ -46,7 +45,7 @@ export function ContactForm({ practitioner: p, requestId }: { practitioner: Prac
                         maxLength={254}
                         required
                     />
-                    <ContactTextField
+                    <DraftTextField
                         draft={draft}
                         path="phone"
                         type="tel"
@@ -62,7 +61,7 @@ export function ContactForm({ practitioner: p, requestId }: { practitioner: Prac
                         Adresse postale
                     </Heading>
                     <Text size="sm">Si vous avez droit à une carte CPS, c'est à cette adresse que vous la recevrez.</Text>
-                    <ContactTextField
+                    <DraftTextField
                         draft={draft}
                         path="address.street"
                         label={LABELS["address.street"]}
@@ -83,7 +82,7 @@ export function ContactForm({ practitioner: p, requestId }: { practitioner: Prac
                     />
                     <Grid>
                         <Col base={12} md={4}>
-                            <ContactTextField
+                            <DraftTextField
                                 draft={draft}
                                 path="address.postalCode"
                                 label={LABELS["address.postalCode"]}
@@ -96,7 +95,7 @@ export function ContactForm({ practitioner: p, requestId }: { practitioner: Prac
                             />
                         </Col>
                         <Col base={12} md={8}>
-                            <ContactTextField
+                            <DraftTextField
                                 draft={draft}
                                 path="address.city"
                                 label={LABELS["address.city"]}

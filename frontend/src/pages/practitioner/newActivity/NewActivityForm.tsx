@@ -2,11 +2,11 @@ import { useCallback, useEffect, useRef } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { NewActivityPayload, Practitioner } from "../../../api";
 import { splitActivities } from "../../../domain/activities";
-import { ComplementNotice, OutcomeAlert, RequestStatusBadge, RequestStatusView, ResumedNotice, TransmitBar, useRequestDraft, fieldId } from "../../../forms";
+import { ComplementNotice, OutcomeAlert, RequestStatusBadge, RequestOpening, RequestStatusView, ResumedNotice, TransmitBar, useRequestDraft, fieldId } from "../../../forms";
 import { isoDay } from "../../../format";
 import { useReference } from "../../../reference/useReference";
 import { paths } from "../../../routes";
-import { Alert, Button, ButtonGroup, Focusable, Loading, Spacer, Stepper } from "../../../ui";
+import { Button, ButtonGroup, Focusable, Spacer, Stepper } from "../../../ui";
 import { ExerciseStep } from "./ExerciseStep";
 import { parseStep, STEP_COUNT, STEPS, type StepNumber } from "./model";
 import { MoveStep } from "./MoveStep";
@@ -94,21 +94,9 @@ export function NewActivityForm({ practitioner, requestId }: { practitioner: Pra
         shownStep.current = step;
     }, [ready, step, focusRequest, setParams]);
 
-    if (draft.phase === "loading") {
-        return <Loading label="Ouverture de la demande…" />;
-    }
     const payload = draft.payload;
-    if (draft.phase === "failed" || draft.request === undefined || payload === undefined) {
-        return (
-            <Alert severity="error" title="La demande n'a pas pu être ouverte" live>
-                <>
-                    {draft.openError?.message ?? "Une erreur inattendue est survenue."}{" "}
-                    <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={draft.retryOpen}>
-                        Réessayer
-                    </Button>
-                </>
-            </Alert>
-        );
+    if (draft.phase !== "ready" || draft.request === undefined || payload === undefined) {
+        return <RequestOpening draft={draft} />;
     }
     const request = draft.request;
     if (!draft.editable) {

@@ -1,6 +1,5 @@
-import { useEffect, useRef } from "react";
-import { ERROR_SUMMARY_ID, type FieldErrors } from "../../../forms";
-import { Alert, Focusable, Spacer, Text, TextLink } from "../../../ui";
+import { ErrorSummaryFrame, type FieldErrors } from "../../../forms";
+import { TextLink } from "../../../ui";
 import { errorsOfStep, STEPS } from "./model";
 
 export interface StepErrorSummaryProps {
@@ -19,49 +18,23 @@ export interface StepErrorSummaryProps {
  * shows one part of the form).
  */
 export function StepErrorSummary({ errors, attempt, message, hrefOf }: StepErrorSummaryProps) {
-    const el = useRef<HTMLDivElement | null>(null);
     const groups = STEPS.map(s => ({ step: s, errors: errorsOfStep(errors, s.number) })).filter(g => g.errors.length > 0);
     const count = groups.reduce((n, g) => n + g.errors.length, 0);
-    const shown = count > 0;
-    useEffect(() => {
-        if (shown) {
-            el.current?.focus();
-        }
-        // Focus once per refused transmission, not at each keystroke.
-        // eslint-disable-next-line react-hooks/exhaustive-deps
-    }, [attempt]);
-    if (!shown) {
-        return null;
-    }
     return (
-        <Focusable
-            id={ERROR_SUMMARY_ID}
-            innerRef={node => {
-                el.current = node;
-            }}
-        >
-            <Alert severity="error" title="Votre demande n'a pas été transmise">
-                <>
-                    <Text>{message}</Text>
-                    <Text noMargin>{count === 1 ? "Le champ à corriger :" : `Les ${count} champs à corriger :`}</Text>
+        <ErrorSummaryFrame count={count} attempt={attempt} message={message}>
+            {groups.map(g => (
+                <li key={g.step.number}>
+                    {`Étape ${g.step.number} – ${g.step.title}`}
                     <ul>
-                        {groups.map(g => (
-                            <li key={g.step.number}>
-                                {`Étape ${g.step.number} – ${g.step.title}`}
-                                <ul>
-                                    {g.errors.map(e => (
-                                        <li key={e.field}>
-                                            <TextLink to={hrefOf(g.step.number, e.field)}>{e.label}</TextLink>
-                                            {` : ${e.message}`}
-                                        </li>
-                                    ))}
-                                </ul>
+                        {g.errors.map(e => (
+                            <li key={e.field}>
+                                <TextLink to={hrefOf(g.step.number, e.field)}>{e.label}</TextLink>
+                                {` : ${e.message}`}
                             </li>
                         ))}
                     </ul>
-                </>
-            </Alert>
-            <Spacer size="md" />
-        </Focusable>
+                </li>
+            ))}
+        </ErrorSummaryFrame>
     );
 }

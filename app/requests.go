@@ -13,6 +13,16 @@ func localActor(rpps string) erpps.Actor {
 	return erpps.Actor{Role: erpps.RoleProfessional, ID: rpps, Name: "Professionnel (poste local)"}
 }
 
+// actorFor is who acts on request id from this computer: a plain read of
+// the request, not its validated view.
+func (a *App) actorFor(id string) (erpps.Actor, error) {
+	r, err := a.deps.Requests.Requests.FindRequestByID(a.ctx, id)
+	if err != nil {
+		return erpps.Actor{}, err
+	}
+	return localActor(r.RPPS), nil
+}
+
 // ListRequests lists a practitioner's requests, newest first.
 func (a *App) ListRequests(filter erpps.RequestFilter) ([]*erpps.Request, error) {
 	return a.deps.Requests.List(a.ctx, filter)
@@ -40,20 +50,20 @@ func (a *App) SaveDraft(id string, payload map[string]any) (*requests.View, erro
 
 // TransmitRequest sends a complete request to the ARS (queued for the server).
 func (a *App) TransmitRequest(id string) (*requests.View, error) {
-	r, err := a.deps.Requests.Get(a.ctx, id)
+	actor, err := a.actorFor(id)
 	if err != nil {
 		return nil, err
 	}
-	return a.deps.Requests.Transmit(a.ctx, id, localActor(r.Request.RPPS))
+	return a.deps.Requests.Transmit(a.ctx, id, actor)
 }
 
 // WithdrawRequest takes back a transmitted request not decided yet.
 func (a *App) WithdrawRequest(id string, comment string) (*requests.View, error) {
-	r, err := a.deps.Requests.Get(a.ctx, id)
+	actor, err := a.actorFor(id)
 	if err != nil {
 		return nil, err
 	}
-	return a.deps.Requests.Withdraw(a.ctx, id, localActor(r.Request.RPPS), comment)
+	return a.deps.Requests.Withdraw(a.ctx, id, actor, comment)
 }
 
 // DeleteDraft abandons a draft never transmitted.

@@ -76,11 +76,9 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		return fail(err)
 	}
 	cleanups = append(cleanups, db.Close)
-	practitioners := db
-
 	seeded := false
 	if cfg.Demo {
-		n, err := demo.SeedIfEmpty(ctx, practitioners)
+		n, err := demo.SeedIfEmpty(ctx, db)
 		if err != nil {
 			return fail(err)
 		}
@@ -101,7 +99,7 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		return fail(err)
 	}
 	a := New(ctx, Deps{
-		Practitioners: practitioners,
+		Practitioners: db,
 		Requests: &requests.Service{
 			Practitioners: db, Requests: db, Structures: db, Catalog: catalog, Now: time.Now,
 		},

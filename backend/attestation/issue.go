@@ -107,23 +107,10 @@ func (i *Issuer) data(p *erpps.Practitioner, number string, now time.Time) Data 
 	return d
 }
 
-// issuerOf is the ARS of the practitioner's first current activity, else of
-// their postal address.
+// issuerOf is the record's registration authority (refdata): the ARS of
+// the region for the professions it registers, else the Ordre or the SSA.
 func (i *Issuer) issuerOf(p *erpps.Practitioner, now time.Time) string {
-	for _, a := range p.OpenActivities(now.Format("2006-01-02")) {
-		if dep, err := i.Catalog.Department(a.Structure.Department); err == nil {
-			return dep.ARS
-		}
-	}
-	pc := p.Contact.Address.PostalCode
-	if len(pc) == 5 {
-		for _, code := range []string{pc[:3], pc[:2]} {
-			if dep, err := i.Catalog.Department(code); err == nil {
-				return dep.ARS
-			}
-		}
-	}
-	return "Agence du Numérique en Santé"
+	return i.Catalog.RecordAuthority(p, now.Format("2006-01-02")).Label
 }
 
 func oneLine(a erpps.Address) string {

@@ -1,5 +1,10 @@
 package refdata
 
+import (
+	"erpps/backend/erpps"
+	"erpps/backend/identifiers"
+)
+
 // Registration authorities (autorités d'enregistrement, NOS TRE_R60): who
 // creates and updates a professional's RPPS record depends on the profession.
 //
@@ -92,3 +97,69 @@ func IsMilitaryCivility(code string) bool { return militaryCivilities[code] }
 
 // IsMilitarySector tells whether a secteur d'activité is the SSA's.
 func IsMilitarySector(code string) bool { return militarySectors[code] }
+
+// PractitionerAuthority is the authority registering one of a practitioner's
+// professions: the Service de santé des armées for a military practitioner,
+// the profession's Ordre, else the ARS of the place where it is exercised
+// (of the first open activity, then of the postal address). today is
+// YYYY-MM-DD.
+func (c *Catalog) PractitionerAuthority(p *erpps.Practitioner, professionCode, today string) Authority {
+	open := p.OpenActivities(today)
+	ordre := c.RegistrationAuthority(professionCode).Kind == AuthorityOrdre
+	// A military rank (médecin chef...) says it; an ordered profession
+	// exercised in the SSA's structures too (its practitioners are not
+	// inscribed at the Ordre). Civilians of other professions working there
+	// stay with the ARS.
+	military := IsMilitaryCivility(p.ExerciseCivility)
+	for _, a := range open {
+		if ordre && a.ProfessionCode == professionCode && IsMilitarySector(a.SectorCode) {
+			military = true
+		}
+	}
+	if military {
+		return c.MilitaryAuthority()
+	}
+	if ordre {
+		return c.RegistrationAuthority(professionCode)
+	}
+	for _, a := range open {
+		if a.ProfessionCode == professionCode && a.Structure.Department != "" {
+			return c.ARSAuthority(a.Structure.Department)
+		}
+	}
+	for _, a := range open {
+		if a.Structure.Department != "" {
+			return c.ARSAuthority(a.Structure.Department)
+		}
+	}
+	return c.ARSAuthority(postalDepartment(p.Contact.Address.PostalCode))
+}
+
+// RecordAuthority is the authority named for the whole record (on the
+// attestation): that of the first profession the ARS registers, else of the
+// first profession.
+func (c *Catalog) RecordAuthority(p *erpps.Practitioner, today string) Authority {
+	var first *Authority
+	for _, pr := range p.Professions {
+		a := c.PractitionerAuthority(p, pr.Code, today)
+		if a.Kind == AuthorityARS {
+			return a
+		}
+		if first == nil {
+			first = &a
+		}
+	}
+	if first != nil {
+		return *first
+	}
+	return c.ARSAuthority(postalDepartment(p.Contact.Address.PostalCode))
+}
+
+// postalDepartment is the département of a postal code, "" when it has none.
+func postalDepartment(pc string) string {
+	d, err := identifiers.DepartmentOfPostalCode(pc)
+	if err != nil {
+		return ""
+	}
+	return d
+}

@@ -1,6 +1,10 @@
 package refdata
 
-import "testing"
+import (
+	"testing"
+
+	"erpps/backend/erpps"
+)
 
 func TestRegistrationAuthorityByProfession(t *testing.T) {
 	c := mustLoad(t)
@@ -110,6 +114,30 @@ func TestActivityOptionsFitTheProfession(t *testing.T) {
 	for _, p := range c.Professions() {
 		if o := c.ActivityOptions(p.Code); len(o.Sectors) < 10 || len(o.Functions) < 5 {
 			t.Errorf("%s %s: only %d sectors, %d functions", p.Code, p.Label, len(o.Sectors), len(o.Functions))
+		}
+	}
+}
+
+func TestRecordAuthority(t *testing.T) {
+	c := mustLoad(t)
+	act := func(prof, dept, sector string) erpps.Activity {
+		return erpps.Activity{ProfessionCode: prof, SectorCode: sector, StartDate: "2020-01-01", Structure: erpps.Structure{Department: dept}}
+	}
+	tests := []struct {
+		name string
+		p    erpps.Practitioner
+		want string
+	}{
+		{"Doctor", erpps.Practitioner{Professions: []erpps.Profession{{Code: "10"}}, Activities: []erpps.Activity{act("10", "34", "SA07")}}, "Ordre des médecins"},
+		{"OrthophonisteInDijon", erpps.Practitioner{Professions: []erpps.Profession{{Code: "91"}}, Activities: []erpps.Activity{act("91", "21", "SA07")}}, "ARS Bourgogne-Franche-Comté"},
+		{"NurseAndOsteopath", erpps.Practitioner{Professions: []erpps.Profession{{Code: "60"}, {Code: "71"}}, Activities: []erpps.Activity{act("60", "2A", "SA01"), act("71", "2B", "SA07")}}, "ARS Corse"},
+		{"NoActivityPostalAddress", erpps.Practitioner{Professions: []erpps.Profession{{Code: "28"}}, Contact: erpps.Contact{Address: erpps.Address{PostalCode: "97400"}}}, "ARS La Réunion"},
+		{"MilitaryDoctor", erpps.Practitioner{Professions: []erpps.Profession{{Code: "10"}}, Activities: []erpps.Activity{act("10", "83", "SA02")}}, "Service de santé des armées"},
+		{"CivilianAtAMilitaryHospital", erpps.Practitioner{Professions: []erpps.Profession{{Code: "98"}}, Activities: []erpps.Activity{act("98", "83", "SA02")}}, "ARS Provence-Alpes-Côte d'Azur"},
+	}
+	for _, tt := range tests {
+		if got := c.RecordAuthority(&tt.p, "2026-11-27").Label; got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

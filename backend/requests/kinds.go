@@ -82,5 +82,6 @@ func validate(s *subject, complete bool) (Validation, any, string, error) {
 	c := &checks{complete: complete}
 	c.checkStrings(payload)
 	dept := r.check(s, payload, c)
+	checkRegistration(s, payload, c)
 	return c.result(), payload, dept, nil
 }

@@ -14,6 +14,9 @@ import (
 // registers; the Ordres and the Service de santé des armées keep the others.
 type Registration struct {
 	Professions []ProfessionRegistration `json:"professions"`
+	// Authority is the one named for the whole record (the attestation's
+	// issuer): refdata.Catalog.RecordAuthority.
+	Authority refdata.Authority `json:"authority"`
 	// ServedByARS is true when an ARS registers at least one of the
 	// practitioner's professions: requests can be transmitted from here.
 	ServedByARS bool `json:"servedByArs"`
@@ -58,7 +61,7 @@ func AuthorityOf(cat *refdata.Catalog, p *erpps.Practitioner, professionCode, to
 
 // RegistrationOf tells who keeps each of the practitioner's professions.
 func RegistrationOf(cat *refdata.Catalog, p *erpps.Practitioner, today string) Registration {
-	r := Registration{Professions: []ProfessionRegistration{}}
+	r := Registration{Professions: []ProfessionRegistration{}, Authority: cat.RecordAuthority(p, today)}
 	var elsewhere []ProfessionRegistration
 	for _, pr := range p.Professions {
 		a := AuthorityOf(cat, p, pr.Code, today)

@@ -113,6 +113,9 @@ func TestMixedRecord(t *testing.T) {
 	if !pv.Registration.ServedByARS || pv.Registration.Notice == nil || pv.Registration.Notice.Level != LevelInfo {
 		t.Fatalf("registration %+v", pv.Registration)
 	}
+	if pv.Registration.Authority.Label != "ARS Île-de-France" {
+		t.Fatalf("record's authority %+v", pv.Registration.Authority)
+	}
 	if a := pv.Registration.Professions[0].Authority; a.Label != "ARS Île-de-France" || a.Code != "ARS-11" {
 		t.Fatalf("orthophoniste's authority %+v", a)
 	}

@@ -3,8 +3,8 @@ import type {
     AppInfo,
     AttestationVerification,
     PractitionerFilter,
-    Practitioner,
     PractitionerSummary,
+    PractitionerView,
     ReferenceData,
     Request,
     RequestFilter,
@@ -26,7 +26,7 @@ export function createClient(call: Call) {
         appInfo: () => call<AppInfo>("AppInfo"),
         referenceData: () => call<ReferenceData>("ReferenceData"),
         listPractitioners: (filter: PractitionerFilter) => call<PractitionerSummary[] | null>("ListPractitioners", filter),
-        getPractitioner: (rpps: string) => call<Practitioner>("GetPractitioner", rpps),
+        getPractitioner: (rpps: string) => call<PractitionerView>("GetPractitioner", rpps),
 
         // Requests
         listRequests: (filter: RequestFilter) => call<Request[] | null>("ListRequests", filter),

@@ -63,6 +63,8 @@ describe("requests", () => {
         expect(kindLabel("cease_activity")).toBe("Cessation d'activité");
         expect(statusLabel("draft")).toBe("En cours (non transmise)");
         expect(statusLabel("complement_requested")).toBe("Complément demandé");
+        // Transmitted is queued on this computer until the server receives it: the label says so.
+        expect(statusLabel("transmitted")).toBe("Transmise — en attente d'envoi au serveur");
         expect(statusTone("refused")).toBe("error");
     });
 });

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery, type Practitioner } from "../../api";
+import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery, type PractitionerView } from "../../api";
 import { isActivityOpen } from "../../domain/activities";
 import { displayName, idnps } from "../../domain/names";
 import { isoDay } from "../../format";
@@ -74,13 +74,13 @@ export function AttestationsPage() {
 }
 
 /** contentTerms lists what the attestation will state, from the record as it stands. */
-function contentTerms(p: Practitioner, ref: Reference) {
+function contentTerms(p: PractitionerView, ref: Reference) {
     const today = isoDay(new Date());
     const open = (p.activities ?? []).filter(a => isActivityOpen(a, today));
-    const issuer = issuerOf(p, open.map(a => a.structure.department), ref);
+    const issuer = p.registration.authority.label;
     const professions = (p.professions ?? []).map(pr => ref.professionLabel(pr.code));
     return [
-        { term: "Identité", value: displayName({ ...p, civility: p.exerciseCivility ?? p.civility }) },
+        { term: "Identité", value: displayName({ ...p, civility: p.civilityShort }) },
         {
             term: "Numéros",
             value: (
@@ -100,25 +100,6 @@ function contentTerms(p: Practitioner, ref: Reference) {
 }
 
 /** issuerOf names the ARS of the first current place of practice, else of the postal address (as the Go side does). */
-function issuerOf(p: Practitioner, departments: string[], ref: Reference): string {
-    for (const d of departments) {
-        const dep = ref.department(d);
-        if (dep !== undefined) {
-            return dep.ars;
-        }
-    }
-    const pc = p.contact.address.postalCode;
-    if (pc.length === 5) {
-        for (const code of [pc.slice(0, 3), pc.slice(0, 2)]) {
-            const dep = ref.department(code);
-            if (dep !== undefined) {
-                return dep.ars;
-            }
-        }
-    }
-    return "L'ARS de votre lieu d'exercice";
-}
-
 function SaveResult({ state }: { state: SaveState }) {
     if (state.status === "error") {
         return (

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -28,13 +29,37 @@ func mustOpenApp(t *testing.T) *App {
 	return a
 }
 
+// testToken is the per-run secret of the servers of these tests.
+const testToken = "test-token-0123456789abcdefghijklmnopqrstuv"
+
+// mustServer serves the application in browser mode; its client holds the
+// session cookie (it opened the address with the token).
 func mustServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv := mustServerWithoutSession(t)
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Client().Jar = jar
+	res, err := srv.Client().Get(srv.URL + "/?token=" + testToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || len(jar.Cookies(res.Request.URL)) != 1 {
+		t.Fatalf("token exchange: HTTP %d, cookies %v", res.StatusCode, jar.Cookies(res.Request.URL))
+	}
+	return srv
+}
+
+func mustServerWithoutSession(t *testing.T) *httptest.Server {
 	t.Helper()
 	assets := fstest.MapFS{
 		"index.html":    {Data: []byte("<!doctype html><title>eRPPS</title>")},
 		"assets/app.js": {Data: []byte("console.log(1)")},
 	}
-	h, err := NewHTTPHandler(mustOpenApp(t), assets)
+	h, err := NewHTTPHandler(mustOpenApp(t), assets, newWebAuth(testToken))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,8 +87,9 @@ func run(args []string, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "erpps:", app.UserMessage(err))
 		if mode != app.ModeWeb && !*selfTest {
-			// Launched from the menu, nobody reads stderr.
-			if derr := app.ShowStartupError(ctx, app.UserMessage(err)); derr != nil {
+			// Launched from the menu, nobody reads stderr: a window and
+			// the native error dialog say it, until the user closes it.
+			if derr := app.ShowStartupError(app.UserMessage(err)); derr != nil {
 				fmt.Fprintln(stderr, "erpps:", derr)
 			}
 		}

@@ -20,8 +20,8 @@ const StartupErrorTitle = "eRPPS Desktop ne peut pas démarrer"
 // ShowStartupError tells a desktop user why the application could not start:
 // a desktop launched from the menu has no terminal to read. It opens a small
 // window holding the message and the native error dialog over it, and
-// returns when the user closes them (or ctx ends).
-func ShowStartupError(ctx context.Context, message string) error {
+// returns when the user closes the dialog.
+func ShowStartupError(message string) error {
 	page := fmt.Sprintf(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>%s</title>
 <body style="font-family:sans-serif;margin:1.5em;line-height:1.4"><h1 style="font-size:1.2em">%s</h1><p>%s</p>
 <p>Ce message est aussi enregistré dans le journal erpps.log du dossier de données, quand il a pu être écrit.</p></body></html>`,
@@ -38,10 +38,6 @@ func ShowStartupError(ctx context.Context, message string) error {
 		})},
 		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
 		OnDomReady: func(wctx context.Context) {
-			go func() {
-				<-ctx.Done()
-				runtime.Quit(wctx)
-			}()
 			go func() {
 				_, _ = runtime.MessageDialog(wctx, runtime.MessageDialogOptions{
 					Type: runtime.ErrorDialog, Title: StartupErrorTitle, Message: message,

@@ -185,7 +185,7 @@ func TestFormatErrorHidesInternalCauses(t *testing.T) {
 }
 
 func TestKioskKeepsNothing(t *testing.T) {
-	a, closeFn, err := Open(context.Background(), Config{Mode: ModeKiosk, Demo: true})
+	a, closeFn, err := Open(context.Background(), Config{Mode: ModeKiosk, Demo: true, TempDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,5 +198,20 @@ func TestKioskKeepsNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Fatalf("the kiosk's folder %s is still there (%v)", dir, err)
+	}
+}
+
+func TestKioskRefusesAGivenFolder(t *testing.T) {
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(keep, []byte("à garder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Open(context.Background(), Config{Mode: ModeKiosk, DataDir: dir, TempDir: t.TempDir()})
+	if err != ErrKioskDataDir {
+		t.Fatalf("Open = %v, want ErrKioskDataDir", err)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Fatalf("the given folder lost a file: %v", err)
 	}
 }

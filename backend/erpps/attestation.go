@@ -14,11 +14,21 @@ type IssuedAttestation struct {
 	PayloadHash string    `json:"payloadHash"`
 }
 
-// AttestationRegistry numbers and records the attestations issued.
+// AttestationRegistry numbers and records the attestations issued. A number
+// is taken only when an attestation is recorded: serving a document that is
+// not delivered (a HEAD request, a canceled or failed save) takes none.
 type AttestationRegistry interface {
-	// NextAttestationNumber draws the next number of year, atomically.
-	NextAttestationNumber(ctx context.Context, year int) (string, error)
+	// PeekAttestationNumber returns the number the next attestation of year
+	// would take ("ATT-2026-000001"), without taking it.
+	PeekAttestationNumber(ctx context.Context, year int) (string, error)
+	// RecordAttestation takes a.Number and keeps the record, atomically; a
+	// number that is not the next one of its year (taken meanwhile) is
+	// ECONFLICT.
 	RecordAttestation(ctx context.Context, a IssuedAttestation) error
+	// ReleaseAttestation gives back the number of an attestation that could
+	// not be delivered: its record goes and, when it is still the last of its
+	// year, the next attestation takes it again.
+	ReleaseAttestation(ctx context.Context, number string) error
 	FindAttestation(ctx context.Context, number string) (*IssuedAttestation, error)
 }
 

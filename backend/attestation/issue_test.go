@@ -36,7 +36,7 @@ func mustIssuer(t *testing.T) (*Issuer, *sqlite.DB, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	signer, err := signing.LoadOrCreateLocalSigner(ctx, db)
+	signer, err := signing.LoadOrCreateKeyFile(ctx, filepath.Join(t.TempDir(), signing.KeyFileName), db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,10 +32,12 @@ type AttestationRegistry interface {
 	FindAttestation(ctx context.Context, number string) (*IssuedAttestation, error)
 }
 
-// SettingsStore keeps small values of the application (the local signing
-// key, for instance).
+// SettingsStore keeps small values of the application. Secrets do not belong
+// there (the local signing key is in its own file).
 type SettingsStore interface {
 	// GetSetting returns the value of key, ENOTFOUND when absent.
 	GetSetting(ctx context.Context, key string) ([]byte, error)
 	SetSetting(ctx context.Context, key string, value []byte) error
+	// DeleteSetting removes key, if present, leaving no copy in the store.
+	DeleteSetting(ctx context.Context, key string) error
 }

@@ -197,3 +197,25 @@ func readQR(t *testing.T, pdf string) string {
 	}
 	return strings.TrimSpace(string(out))
 }
+
+// The attestation of a demo record, signed by this computer's key, says both
+// on the page: « DÉMO » and « aperçu hors ligne ».
+func TestAttestationPDFMarksDemoAndPreview(t *testing.T) {
+	a := mustOpenApp(t)
+	rpps := firstDemoRPPS(t)
+	target := filepath.Join(t.TempDir(), "a.pdf")
+	a.deps.Dialogs = pathDialogs{path: target}
+	if _, err := a.SaveAttestation(rpps); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", target, "-").Output()
+	if err != nil {
+		t.Skipf("pdftotext: %v", err)
+	}
+	text := strings.ToUpper(string(out))
+	for _, want := range []string{"DÉMO — DOSSIER FICTIF", "APERÇU HORS LIGNE", "SANS VALEUR OFFICIELLE"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF of a demo record signed locally lacks %q", want)
+		}
+	}
+}

@@ -173,6 +173,7 @@ func (i *Issuer) data(p *erpps.Practitioner, number string, now time.Time) Data 
 		DocumentNumber: number, IssuedAt: now, Issuer: i.issuerOf(p, now),
 		Civility: civility, ExerciseName: p.DisplayName(), FirstName: firstNonEmpty(p.ExerciseFirstName, p.FirstName),
 		BirthName: p.BirthName, RPPS: p.RPPS, IDNPS: p.IDNPS(),
+		Demo: identifiers.IsTestRPPS(p.RPPS),
 	}
 	for _, pr := range p.Professions {
 		label := c.ProfessionLabel(pr.Code)

@@ -58,6 +58,7 @@ func (r *Renderer) Render(d Data, s signing.Signer) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.Preview = signing.IsLocal(s)
 	cfg := *r.config
 	cfg.Metadata = &entity.Metadata{
 		Title:        &entity.Utf8Text{Text: docTitle, UTF8: true},
@@ -76,6 +77,7 @@ func (r *Renderer) Render(d Data, s signing.Signer) ([]byte, error) {
 		return nil, erpps.Internal(fmt.Errorf("attestation: unable to set the footer: %w", err))
 	}
 	m.AddRows(l.header(d), l.rule(4, colorInk, 0.5))
+	m.AddRows(l.marks(d)...)
 	m.AddRows(l.title(d)...)
 	m.AddRows(l.section(identityLabel)...)
 	m.AddRows(l.identity(d, qr))

@@ -9,6 +9,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
@@ -36,17 +37,26 @@ const (
 
 // layout turns Data into maroto rows.
 type layout struct {
-	family string              // font family of every text
-	encode func(string) string // from UTF-8 to what maroto expects for family
+	family  string              // font family of every text
+	encode  func(string) string // from UTF-8 to what maroto expects for family
+	upright bool                // the family has no italic: draw italics upright
 }
 
 // text is a text component; value is UTF-8.
 func (l layout) text(value string, s textStyle, top, left float64) core.Component {
-	return text.New(l.encode(value), s.at(l.family, top, left))
+	return l.textWith(value, s.at(l.family, top, left))
 }
 
 // textWith is a text component with its own properties; value is UTF-8.
 func (l layout) textWith(value string, p props.Text) core.Component {
+	if l.upright {
+		switch p.Style {
+		case fontstyle.Italic:
+			p.Style = fontstyle.Normal
+		case fontstyle.BoldItalic:
+			p.Style = fontstyle.Bold
+		}
+	}
 	return text.New(l.encode(value), p)
 }
 

@@ -23,16 +23,28 @@ type Renderer struct {
 	newQR func(payload string) (core.Component, error)
 }
 
-// NewRenderer prepares what every attestation shares.
+// NewRenderer prepares what every attestation shares; it writes with the
+// embedded Unicode font (see fonts.go).
 func NewRenderer() (*Renderer, error) {
-	// Not fontfamily.Helvetica: see toWinAnsi.
-	return newRenderer(layout{family: "Helvetica", encode: toWinAnsi})
+	return newRenderer(layout{family: unicodeFamily, encode: toPrintable, upright: true}, unicodeFonts())
 }
 
-func newRenderer(l layout) (*Renderer, error) {
+// newHelveticaRenderer writes with the PDF core font Helvetica, which loses
+// the letters outside Windows-1252: the "before" of the embedded font, kept
+// for the benchmarks.
+func newHelveticaRenderer() (*Renderer, error) {
+	// Not fontfamily.Helvetica: see toWinAnsi.
+	return newRenderer(layout{family: "Helvetica", encode: toWinAnsi}, nil)
+}
+
+func newRenderer(l layout, fonts []*entity.CustomFont) (*Renderer, error) {
 	family := l.family
 	ink, muted := colorInk, colorMuted
-	cfg := config.NewBuilder().
+	b := config.NewBuilder()
+	if len(fonts) > 0 {
+		b = b.WithCustomFonts(fonts)
+	}
+	cfg := b.
 		WithPageSize(pagesize.A4).
 		WithLeftMargin(marginLeft).
 		WithRightMargin(marginRight).

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -105,7 +106,7 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 	log.WithField("mode", cfg.Mode).WithField("version", cfg.Version).Info("application started")
 	cleanups = append(cleanups, func() error { log.Info("application stopped"); return nil })
 
-	signer, err := signing.LoadOrCreateLocalSigner(ctx, db)
+	signer, err := signing.LoadOrCreateKeyFile(ctx, filepath.Join(dir, signing.KeyFileName), db)
 	if err != nil {
 		return fail(err)
 	}

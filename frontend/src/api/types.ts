@@ -397,6 +397,12 @@ export interface AttestationVerification {
     issuedAt: string;
     /** "27 novembre 2026" */
     issuedAtLabel: string;
+    /** The professions as signed, joined by " ; "; "" in a first-version code. */
+    professions: string;
     keyId: string;
     contentDigest: string;
+    /** Signed by this computer's stand-in key: an offline preview, of no official value. */
+    localKey: boolean;
+    /** A demo record's (fictional). */
+    demo: boolean;
 }

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery, type PractitionerView } from "../../api";
 import { isActivityOpen } from "../../domain/activities";
+import { isDemoRecord } from "../../domain/demo";
 import { displayName, idnps } from "../../domain/names";
 import { isoDay } from "../../format";
 import { useReference } from "../../reference/useReference";
@@ -37,6 +38,14 @@ export function AttestationsPage() {
     return (
         <ActionPage title={actions.attestations.title} intro="Pour télécharger l'attestation d'enregistrement au RPPS">
             <Panel title="Attestation d'enregistrement au RPPS" id="attestation">
+                <Alert severity="warning" title="Aperçu hors ligne, sans valeur officielle" id="attestation-preview">
+                    <>
+                        Tant qu'eRPPS n'est pas relié au serveur de l'autorité d'enregistrement, l'attestation est signée par ce poste : c'est un aperçu,
+                        qui porte la mention « Aperçu hors ligne — signé par ce poste, sans valeur officielle » et ne peut pas servir de justificatif.
+                        {isDemoRecord(rpps) ? " Ce dossier de démonstration est fictif : son attestation porte aussi la mention « DÉMO »." : ""}
+                    </>
+                </Alert>
+                <Spacer size="sm" />
                 <Text>L'attestation est établie à la date du jour, à partir de votre dossier tel qu'il est enregistré. Elle indique :</Text>
                 <DescriptionList items={contentTerms(practitioner, ref)} />
                 <Spacer size="sm" />
@@ -61,9 +70,9 @@ export function AttestationsPage() {
             <Spacer size="md" />
             <Panel title="Un code QR signé" id="attestation-qr">
                 <Text>
-                    Le code QR imprimé sur l'attestation reprend son numéro, votre numéro RPPS, votre nom, l'ARS qui la délivre et sa date, avec une
-                    signature électronique. Toute personne à qui vous la présentez peut en vérifier l'authenticité : une attestation modifiée est
-                    reconnue comme non authentique.
+                    Le code QR imprimé sur l'attestation reprend son numéro, votre numéro RPPS, votre nom, vos professions, l'ARS qui la délivre et
+                    sa date, avec une signature électronique. Toute personne à qui vous la présentez peut le vérifier : eRPPS lui affiche le contenu
+                    signé, qu'elle compare avec le papier pour reconnaître une attestation modifiée.
                 </Text>
                 <TextLink id="link-verify" to={paths.verify} icon="verify">
                     Vérifier une attestation
@@ -95,7 +104,7 @@ function contentTerms(p: PractitionerView, ref: Reference) {
             value: open.length === 0 ? "Aucune activité en cours" : <BulletList items={open.map(a => `${structureName(a)} — ${a.structure.address.city}`)} />
         },
         { term: "Délivrée par", value: issuer },
-        { term: "Authenticité", value: "Un code QR signé électroniquement" }
+        { term: "Authenticité", value: "Un code QR signé électroniquement par ce poste (aperçu hors ligne)" }
     ];
 }
 

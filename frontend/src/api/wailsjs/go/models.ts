@@ -97,8 +97,11 @@ export namespace attestation {
 	    issuer: string;
 	    issuedAt: string;
 	    issuedAtLabel: string;
+	    professions: string;
 	    keyId: string;
 	    contentDigest: string;
+	    localKey: boolean;
+	    demo: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Verified(source);
@@ -113,8 +116,11 @@ export namespace attestation {
 	        this.issuer = source["issuer"];
 	        this.issuedAt = source["issuedAt"];
 	        this.issuedAtLabel = source["issuedAtLabel"];
+	        this.professions = source["professions"];
 	        this.keyId = source["keyId"];
 	        this.contentDigest = source["contentDigest"];
+	        this.localKey = source["localKey"];
+	        this.demo = source["demo"];
 	    }
 	}
 

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -30,13 +29,7 @@ func firstNumber() string {
 // serverOf serves a over HTTP as browser mode does.
 func serverOf(t *testing.T, a *App) *httptest.Server {
 	t.Helper()
-	h, err := NewHTTPHandler(a, fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>eRPPS</title>")}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
+	return withSession(t, serveApp(t, a))
 }
 
 // wantNotTaken fails when number was recorded as issued.

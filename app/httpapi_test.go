@@ -36,7 +36,13 @@ const testToken = "test-token-0123456789abcdefghijklmnopqrstuv"
 // session cookie (it opened the address with the token).
 func mustServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	srv := mustServerWithoutSession(t)
+	return withSession(t, mustServerWithoutSession(t))
+}
+
+// withSession gives srv's client the session cookie, as a browser that
+// opened the address with the token.
+func withSession(t *testing.T, srv *httptest.Server) *httptest.Server {
+	t.Helper()
 	jar, err := cookiejar.New(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -55,11 +61,17 @@ func mustServer(t *testing.T) *httptest.Server {
 
 func mustServerWithoutSession(t *testing.T) *httptest.Server {
 	t.Helper()
+	return serveApp(t, mustOpenApp(t))
+}
+
+// serveApp serves a in browser mode, with no session yet.
+func serveApp(t *testing.T, a *App) *httptest.Server {
+	t.Helper()
 	assets := fstest.MapFS{
 		"index.html":    {Data: []byte("<!doctype html><title>eRPPS</title>")},
 		"assets/app.js": {Data: []byte("console.log(1)")},
 	}
-	h, err := NewHTTPHandler(mustOpenApp(t), assets, newWebAuth(testToken))
+	h, err := NewHTTPHandler(a, assets, newWebAuth(testToken))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,9 +44,9 @@ func Ensure(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return folderFault(dir, fmt.Errorf("datadir: unable to create %s: %w", dir, err))
 	}
-	if err := os.Chmod(dir, 0o700); err != nil {
-		return folderFault(dir, fmt.Errorf("datadir: unable to make %s private: %w", dir, err))
-	}
+	// The umask may have taken the owner's bits; a file system without
+	// modes (FAT) refuses, which does not stop erpps from working.
+	_ = os.Chmod(dir, 0o700)
 	return nil
 }
 

@@ -18,5 +18,10 @@ func IsReadOnly(err error) bool {
 
 // IsDiskFull tells whether err says the disk (or the user's quota) is full.
 func IsDiskFull(err error) bool {
-	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+	for _, errno := range diskFullErrnos {
+		if errors.Is(err, errno) {
+			return true
+		}
+	}
+	return false
 }

@@ -54,5 +54,14 @@ func (db *DB) storeError(what string, err error) error {
 	if e := writeFault(fmt.Errorf("store: unable to %s: %w", what, err)); e != nil {
 		return e
 	}
+	if sqliteCode(err) == sqlite3.SQLITE_IOERR {
+		// SQLite does not say which: look at the files and the disk.
+		if cause := diagnoseIO(db.path); cause != nil {
+			if e := writeFault(cause); e != nil {
+				e.Err = fmt.Errorf("store: unable to %s: %w (%v)", what, err, cause)
+				return e
+			}
+		}
+	}
 	return erpps.Internal(fmt.Errorf("store: unable to %s: %w", what, err))
 }

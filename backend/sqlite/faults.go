@@ -1,7 +1,11 @@
 package sqlite
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	sqlite3 "modernc.org/sqlite/lib"
 
@@ -68,4 +72,34 @@ func writeFault(err error) *erpps.Error {
 			"Réessayez dans un instant ; si cela dure, fermez les autres programmes qui l'utilisent."}
 	}
 	return nil
+}
+
+// diagnoseIO looks for the cause of an I/O error SQLite reported without
+// one: it opens the store's files for writing (writing nothing to them) and
+// writes a small file beside them. It returns the file system's error, nil
+// when everything works.
+func diagnoseIO(path string) error {
+	for _, name := range []string{path, path + "-wal", path + "-shm"} {
+		f, err := os.OpenFile(name, os.O_RDWR, 0)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		f.Close()
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".erpps-write-check-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	_, err = f.Write(make([]byte, 64<<10))
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -102,3 +102,35 @@ func TestOpenHeldByAnotherProgram(t *testing.T) {
 		t.Fatalf("message %q does not say what to do", e.Message)
 	}
 }
+
+// TestWriteToAFileMadeReadOnlySaysSo: the store's files become read-only
+// while it is open (immutable: even root cannot write them); a save says so
+// (EREADONLY), not « erreur interne ».
+func TestWriteToAFileMadeReadOnlySaysSo(t *testing.T) {
+	if _, err := exec.LookPath("chattr"); err != nil || os.Geteuid() != 0 {
+		t.Skip("needs chattr and root")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "erpps.db")
+	db := NewDB(path)
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer MustCloseDB(t, db)
+	if err := db.SetSetting(ctx, "before", []byte("kept")); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{path, path + "-wal"} {
+		if out, err := exec.Command("chattr", "+i", f).CombinedOutput(); err != nil {
+			t.Skipf("chattr +i: %v %s", err, out)
+		}
+		t.Cleanup(func() { _ = exec.Command("chattr", "-i", f).Run() })
+	}
+	e := wantCode(t, db.SetSetting(ctx, "after", []byte("lost")), erpps.EREADONLY)
+	if !strings.Contains(e.Message, "lecture seule") {
+		t.Fatalf("message %q", e.Message)
+	}
+	for _, f := range []string{path, path + "-wal"} {
+		_ = exec.Command("chattr", "-i", f).Run()
+	}
+}

@@ -164,9 +164,7 @@ func prepareFile(abs, shown string) error {
 		return fileFault(shown, existed, fmt.Errorf("store: unable to open the database file for writing: %w", err))
 	}
 	defer f.Close()
-	if err := makePrivate(f); err != nil {
-		return fileFault(shown, true, err)
-	}
+	makePrivate(f)
 	for _, suffix := range []string{"-wal", "-shm"} {
 		g, err := os.OpenFile(abs+suffix, os.O_RDWR, 0)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -175,28 +173,19 @@ func prepareFile(abs, shown string) error {
 		if err != nil {
 			return fileFault(shown, true, fmt.Errorf("store: unable to open %s for writing: %w", suffix, err))
 		}
-		err = makePrivate(g)
+		makePrivate(g)
 		g.Close()
-		if err != nil {
-			return fileFault(shown, true, err)
-		}
 	}
 	return nil
 }
 
-// makePrivate takes away what others could read or write of f.
-func makePrivate(f *os.File) error {
-	info, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("store: unable to read the file's mode: %w", err)
+// makePrivate takes away what others could read or write of f, where the
+// file system keeps modes: a FAT USB stick refuses chmod, and that does not
+// stop the store from working.
+func makePrivate(f *os.File) {
+	if info, err := f.Stat(); err == nil && info.Mode().Perm()&0o077 != 0 {
+		_ = f.Chmod(info.Mode().Perm() & 0o700)
 	}
-	if info.Mode().Perm()&0o077 == 0 {
-		return nil
-	}
-	if err := f.Chmod(info.Mode().Perm() & 0o700); err != nil {
-		return fmt.Errorf("store: unable to make the file private: %w", err)
-	}
-	return nil
 }
 
 func corruptStore(shown string, cause error) *erpps.Error {

@@ -28,7 +28,7 @@ const (
 
 	// Marks of a document that is not the authority's.
 	previewMark   = "APERÇU HORS LIGNE — signé par ce poste, sans valeur officielle"
-	previewNote   = "Ce document a été signé par la clé de ce poste, en attendant la signature de l'autorité d'enregistrement : il ne peut pas servir de justificatif."
+	previewNote   = "Signé par la clé de ce poste en attendant celle de l'autorité d'enregistrement : ne peut pas servir de justificatif."
 	previewSigned = "Aperçu signé par ce poste : sans valeur officielle."
 	demoMark      = "DÉMO — dossier fictif de démonstration"
 	footerPreview = " – aperçu hors ligne"

@@ -15,8 +15,8 @@ import "sync"
 //     offsets) is computed once, with the parse (cutBase);
 //   - a document's CIDToGIDMap runs to its last character, not to U+FFFF,
 //     and its widths (W) list the characters it uses only;
-//   - SetCompression(false) leaves the font streams uncompressed too;
-//   - zlib compressors are reused (sliceCompress).
+//   - zlib compressors are reused (sliceCompress), and the document's buffer
+//     is grown once to the size of its pages (enddoc).
 
 // parsedFontKey names the bytes of a UTF-8 font added under a font key.
 type parsedFontKey struct {

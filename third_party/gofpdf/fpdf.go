@@ -4126,11 +4126,7 @@ func (f *Fpdf) putfonts() {
 				cutFile.base = font.utf8File.base
 				utf8FontStream := cutFile.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
-				// erpps: SetCompression(false) leaves the font uncompressed too.
-				compressedFontStream, fontFilter := utf8FontStream, ""
-				if f.compress {
-					compressedFontStream, fontFilter = sliceCompress(utf8FontStream), "/Filter /FlateDecode"
-				}
+				compressedFontStream := sliceCompress(utf8FontStream)
 				CodeSignDictionary := cutFile.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
 
@@ -4192,20 +4188,16 @@ func (f *Fpdf) putfonts() {
 					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
 				}
 
-				if f.compress {
-					cidToGidMap = sliceCompress(cidToGidMap)
-				}
+				cidToGidMap = sliceCompress(cidToGidMap)
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + fontFilter + ">>")
+				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
 				f.out("endobj")
 
 				//Font file
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
-				if fontFilter != "" {
-					f.out(fontFilter)
-				}
+				f.out("/Filter /FlateDecode")
 				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
 				f.out(">>")
 				f.putstream(compressedFontStream)
@@ -4812,6 +4804,14 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	// erpps: room for the pages and the fonts at once, not by doublings.
+	size := 32 << 10
+	for _, p := range f.pages {
+		if p != nil {
+			size += p.Len()
+		}
+	}
+	f.buffer.Grow(size)
 	f.putheader()
 	// Embedded files
 	f.putAttachments()

@@ -60,7 +60,7 @@ export function VerifyAttestationPage() {
                         <TextField
                             id="verify-payload"
                             label="Collez le contenu du code QR"
-                            hint="Le texte lu dans le code QR de l'attestation, tel quel (il commence par ERPPS1|)"
+                            hint="Le texte lu dans le code QR de l'attestation, tel quel (il commence par ERPPS)"
                             multiline
                             rows={5}
                             value={payload}

@@ -38,9 +38,9 @@ export function AttestationsPage() {
     return (
         <ActionPage title={actions.attestations.title} intro="Pour télécharger l'attestation d'enregistrement au RPPS">
             <Panel title="Attestation d'enregistrement au RPPS" id="attestation">
-                <Alert severity="warning" title="Aperçu hors ligne, sans valeur officielle" id="attestation-preview">
+                <Alert severity="warning" small id="attestation-preview">
                     <>
-                        Tant qu'eRPPS n'est pas relié au serveur de l'autorité d'enregistrement, l'attestation est signée par ce poste : c'est un aperçu,
+                        <strong>Aperçu hors ligne, sans valeur officielle.</strong> Tant qu'eRPPS n'est pas relié au serveur de l'autorité d'enregistrement, l'attestation est signée par ce poste : c'est un aperçu,
                         qui porte la mention « Aperçu hors ligne — signé par ce poste, sans valeur officielle » et ne peut pas servir de justificatif.
                         {isDemoRecord(rpps) ? " Ce dossier de démonstration est fictif : son attestation porte aussi la mention « DÉMO »." : ""}
                     </>

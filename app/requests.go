@@ -40,12 +40,8 @@ func (a *App) StartRequest(in requests.StartInput) (*requests.View, error) {
 }
 
 // SaveDraft is the autosave: it stores what was typed and validates it.
-func (a *App) SaveDraft(id string, payload map[string]any) (*requests.View, error) {
-	raw, err := json.Marshal(payload)
-	if err != nil {
-		return nil, erpps.Errorf(erpps.EINVALID, "Le contenu de la demande est illisible.")
-	}
-	return a.deps.Requests.SaveDraft(a.ctx, id, raw)
+func (a *App) SaveDraft(id string, payload json.RawMessage) (*requests.View, error) {
+	return a.deps.Requests.SaveDraft(a.ctx, id, payload)
 }
 
 // TransmitRequest sends a complete request to the ARS (queued for the server).

@@ -26,17 +26,30 @@ type Validation struct {
 	Complete bool `json:"complete"`
 }
 
+// GuidanceLevel says how much a guidance matters.
+type GuidanceLevel string
+
 // Guidance levels.
 const (
-	LevelInfo    = "info"
-	LevelWarning = "warning"
-	LevelError   = "error" // blocks transmission
+	LevelInfo    GuidanceLevel = "info"
+	LevelWarning GuidanceLevel = "warning"
+	LevelError   GuidanceLevel = "error" // blocks transmission
+)
+
+// ActionKind is what a guidance's button does.
+type ActionKind string
+
+// What a guidance's button does.
+const (
+	ActionStartRequest ActionKind = "start_request" // starts RequestKind on TargetID
+	ActionSetField     ActionKind = "set_field"     // sets Field to Value in the current form
+	ActionOpen         ActionKind = "open"          // opens the page Value under the practitioner's portal
 )
 
 // Guidance is a rule of the guide applied to this request, in French.
 type Guidance struct {
 	Code    string          `json:"code"`
-	Level   string          `json:"level"`
+	Level   GuidanceLevel   `json:"level"`
 	Title   string          `json:"title"`
 	Message string          `json:"message"`
 	Action  *GuidanceAction `json:"action,omitempty"`
@@ -49,7 +62,7 @@ type GuidanceAction struct {
 	Label string `json:"label"`
 	// Kind is what to do: "start_request" (of RequestKind with TargetID),
 	// "set_field" (Field to Value in the current form), "open" (a page).
-	Kind        string            `json:"kind"`
+	Kind        ActionKind        `json:"kind"`
 	RequestKind erpps.RequestKind `json:"requestKind,omitempty"`
 	TargetID    string            `json:"targetId,omitempty"`
 	Field       string            `json:"field,omitempty"`

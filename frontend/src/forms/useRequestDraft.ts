@@ -329,7 +329,7 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
         request: session?.view.request,
         payload: session?.payload,
         editable,
-        resumed: session !== undefined && (session.view.resumed === true || (requestId !== "" && session.view.request.status === "draft")),
+        resumed: session !== undefined && (session.view.resumed || (requestId !== "" && session.view.request.status === "draft")),
         validation,
         errors,
         errorOf,

@@ -26,7 +26,7 @@ export function createReference(data: ReferenceData | undefined): Reference {
     const tables = new Map<string, Map<string, ReferenceCode>>();
     for (const [id, table] of Object.entries(data?.tables ?? {})) {
         if (table !== undefined) {
-            tables.set(id, byCode(table.codes));
+            tables.set(id, byCode(table.codes ?? []));
         }
     }
     const professions = byCode(data?.professions ?? []);
@@ -43,7 +43,7 @@ export function createReference(data: ReferenceData | undefined): Reference {
     return {
         loaded: data !== undefined,
         label,
-        options: table => (data?.tables[table]?.codes ?? []).filter(c => !c.retired),
+        options: table => (data?.tables?.[table]?.codes ?? []).filter(c => !c.retired),
         professionLabel: code => professions.get(code)?.label ?? label("TRE_G15", code),
         professionOptions: () => (data?.professions ?? []).filter(c => !c.retired),
         department,

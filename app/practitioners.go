@@ -2,6 +2,7 @@ package app
 
 import (
 	"erpps/backend/erpps"
+	"erpps/backend/requests"
 )
 
 // ListPractitioners lists the records held on this computer.
@@ -13,7 +14,8 @@ func (a *App) ListPractitioners(filter erpps.PractitionerFilter) ([]erpps.Practi
 	return list, err
 }
 
-// GetPractitioner returns a practitioner's record.
-func (a *App) GetPractitioner(rpps string) (*erpps.Practitioner, error) {
-	return a.deps.Practitioners.FindPractitionerByRPPS(a.ctx, rpps)
+// GetPractitioner returns a practitioner's record, each activity saying
+// whether it is still exercised today.
+func (a *App) GetPractitioner(rpps string) (*requests.PractitionerView, error) {
+	return a.deps.Requests.Practitioner(a.ctx, rpps)
 }

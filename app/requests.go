@@ -23,9 +23,10 @@ func (a *App) actorFor(id string) (erpps.Actor, error) {
 	return localActor(r.RPPS), nil
 }
 
-// ListRequests lists a practitioner's requests, newest first.
-func (a *App) ListRequests(filter erpps.RequestFilter) ([]*erpps.Request, error) {
-	return a.deps.Requests.List(a.ctx, filter)
+// ListRequests lists a practitioner's requests, newest first, each with its
+// labels and what the actor may do with it.
+func (a *App) ListRequests(filter erpps.RequestFilter) ([]*requests.Item, error) {
+	return a.deps.Requests.ListItems(a.ctx, filter, localActor(filter.RPPS))
 }
 
 // GetRequest returns a request with its validation as it stands.

@@ -221,7 +221,7 @@ func (g *Generator) named(t reflect.Type) string {
 	doc := comment(g.doc(t, t.Name()), "")
 	switch {
 	case t.Kind() == reflect.Struct && t != timeType:
-		d.body = doc + "export interface " + name + " " + g.object(t, t.Name()) + "\n"
+		d.body = doc + "export interface " + name + g.extends(t) + " " + g.object(t, t.Name()) + "\n"
 	case t.Kind() == reflect.String:
 		values := []string(nil)
 		if s := g.source(t); s != nil {
@@ -238,6 +238,59 @@ func (g *Generator) named(t reflect.Type) string {
 	return name
 }
 
+// embedded returns the struct types t embeds without a json name: their
+// fields are promoted.
+func embedded(t reflect.Type) []reflect.Type {
+	var out []reflect.Type
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		if !sf.Anonymous || name != "" || sf.Tag.Get("json") == "-" {
+			continue
+		}
+		inner := sf.Type
+		if inner.Kind() == reflect.Pointer {
+			inner = inner.Elem()
+		}
+		if inner.Kind() == reflect.Struct && inner.Name() != "" {
+			out = append(out, inner)
+		}
+	}
+	return out
+}
+
+// extends is the heritage clause of a named struct: the named structs it
+// embeds, without the members its own fields shadow.
+func (g *Generator) extends(t reflect.Type) string {
+	inner := embedded(t)
+	if len(inner) == 0 {
+		return ""
+	}
+	var own []field
+	g.fields(t, t.Name(), 0, false, &own)
+	shadowed := map[string]bool{}
+	for _, f := range own {
+		shadowed[f.name] = true
+	}
+	var bases []string
+	for _, e := range inner {
+		base := g.expr(e)
+		var promoted []field
+		g.fields(e, e.Name(), 1, true, &promoted)
+		var omit []string
+		for _, f := range promoted {
+			if shadowed[f.name] {
+				omit = append(omit, quote(f.name))
+			}
+		}
+		if len(omit) > 0 {
+			base = "Omit<" + base + ", " + strings.Join(omit, " | ") + ">"
+		}
+		bases = append(bases, base)
+	}
+	return " extends " + strings.Join(bases, ", ")
+}
+
 // field is one member of a JSON object.
 type field struct {
 	name     string
@@ -252,7 +305,7 @@ type field struct {
 // fields promoted (the shallowest wins).
 func (g *Generator) object(t reflect.Type, goName string) string {
 	var fields []field
-	g.fields(t, goName, 0, &fields)
+	g.fields(t, goName, 0, goName == "", &fields)
 	seen := map[string]int{}
 	var kept []field
 	for _, f := range fields {
@@ -282,7 +335,7 @@ func (g *Generator) object(t reflect.Type, goName string) string {
 	return b.String()
 }
 
-func (g *Generator) fields(t reflect.Type, goName string, depth int, out *[]field) {
+func (g *Generator) fields(t reflect.Type, goName string, depth int, promote bool, out *[]field) {
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
 		tag := sf.Tag.Get("json")
@@ -297,7 +350,9 @@ func (g *Generator) fields(t reflect.Type, goName string, depth int, out *[]fiel
 				inner = inner.Elem()
 			}
 			if inner.Kind() == reflect.Struct {
-				g.fields(inner, inner.Name(), depth+1, out)
+				if promote || inner.Name() == "" {
+					g.fields(inner, inner.Name(), depth+1, true, out)
+				}
 				continue
 			}
 		}

@@ -30,6 +30,11 @@ export interface Activity {
     endReasonCode?: string;
 }
 
+/** ActivityView is an activity and whether it is still exercised today. */
+export interface ActivityView extends Activity {
+    open: boolean;
+}
+
 /** Actor is who did something: kept on every step of a request. */
 export interface Actor {
     role: Role;
@@ -180,6 +185,9 @@ export interface Info {
     selfTest: boolean;
 }
 
+/** Item is a request in a list: the request and its Summary. */
+export interface Item extends Request, Summary {}
+
 /** Mode is how the application was started. */
 export type Mode = "desktop" | "web" | "kiosk";
 
@@ -218,6 +226,24 @@ export interface NewProfessionPayload {
     diploma?: string;
 }
 
+/** Permissions say what the actor may do with a request as it stands. */
+export interface Permissions {
+    /**
+     * CanEdit: the actor may change the request's content (a draft, a
+     * complement asked by the ARS).
+     */
+    canEdit: boolean;
+    /**
+     * CanTransmit: the state machine lets the actor transmit it (whether its
+     * content is complete is Validation.Complete).
+     */
+    canTransmit: boolean;
+    /** CanWithdraw: transmitted, not decided, and the actor may take it back. */
+    canWithdraw: boolean;
+    /** CanDelete: a draft never transmitted that the actor may abandon. */
+    canDelete: boolean;
+}
+
 /** Practitioner is a health professional's record in the RPPS. */
 export interface Practitioner {
     rpps: string;
@@ -254,6 +280,17 @@ export interface PractitionerSummary {
     departments: string[] | null;
     openRequests: number;
     drafts: number;
+}
+
+/**
+ * PractitionerView is a practitioner's record as the UI shows it: each
+ * activity says whether it is still exercised today (the service's Now),
+ * so that the UI does not compare dates itself.
+ */
+export interface PractitionerView extends Omit<Practitioner, "activities"> {
+    /** IDNPS is the national professional identifier: "8" then the RPPS number. */
+    idnps: string;
+    activities: ActivityView[] | null;
 }
 
 /** Profession is one profession a practitioner holds under their RPPS number. */
@@ -362,6 +399,14 @@ export interface StartInput {
     targetId?: string;
 }
 
+/** Step is one step of a request's history with its words. */
+export interface Step extends RequestEvent {
+    /** StatusLabel names the status the request moved to. */
+    statusLabel: string;
+    /** ActorLabel is who acted: their name, or their role's when unnamed. */
+    actorLabel: string;
+}
+
 /** Structure is the place where an activity is exercised. */
 export interface Structure {
     siret?: string;
@@ -380,6 +425,29 @@ export interface Structure {
     email?: string;
     /** code département (01..95, 2A, 2B, 971..976) */
     department: string;
+}
+
+/**
+ * Summary is what the UI says about a request and what the actor may do
+ * with it, computed here from the state machine so that the UI re-codes no
+ * rule of it.
+ */
+export interface Summary {
+    kindLabel: string;
+    statusLabel: string;
+    /**
+     * Untouched is true for a draft opened and never saved since: it is not
+     * listed as a request « en cours ».
+     */
+    untouched: boolean;
+    /**
+     * Live is true for a draft, and for a request transmitted and not
+     * decided yet; false once its life is over.
+     */
+    live: boolean;
+    permissions: Permissions;
+    /** Steps are the request's history with their words, oldest first. */
+    steps: Step[] | null;
 }
 
 /** Table is one NOS table with its provenance. */
@@ -427,9 +495,9 @@ export interface Verified {
 
 /**
  * View is a request as the UI shows it: its content, what is wrong or missing,
- * and what the user may do next.
+ * what the actor may do next and the words to say it (Summary).
  */
-export interface View {
+export interface View extends Summary {
     request: Request;
     validation: Validation;
     nextStatuses: RequestStatus[] | null;
@@ -454,14 +522,20 @@ export interface AppMethods {
      * window; the process then exits with 0 when every check passed.
      */
     FinishSelfTest(report: SelfTestReport): Promise<void>;
-    /** GetPractitioner returns a practitioner's record. */
-    GetPractitioner(rpps: string): Promise<Practitioner>;
+    /**
+     * GetPractitioner returns a practitioner's record, each activity saying
+     * whether it is still exercised today.
+     */
+    GetPractitioner(rpps: string): Promise<PractitionerView>;
     /** GetRequest returns a request with its validation as it stands. */
     GetRequest(id: string): Promise<View>;
     /** ListPractitioners lists the records held on this computer. */
     ListPractitioners(filter: PractitionerFilter): Promise<PractitionerSummary[] | null>;
-    /** ListRequests lists a practitioner's requests, newest first. */
-    ListRequests(filter: RequestFilter): Promise<Request[] | null>;
+    /**
+     * ListRequests lists a practitioner's requests, newest first, each with its
+     * labels and what the actor may do with it.
+     */
+    ListRequests(filter: RequestFilter): Promise<Item[] | null>;
     /** LookupStructure finds a structure by its SIRET or FINESS number. */
     LookupStructure(by: string, value: string): Promise<Structure>;
     /**

@@ -21,6 +21,13 @@ export type ReferenceTable = wire.Table;
 export type RequestView = wire.View;
 export type StartRequestInput = wire.StartInput;
 export type AttestationVerification = wire.Verified;
+/** A request in a list: the request with its labels and what the actor may do (ListRequests). */
+export type RequestItem = wire.Item;
+
+// The record as GetPractitioner sends it: each activity says whether it is
+// still exercised today (PractitionerView); the UI knows no other.
+export type Practitioner = wire.PractitionerView;
+export type Activity = wire.ActivityView;
 
 /** A method of app.App, callable by the UI. */
 export type MethodName = keyof wire.AppMethods;

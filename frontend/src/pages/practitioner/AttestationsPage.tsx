@@ -1,8 +1,6 @@
 import { useState } from "react";
 import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery, type Practitioner } from "../../api";
-import { isActivityOpen } from "../../domain/activities";
-import { displayName, idnps } from "../../domain/names";
-import { isoDay } from "../../format";
+import { displayName } from "../../domain/names";
 import { useReference } from "../../reference/useReference";
 import type { Reference } from "../../reference/lookup";
 import { paths } from "../../routes";
@@ -75,8 +73,7 @@ export function AttestationsPage() {
 
 /** contentTerms lists what the attestation will state, from the record as it stands. */
 function contentTerms(p: Practitioner, ref: Reference) {
-    const today = isoDay(new Date());
-    const open = (p.activities ?? []).filter(a => isActivityOpen(a, today));
+    const open = (p.activities ?? []).filter(a => a.open);
     const issuer = issuerOf(p, open.map(a => a.structure.department), ref);
     const professions = (p.professions ?? []).map(pr => ref.professionLabel(pr.code));
     return [
@@ -85,7 +82,7 @@ function contentTerms(p: Practitioner, ref: Reference) {
             term: "Numéros",
             value: (
                 <>
-                    RPPS <Mono>{p.rpps}</Mono> — IDNPS <Mono>{idnps(p.rpps)}</Mono>
+                    RPPS <Mono>{p.rpps}</Mono> — IDNPS <Mono>{p.idnps}</Mono>
                 </>
             )
         },

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from "react";
 import { Outlet, useParams } from "react-router-dom";
 import { api } from "../../api";
-import { displayName, idnps } from "../../domain/names";
+import { displayName } from "../../domain/names";
 import { useApi } from "../../hooks/useApi";
 import { usePageTitle } from "../../hooks/usePageTitle";
 import { paths } from "../../routes";
@@ -45,7 +45,7 @@ export function PractitionerLayout() {
                             {displayName(p)}
                         </Text>
                         <Text size="sm" noMargin>
-                            RPPS <Mono>{p.rpps}</Mono> · IDNPS <Mono>{idnps(p.rpps)}</Mono>
+                            RPPS <Mono>{p.rpps}</Mono> · IDNPS <Mono>{p.idnps}</Mono>
                         </Text>
                     </div>
                     <ButtonGroup align="right">

@@ -139,6 +139,22 @@ export namespace erpps {
 	    Contact = "contact",
 	    ExerciseName = "exercise_name",
 	}
+	export class Actor {
+	    role: string;
+	    id: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Actor(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.role = source["role"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Address {
 	    recipient?: string;
 	    complement?: string;
@@ -173,155 +189,6 @@ export namespace erpps {
 	        this.country = source["country"];
 	    }
 	}
-	export class Structure {
-	    siret?: string;
-	    siren?: string;
-	    finess?: string;
-	    finessEJ?: string;
-	    technicalId?: string;
-	    companyName: string;
-	    tradeName?: string;
-	    address: Address;
-	    phone?: string;
-	    email?: string;
-	    department: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Structure(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.siret = source["siret"];
-	        this.siren = source["siren"];
-	        this.finess = source["finess"];
-	        this.finessEJ = source["finessEJ"];
-	        this.technicalId = source["technicalId"];
-	        this.companyName = source["companyName"];
-	        this.tradeName = source["tradeName"];
-	        this.address = this.convertValues(source["address"], Address);
-	        this.phone = source["phone"];
-	        this.email = source["email"];
-	        this.department = source["department"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Activity {
-	    id: string;
-	    professionCode: string;
-	    structure: Structure;
-	    modeCode: string;
-	    sectorCode: string;
-	    functionCode: string;
-	    genreCode: string;
-	    startDate: string;
-	    endDate?: string;
-	    endReasonCode?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Activity(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.professionCode = source["professionCode"];
-	        this.structure = this.convertValues(source["structure"], Structure);
-	        this.modeCode = source["modeCode"];
-	        this.sectorCode = source["sectorCode"];
-	        this.functionCode = source["functionCode"];
-	        this.genreCode = source["genreCode"];
-	        this.startDate = source["startDate"];
-	        this.endDate = source["endDate"];
-	        this.endReasonCode = source["endReasonCode"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Actor {
-	    role: string;
-	    id: string;
-	    name: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Actor(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.role = source["role"];
-	        this.id = source["id"];
-	        this.name = source["name"];
-	    }
-	}
-	
-	export class Contact {
-	    email: string;
-	    phone: string;
-	    address: Address;
-	
-	    static createFrom(source: any = {}) {
-	        return new Contact(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.email = source["email"];
-	        this.phone = source["phone"];
-	        this.address = this.convertValues(source["address"], Address);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class FieldError {
 	    field: string;
 	    code: string;
@@ -337,81 +204,6 @@ export namespace erpps {
 	        this.code = source["code"];
 	        this.message = source["message"];
 	    }
-	}
-	export class Profession {
-	    code: string;
-	    categoryCode: string;
-	    exerciseCivility?: string;
-	    skillTypeCode?: string;
-	    skillCode?: string;
-	    since?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Profession(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.categoryCode = source["categoryCode"];
-	        this.exerciseCivility = source["exerciseCivility"];
-	        this.skillTypeCode = source["skillTypeCode"];
-	        this.skillCode = source["skillCode"];
-	        this.since = source["since"];
-	    }
-	}
-	export class Practitioner {
-	    rpps: string;
-	    civility: string;
-	    exerciseCivility?: string;
-	    birthName: string;
-	    exerciseName: string;
-	    firstName: string;
-	    exerciseFirstName?: string;
-	    birthDate?: string;
-	    contact: Contact;
-	    professions: Profession[];
-	    activities: Activity[];
-	    // Go type: time
-	    updatedAt: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Practitioner(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.rpps = source["rpps"];
-	        this.civility = source["civility"];
-	        this.exerciseCivility = source["exerciseCivility"];
-	        this.birthName = source["birthName"];
-	        this.exerciseName = source["exerciseName"];
-	        this.firstName = source["firstName"];
-	        this.exerciseFirstName = source["exerciseFirstName"];
-	        this.birthDate = source["birthDate"];
-	        this.contact = this.convertValues(source["contact"], Contact);
-	        this.professions = this.convertValues(source["professions"], Profession);
-	        this.activities = this.convertValues(source["activities"], Activity);
-	        this.updatedAt = this.convertValues(source["updatedAt"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	export class PractitionerFilter {
 	    query: string;
@@ -455,7 +247,6 @@ export namespace erpps {
 	        this.drafts = source["drafts"];
 	    }
 	}
-	
 	export class RequestEvent {
 	    from: RequestStatus;
 	    to: RequestStatus;
@@ -579,6 +370,56 @@ export namespace erpps {
 	        this.withoutHistory = source["withoutHistory"];
 	    }
 	}
+	export class Structure {
+	    siret?: string;
+	    siren?: string;
+	    finess?: string;
+	    finessEJ?: string;
+	    technicalId?: string;
+	    companyName: string;
+	    tradeName?: string;
+	    address: Address;
+	    phone?: string;
+	    email?: string;
+	    department: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Structure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.siret = source["siret"];
+	        this.siren = source["siren"];
+	        this.finess = source["finess"];
+	        this.finessEJ = source["finessEJ"];
+	        this.technicalId = source["technicalId"];
+	        this.companyName = source["companyName"];
+	        this.tradeName = source["tradeName"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.department = source["department"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -627,6 +468,56 @@ export namespace refdata {
 
 export namespace requests {
 	
+	export class ActivityView {
+	    id: string;
+	    professionCode: string;
+	    structure: erpps.Structure;
+	    modeCode: string;
+	    sectorCode: string;
+	    functionCode: string;
+	    genreCode: string;
+	    startDate: string;
+	    endDate?: string;
+	    endReasonCode?: string;
+	    open: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.professionCode = source["professionCode"];
+	        this.structure = this.convertValues(source["structure"], erpps.Structure);
+	        this.modeCode = source["modeCode"];
+	        this.sectorCode = source["sectorCode"];
+	        this.functionCode = source["functionCode"];
+	        this.genreCode = source["genreCode"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.endReasonCode = source["endReasonCode"];
+	        this.open = source["open"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class GuidanceAction {
 	    label: string;
 	    kind: string;
@@ -690,6 +581,199 @@ export namespace requests {
 		}
 	}
 	
+	export class Step {
+	    from: erpps.RequestStatus;
+	    to: erpps.RequestStatus;
+	    // Go type: time
+	    at: any;
+	    actor: erpps.Actor;
+	    comment?: string;
+	    statusLabel: string;
+	    actorLabel: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Step(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.actor = this.convertValues(source["actor"], erpps.Actor);
+	        this.comment = source["comment"];
+	        this.statusLabel = source["statusLabel"];
+	        this.actorLabel = source["actorLabel"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Permissions {
+	    canEdit: boolean;
+	    canTransmit: boolean;
+	    canWithdraw: boolean;
+	    canDelete: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Permissions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.canEdit = source["canEdit"];
+	        this.canTransmit = source["canTransmit"];
+	        this.canWithdraw = source["canWithdraw"];
+	        this.canDelete = source["canDelete"];
+	    }
+	}
+	export class Item {
+	    id: string;
+	    rpps: string;
+	    kind: erpps.RequestKind;
+	    status: erpps.RequestStatus;
+	    targetId?: string;
+	    linkedRequestId?: string;
+	    department?: string;
+	    payload: Record<string, any>;
+	    revision: number;
+	    deadline?: string;
+	    reason?: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	    // Go type: time
+	    transmittedAt?: any;
+	    history: erpps.RequestEvent[];
+	    kindLabel: string;
+	    statusLabel: string;
+	    untouched: boolean;
+	    live: boolean;
+	    // Go type: Permissions
+	    permissions: any;
+	    steps: Step[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.rpps = source["rpps"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.targetId = source["targetId"];
+	        this.linkedRequestId = source["linkedRequestId"];
+	        this.department = source["department"];
+	        this.payload = source["payload"];
+	        this.revision = source["revision"];
+	        this.deadline = source["deadline"];
+	        this.reason = source["reason"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.transmittedAt = this.convertValues(source["transmittedAt"], null);
+	        this.history = this.convertValues(source["history"], erpps.RequestEvent);
+	        this.kindLabel = source["kindLabel"];
+	        this.statusLabel = source["statusLabel"];
+	        this.untouched = source["untouched"];
+	        this.live = source["live"];
+	        this.permissions = this.convertValues(source["permissions"], null);
+	        this.steps = this.convertValues(source["steps"], Step);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PractitionerView {
+	    rpps: string;
+	    civility: string;
+	    exerciseCivility?: string;
+	    birthName: string;
+	    exerciseName: string;
+	    firstName: string;
+	    exerciseFirstName?: string;
+	    birthDate?: string;
+	    // Go type: erpps
+	    contact: any;
+	    professions: erpps.Profession[];
+	    activities: erpps.Activity[];
+	    // Go type: time
+	    updatedAt: any;
+	    idnps: string;
+	    activities: ActivityView[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PractitionerView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rpps = source["rpps"];
+	        this.civility = source["civility"];
+	        this.exerciseCivility = source["exerciseCivility"];
+	        this.birthName = source["birthName"];
+	        this.exerciseName = source["exerciseName"];
+	        this.firstName = source["firstName"];
+	        this.exerciseFirstName = source["exerciseFirstName"];
+	        this.birthDate = source["birthDate"];
+	        this.contact = this.convertValues(source["contact"], null);
+	        this.professions = this.convertValues(source["professions"], erpps.Profession);
+	        this.activities = this.convertValues(source["activities"], erpps.Activity);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.idnps = source["idnps"];
+	        this.activities = this.convertValues(source["activities"], ActivityView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class StartInput {
 	    rpps: string;
 	    kind: erpps.RequestKind;
@@ -745,6 +829,13 @@ export namespace requests {
 	    validation: Validation;
 	    nextStatuses: string[];
 	    resumed: boolean;
+	    kindLabel: string;
+	    statusLabel: string;
+	    untouched: boolean;
+	    live: boolean;
+	    // Go type: Permissions
+	    permissions: any;
+	    steps: Step[];
 	
 	    static createFrom(source: any = {}) {
 	        return new View(source);
@@ -756,6 +847,12 @@ export namespace requests {
 	        this.validation = this.convertValues(source["validation"], Validation);
 	        this.nextStatuses = source["nextStatuses"];
 	        this.resumed = source["resumed"];
+	        this.kindLabel = source["kindLabel"];
+	        this.statusLabel = source["statusLabel"];
+	        this.untouched = source["untouched"];
+	        this.live = source["live"];
+	        this.permissions = this.convertValues(source["permissions"], null);
+	        this.steps = this.convertValues(source["steps"], Step);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

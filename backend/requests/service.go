@@ -158,10 +158,11 @@ func (s *Service) view(ctx context.Context, p *erpps.Practitioner, req *erpps.Re
 		v.Validation = Validation{Fields: []erpps.FieldError{}, Guidance: []Guidance{}, Complete: true}
 		return v, nil
 	}
-	val, _, _, err := validate(sub, complete)
+	val, _, department, err := validate(sub, complete)
 	if err != nil {
 		return nil, err
 	}
+	val.Department = department
 	v.Validation = val
 	return v, nil
 }

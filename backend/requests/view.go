@@ -134,6 +134,9 @@ type Validation struct {
 	Guidance []Guidance `json:"guidance"`
 	// Complete is true when the request can be transmitted.
 	Complete bool `json:"complete"`
+	// Department is the département whose ARS would examine the request as
+	// it stands, "" while it cannot be told.
+	Department string `json:"department,omitempty"`
 }
 
 // GuidanceLevel says how much a guidance matters.

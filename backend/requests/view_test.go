@@ -1,6 +1,8 @@
 package requests
 
 import (
+	"context"
+	"encoding/json"
 	"slices"
 	"testing"
 	"time"
@@ -89,6 +91,42 @@ func TestPractitionerViewSaysWhichActivitiesAreOpen(t *testing.T) {
 	for _, a := range v.Activities {
 		if a.Open != want[a.ID] {
 			t.Errorf("%s open=%v", a.ID, a.Open)
+		}
+	}
+}
+
+func TestViewsCarryWhatGoDecides(t *testing.T) {
+	ctx := context.Background()
+	s := mustService(t)
+	v := start(t, s, erpps.KindNewActivity, "")
+	if v.KindLabel != "Nouvelle activité" || !v.Untouched || !v.Permissions.CanEdit || !v.Permissions.CanDelete || v.Permissions.CanWithdraw {
+		t.Fatalf("a new draft's view: %+v", v.Summary)
+	}
+	got := save(t, s, v.Request.ID, lyonActivity(t))
+	if got.Validation.Department != "69" {
+		t.Fatalf("validation's département %q, want 69 (the new place's postal code)", got.Validation.Department)
+	}
+	if got.Untouched {
+		t.Fatal("a saved draft is still untouched")
+	}
+	items, err := s.ListItems(ctx, erpps.RequestFilter{RPPS: rpps}, me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || items[0].ID != v.Request.ID || items[0].StatusLabel != "En cours (non transmise)" || !items[0].Permissions.CanEdit || !items[0].Live {
+		t.Fatalf("items %+v", items)
+	}
+	raw, err := json.Marshal(items[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wire map[string]any
+	if err := json.Unmarshal(raw, &wire); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"id", "status", "history", "kindLabel", "statusLabel", "untouched", "live", "permissions", "steps"} {
+		if _, ok := wire[key]; !ok {
+			t.Errorf("a list item has no %q on the wire: %s", key, raw)
 		}
 	}
 }

@@ -474,6 +474,11 @@ export interface Validation {
     guidance: Guidance[] | null;
     /** Complete is true when the request can be transmitted. */
     complete: boolean;
+    /**
+     * Department is the département whose ARS would examine the request as
+     * it stands, "" while it cannot be told.
+     */
+    department?: string;
 }
 
 /** Verified is what a valid payload says. */

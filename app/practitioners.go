@@ -26,7 +26,8 @@ func (a *App) ListPractitioners(filter erpps.PractitionerFilter) ([]erpps.Practi
 }
 
 // GetPractitioner returns a practitioner's record, with who keeps it
-// (registration authority per profession) and the civility to write.
+// (registration authority per profession), the civility to write, and each
+// activity saying whether it is still exercised today.
 func (a *App) GetPractitioner(rpps string) (*requests.PractitionerView, error) {
 	return a.deps.Requests.Practitioner(a.ctx, rpps)
 }

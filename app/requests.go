@@ -23,9 +23,10 @@ func (a *App) actorFor(id string) (erpps.Actor, error) {
 	return localActor(r.RPPS), nil
 }
 
-// ListRequests lists a practitioner's requests, newest first.
-func (a *App) ListRequests(filter erpps.RequestFilter) ([]*erpps.Request, error) {
-	return a.deps.Requests.List(a.ctx, filter)
+// ListRequests lists a practitioner's requests, newest first, each with its
+// labels and what the actor may do with it.
+func (a *App) ListRequests(filter erpps.RequestFilter) ([]*requests.Item, error) {
+	return a.deps.Requests.ListItems(a.ctx, filter, localActor(filter.RPPS))
 }
 
 // GetRequest returns a request with its validation as it stands.
@@ -40,12 +41,8 @@ func (a *App) StartRequest(in requests.StartInput) (*requests.View, error) {
 }
 
 // SaveDraft is the autosave: it stores what was typed and validates it.
-func (a *App) SaveDraft(id string, payload map[string]any) (*requests.View, error) {
-	raw, err := json.Marshal(payload)
-	if err != nil {
-		return nil, erpps.Errorf(erpps.EINVALID, "Le contenu de la demande est illisible.")
-	}
-	return a.deps.Requests.SaveDraft(a.ctx, id, raw)
+func (a *App) SaveDraft(id string, payload json.RawMessage) (*requests.View, error) {
+	return a.deps.Requests.SaveDraft(a.ctx, id, payload)
 }
 
 // TransmitRequest sends a complete request to the ARS (queued for the server).

@@ -21,7 +21,7 @@ var desktopBuild = struct {
 }{}
 
 // desktopBinary builds the real desktop binary (GTK, WebKitGTK 4.1), once.
-func desktopBinary(t *testing.T) string {
+func desktopBinary(t testing.TB) string {
 	t.Helper()
 	need(t, "pkg-config", "gcc")
 	if err := exec.Command("pkg-config", "--exists", "webkit2gtk-4.1", "gtk+-3.0").Run(); err != nil {
@@ -51,7 +51,7 @@ func desktopBinary(t *testing.T) string {
 }
 
 // startXvfb starts a virtual X server and returns its DISPLAY.
-func startXvfb(t *testing.T) string {
+func startXvfb(t testing.TB) string {
 	t.Helper()
 	need(t, "Xvfb", "xwininfo")
 	r, w, err := os.Pipe()

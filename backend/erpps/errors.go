@@ -5,19 +5,24 @@ import (
 	"fmt"
 )
 
+// Code is an error code. It is an alias: codes are plain strings in every
+// layer; the alias names the constants below for the UI's wire contract
+// (app.TestWireContract turns them into the TypeScript ErrorCode).
+type Code = string
+
 // Error codes shared by every layer and sent to the UI.
 const (
-	ECONFLICT     = "conflict"      // the action clashes with the current state
-	EINTERNAL     = "internal"      // a fault of the application, not of the user
-	EINVALID      = "invalid"       // the input is wrong; Fields says where
-	ENOTFOUND     = "not_found"     // the thing asked for does not exist
-	EFORBIDDEN    = "forbidden"     // the actor may not do this
-	ESTORECORRUPT = "store_corrupt" // the local database file is damaged
-	ESTORENEWER   = "store_newer"   // the local database was written by a newer version
-	EREADONLY     = "read_only"     // the data file or folder cannot be written
-	EDISKFULL     = "disk_full"     // the disk holding the data folder is full
-	ESTORELOCKED  = "store_locked"  // another erpps (or program) holds the data folder
-	ESTOREOPEN    = "store_open"    // the data file cannot be opened (missing folder, permissions)
+	ECONFLICT     Code = "conflict"      // the action clashes with the current state
+	EINTERNAL     Code = "internal"      // a fault of the application, not of the user
+	EINVALID      Code = "invalid"       // the input is wrong; Fields says where
+	ENOTFOUND     Code = "not_found"     // the thing asked for does not exist
+	EFORBIDDEN    Code = "forbidden"     // the actor may not do this
+	ESTORECORRUPT Code = "store_corrupt" // the local database file is damaged
+	ESTORENEWER   Code = "store_newer"   // the local database was written by a newer version
+	EREADONLY     Code = "read_only"     // the data file or folder cannot be written
+	EDISKFULL     Code = "disk_full"     // the disk holding the data folder is full
+	ESTORELOCKED  Code = "store_locked"  // another erpps (or program) holds the data folder
+	ESTOREOPEN    Code = "store_open"    // the data file cannot be opened (missing folder, permissions)
 )
 
 // FieldError says what is wrong with one field of a form, in French.

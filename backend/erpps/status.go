@@ -53,6 +53,15 @@ func (s RequestStatus) Label() string {
 	return string(s)
 }
 
+// StepLabel names the step of a request's history that moved it to s: the
+// event, not the state (« Transmise », whether or not the server has it yet).
+func (s RequestStatus) StepLabel() string {
+	if s == StatusTransmitted {
+		return "Transmise"
+	}
+	return s.Label()
+}
+
 // Valid tells whether s is a known status.
 func (s RequestStatus) Valid() bool {
 	for _, v := range AllRequestStatuses {

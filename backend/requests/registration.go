@@ -1,7 +1,6 @@
 package requests
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -30,27 +29,6 @@ type ProfessionRegistration struct {
 	ProfessionCode  string            `json:"professionCode"`
 	ProfessionLabel string            `json:"professionLabel"`
 	Authority       refdata.Authority `json:"authority"`
-}
-
-// PractitionerView is a record as the UI shows it: the register's data, who
-// keeps it, and the civility as written before the name (« Dr », « Mme »).
-type PractitionerView struct {
-	*erpps.Practitioner
-	Registration  Registration `json:"registration"`
-	CivilityShort string       `json:"civilityShort"`
-}
-
-// Practitioner returns the record with its registration authorities.
-func (s *Service) Practitioner(ctx context.Context, rpps string) (*PractitionerView, error) {
-	p, err := s.Practitioners.FindPractitionerByRPPS(ctx, rpps)
-	if err != nil {
-		return nil, err
-	}
-	return &PractitionerView{
-		Practitioner:  p,
-		Registration:  RegistrationOf(s.Catalog, p, today(s.Now())),
-		CivilityShort: s.Catalog.CivilityShort(p.Civility, p.ExerciseCivility),
-	}, nil
 }
 
 // AuthorityOf is the authority registering one of the practitioner's

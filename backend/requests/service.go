@@ -156,18 +156,16 @@ func (s *Service) view(ctx context.Context, p *erpps.Practitioner, req *erpps.Re
 	if err != nil {
 		return nil, err
 	}
-	v := &View{Request: req, NextStatuses: erpps.NextStatuses(req.Status, erpps.Actor{Role: erpps.RoleProfessional})}
-	if v.NextStatuses == nil {
-		v.NextStatuses = []erpps.RequestStatus{}
-	}
+	v := viewFor(req, erpps.Actor{Role: erpps.RoleProfessional})
 	if !req.Editable() {
 		v.Validation = Validation{Fields: []erpps.FieldError{}, Guidance: []Guidance{}, Complete: true}
 		return v, nil
 	}
-	val, _, _, err := validate(sub, complete)
+	val, _, department, err := validate(sub, complete)
 	if err != nil {
 		return nil, err
 	}
+	val.Department = department
 	v.Validation = val
 	return v, nil
 }

@@ -1,11 +1,14 @@
 package requests
 
 import (
+	"context"
+	"sort"
+
 	"erpps/backend/erpps"
 )
 
 // View is a request as the UI shows it: its content, what is wrong or missing,
-// and what the user may do next.
+// what the actor may do next and the words to say it (Summary).
 type View struct {
 	Request      *erpps.Request        `json:"request"`
 	Validation   Validation            `json:"validation"`
@@ -13,6 +16,113 @@ type View struct {
 	// Resumed is true when starting a request found a draft of the same kind
 	// on the same object and returned it instead of a second one.
 	Resumed bool `json:"resumed"`
+	Summary
+}
+
+// Summary is what the UI says about a request and what the actor may do
+// with it, computed here from the state machine so that the UI re-codes no
+// rule of it.
+type Summary struct {
+	KindLabel   string `json:"kindLabel"`
+	StatusLabel string `json:"statusLabel"`
+	// Untouched is true for a draft opened and never saved since: it is not
+	// listed as a request « en cours ».
+	Untouched bool `json:"untouched"`
+	// Live is true for a draft, and for a request transmitted and not
+	// decided yet; false once its life is over.
+	Live        bool        `json:"live"`
+	Permissions Permissions `json:"permissions"`
+	// Steps are the request's history with their words, oldest first.
+	Steps []Step `json:"steps"`
+}
+
+// Permissions say what the actor may do with a request as it stands.
+type Permissions struct {
+	// CanEdit: the actor may change the request's content (a draft, a
+	// complement asked by the ARS).
+	CanEdit bool `json:"canEdit"`
+	// CanTransmit: the state machine lets the actor transmit it (whether its
+	// content is complete is Validation.Complete).
+	CanTransmit bool `json:"canTransmit"`
+	// CanWithdraw: transmitted, not decided, and the actor may take it back.
+	CanWithdraw bool `json:"canWithdraw"`
+	// CanDelete: a draft never transmitted that the actor may abandon.
+	CanDelete bool `json:"canDelete"`
+}
+
+// Step is one step of a request's history with its words.
+type Step struct {
+	erpps.RequestEvent
+	// StatusLabel names the status the request moved to.
+	StatusLabel string `json:"statusLabel"`
+	// ActorLabel is who acted: their name, or their role's when unnamed.
+	ActorLabel string `json:"actorLabel"`
+}
+
+// Item is a request in a list: the request and its Summary.
+type Item struct {
+	*erpps.Request
+	Summary
+}
+
+// viewFor is the view of req for actor, its validation left to the caller.
+func viewFor(req *erpps.Request, actor erpps.Actor) *View {
+	next := erpps.NextStatuses(req.Status, actor)
+	if next == nil {
+		next = []erpps.RequestStatus{}
+	}
+	return &View{Request: req, NextStatuses: next, Summary: summaryFor(req, actor)}
+}
+
+// ItemFor is req as a list shows it to actor.
+func ItemFor(req *erpps.Request, actor erpps.Actor) *Item {
+	return &Item{Request: req, Summary: summaryFor(req, actor)}
+}
+
+func summaryFor(req *erpps.Request, actor erpps.Actor) Summary {
+	steps := make([]Step, 0, len(req.History))
+	for _, e := range req.History {
+		who := e.Actor.Name
+		if who == "" {
+			who = e.Actor.Role.Label()
+		}
+		steps = append(steps, Step{RequestEvent: e, StatusLabel: e.To.StepLabel(), ActorLabel: who})
+	}
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].At.Before(steps[j].At) })
+	return Summary{
+		KindLabel:   req.Kind.Label(),
+		StatusLabel: req.Status.Label(),
+		Untouched:   req.Untouched(),
+		Live:        !req.Status.Final(),
+		Permissions: permissionsFor(req.Status, actor),
+		Steps:       steps,
+	}
+}
+
+// permissionsFor reads what actor may do with a request in status from the
+// state machine (erpps.CheckTransition).
+func permissionsFor(status erpps.RequestStatus, actor erpps.Actor) Permissions {
+	may := func(to erpps.RequestStatus) bool { return erpps.CheckTransition(status, to, actor) == nil }
+	transmit := may(erpps.StatusTransmitted)
+	return Permissions{
+		CanEdit:     status.Editable() && transmit,
+		CanTransmit: transmit,
+		CanWithdraw: may(erpps.StatusWithdrawn),
+		CanDelete:   status == erpps.StatusDraft && transmit,
+	}
+}
+
+// ListItems lists requests as actor sees them, newest first.
+func (s *Service) ListItems(ctx context.Context, filter erpps.RequestFilter, actor erpps.Actor) ([]*Item, error) {
+	list, err := s.Requests.ListRequests(ctx, filter)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]*Item, len(list))
+	for i, r := range list {
+		items[i] = ItemFor(r, actor)
+	}
+	return items, nil
 }
 
 // Validation is the result of checking a request's payload.
@@ -24,19 +134,35 @@ type Validation struct {
 	Guidance []Guidance `json:"guidance"`
 	// Complete is true when the request can be transmitted.
 	Complete bool `json:"complete"`
+	// Department is the département whose ARS would examine the request as
+	// it stands, "" while it cannot be told.
+	Department string `json:"department,omitempty"`
 }
+
+// GuidanceLevel says how much a guidance matters.
+type GuidanceLevel string
 
 // Guidance levels.
 const (
-	LevelInfo    = "info"
-	LevelWarning = "warning"
-	LevelError   = "error" // blocks transmission
+	LevelInfo    GuidanceLevel = "info"
+	LevelWarning GuidanceLevel = "warning"
+	LevelError   GuidanceLevel = "error" // blocks transmission
+)
+
+// ActionKind is what a guidance's button does.
+type ActionKind string
+
+// What a guidance's button does.
+const (
+	ActionStartRequest ActionKind = "start_request" // starts RequestKind on TargetID
+	ActionSetField     ActionKind = "set_field"     // sets Field to Value in the current form
+	ActionOpen         ActionKind = "open"          // opens the page Value under the practitioner's portal
 )
 
 // Guidance is a rule of the guide applied to this request, in French.
 type Guidance struct {
 	Code    string          `json:"code"`
-	Level   string          `json:"level"`
+	Level   GuidanceLevel   `json:"level"`
 	Title   string          `json:"title"`
 	Message string          `json:"message"`
 	Action  *GuidanceAction `json:"action,omitempty"`
@@ -49,7 +175,7 @@ type GuidanceAction struct {
 	Label string `json:"label"`
 	// Kind is what to do: "start_request" (of RequestKind with TargetID),
 	// "set_field" (Field to Value in the current form), "open" (a page).
-	Kind        string            `json:"kind"`
+	Kind        ActionKind        `json:"kind"`
 	RequestKind erpps.RequestKind `json:"requestKind,omitempty"`
 	TargetID    string            `json:"targetId,omitempty"`
 	Field       string            `json:"field,omitempty"`

@@ -1,5 +1,7 @@
 // Display helpers, in French: dates, phone numbers, addresses, names.
 
+import type { Address } from "./api";
+
 const MONTHS = [
     "janvier",
     "février",
@@ -100,19 +102,8 @@ export function formatPhone(e164: string | undefined | null): string {
     return e164.trim();
 }
 
-export interface AddressLike {
-    recipient?: string;
-    complement?: string;
-    number?: string;
-    repetition?: string;
-    streetType?: string;
-    street?: string;
-    distribution?: string;
-    postalCode: string;
-    city: string;
-    cedex?: string;
-    country?: string;
-}
+/** A postal address as Go sends it (erpps.Address). */
+export type AddressLike = Address;
 
 function joinWords(...words: (string | undefined)[]): string {
     return words

@@ -20,7 +20,7 @@ createRoot(root).render(
 // Only the desktop window runs it; the bindings may arrive after this script.
 void whenDesktop(isDesktop, 5000)
     .then(async desktop => {
-        if (desktop && (await api.appInfo()).selfTest === true) {
+        if (desktop && (await api.appInfo()).selfTest) {
             await api.finishSelfTest(await runSelfTest(api));
         }
     })

@@ -1,49 +1,41 @@
 import { transport, type Call, type Transport } from "./transport";
-import type {
-    AppInfo,
-    AttestationVerification,
-    PractitionerFilter,
-    PractitionerSummary,
-    PractitionerView,
-    ReferenceData,
-    Request,
-    RequestFilter,
-    RequestPayload,
-    RequestView,
-    SavedFile,
-    SelfTestReport,
-    StartRequestInput,
-    Structure,
-    StructureLookupBy
-} from "./types";
+import type { MethodArgs, MethodName, MethodResult, RequestPayload, SavedFile, StructureLookupBy } from "./types";
 
 // One typed function per Go method of app.App. Arguments are positional, in
-// the Go order. Every function rejects with an ApiError.
+// the Go order; their types and the results come from the Go signatures
+// (AppMethods in types.gen.ts), so a changed Go method breaks the typecheck
+// here. Every function rejects with an ApiError.
 
-export function createClient(call: Call) {
+/** typedCall narrows the transport's call to the methods of app.App and their signatures. */
+function typedCall(call: Call) {
+    return <M extends MethodName>(method: M, ...args: MethodArgs<M>): Promise<MethodResult<M>> => call<MethodResult<M>>(method, ...args);
+}
+
+export function createClient(untyped: Call) {
+    const call = typedCall(untyped);
     return {
         // Foundation
-        appInfo: () => call<AppInfo>("AppInfo"),
-        referenceData: () => call<ReferenceData>("ReferenceData"),
-        listPractitioners: (filter: PractitionerFilter) => call<PractitionerSummary[] | null>("ListPractitioners", filter),
-        getPractitioner: (rpps: string) => call<PractitionerView>("GetPractitioner", rpps),
+        appInfo: () => call("AppInfo"),
+        referenceData: () => call("ReferenceData"),
+        listPractitioners: (...args: MethodArgs<"ListPractitioners">) => call("ListPractitioners", ...args),
+        getPractitioner: (rpps: string) => call("GetPractitioner", rpps),
 
         // Requests
-        listRequests: (filter: RequestFilter) => call<Request[] | null>("ListRequests", filter),
-        getRequest: (id: string) => call<RequestView>("GetRequest", id),
-        startRequest: (input: StartRequestInput) => call<RequestView>("StartRequest", input),
-        saveDraft: (id: string, payload: RequestPayload) => call<RequestView>("SaveDraft", id, payload),
-        transmitRequest: (id: string) => call<RequestView>("TransmitRequest", id),
-        withdrawRequest: (id: string, comment: string) => call<RequestView>("WithdrawRequest", id, comment),
-        deleteDraft: (id: string) => call<undefined>("DeleteDraft", id),
-        lookupStructure: (by: StructureLookupBy, value: string) => call<Structure>("LookupStructure", by, value),
+        listRequests: (...args: MethodArgs<"ListRequests">) => call("ListRequests", ...args),
+        getRequest: (id: string) => call("GetRequest", id),
+        startRequest: (...args: MethodArgs<"StartRequest">) => call("StartRequest", ...args),
+        saveDraft: (id: string, payload: RequestPayload) => call("SaveDraft", id, payload),
+        transmitRequest: (id: string) => call("TransmitRequest", id),
+        withdrawRequest: (id: string, comment: string) => call("WithdrawRequest", id, comment),
+        deleteDraft: (id: string) => call("DeleteDraft", id),
+        lookupStructure: (by: StructureLookupBy, value: string) => call("LookupStructure", by, value),
 
         // Attestations
-        saveAttestation: (rpps: string) => call<SavedFile>("SaveAttestation", rpps),
-        verifyAttestation: (payload: string) => call<AttestationVerification>("VerifyAttestation", payload),
+        saveAttestation: (rpps: string) => call("SaveAttestation", rpps),
+        verifyAttestation: (payload: string) => call("VerifyAttestation", payload),
 
         // Diagnostics (erpps --selftest)
-        finishSelfTest: (report: SelfTestReport) => call<undefined>("FinishSelfTest", report)
+        finishSelfTest: (...args: MethodArgs<"FinishSelfTest">) => call("FinishSelfTest", ...args)
     };
 }
 

@@ -47,7 +47,7 @@ export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
     let requestId = "";
     const checks: Check[] = [
         ["AppInfo", async () => { expect((await api.appInfo()).mode !== "web", "mode is web in the desktop window"); }],
-        ["ReferenceData", async () => { expect((await api.referenceData()).tables.TRE_R25 !== undefined, "TRE_R25 missing"); }],
+        ["ReferenceData", async () => { expect((await api.referenceData()).tables?.TRE_R25 !== undefined, "TRE_R25 missing"); }],
         ["ListPractitioners", async () => {
             const list = (await api.listPractitioners({ query: "", limit: 1, offset: 0 })) ?? [];
             expect(list.length === 1, "no record");
@@ -73,13 +73,14 @@ export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
         ["WithdrawRequest", async () => { expect((await api.withdrawRequest(requestId, "auto-test")).request.status === "withdrawn", "not withdrawn"); }],
         ["VerifyAttestationInvalid", () => expectError(api.verifyAttestation("ERPPS1|x"), "invalid")]
     ];
-    const report: SelfTestReport = { passed: 0, failures: [] };
+    const failures: string[] = [];
+    const report: SelfTestReport = { passed: 0, failures };
     for (const [name, run] of checks) {
         try {
             await run();
             report.passed++;
         } catch (e) {
-            report.failures.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+            failures.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
         }
     }
     return report;

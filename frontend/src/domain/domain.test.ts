@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Activity } from "../api";
-import { isActivityOpen, splitActivities } from "./activities";
+import { splitActivities } from "./activities";
 import { civilityShort, displayName, idnps } from "./names";
-import { kindLabel, statusLabel, statusTone } from "./requests";
+import { itemOf, statusTone } from "./requests";
 
 function activity(id: string, startDate: string, endDate?: string): Activity {
     return {
@@ -14,18 +14,13 @@ function activity(id: string, startDate: string, endDate?: string): Activity {
         functionCode: "FON-01",
         genreCode: "GENR01",
         startDate,
-        endDate
+        endDate,
+        // Go says whether it is open; here: ended before 2026-11-27.
+        open: endDate === undefined || endDate >= "2026-11-27"
     };
 }
 
 describe("activities", () => {
-    it("an activity ending today is still open, as in Go", () => {
-        expect(isActivityOpen(activity("a", "2020-01-01", "2026-11-27"), "2026-11-27")).toBe(true);
-        expect(isActivityOpen(activity("a", "2020-01-01", "2026-11-26"), "2026-11-27")).toBe(false);
-        expect(isActivityOpen(activity("a", "2020-01-01"), "2026-11-27")).toBe(true);
-        expect(isActivityOpen(activity("a", "2020-01-01", ""), "2026-11-27")).toBe(true);
-    });
-
     it("splits and orders current and ended activities", () => {
         const got = splitActivities(
             [
@@ -33,15 +28,14 @@ describe("activities", () => {
                 activity("cab", "2016-01-01"),
                 activity("hop", "2021-09-01"),
                 activity("rem", "2015-07-01", "2019-12-31")
-            ],
-            "2026-11-27"
+            ]
         );
         expect(got.current.map(a => a.id)).toEqual(["hop", "cab"]);
         expect(got.ended.map(a => a.id)).toEqual(["rem", "old"]);
     });
 
     it("accepts a record without activities", () => {
-        expect(splitActivities(null, "2026-11-27")).toEqual({ current: [], ended: [] });
+        expect(splitActivities(null)).toEqual({ current: [], ended: [] });
     });
 });
 
@@ -59,13 +53,29 @@ describe("names", () => {
 });
 
 describe("requests", () => {
-    it("has French words for kinds and statuses", () => {
-        expect(kindLabel("cease_activity")).toBe("Cessation d'activité");
-        expect(statusLabel("draft")).toBe("En cours (non transmise)");
-        expect(statusLabel("complement_requested")).toBe("Complément demandé");
-        // Transmitted is queued on this computer until the server receives it: the label says so.
-        expect(statusLabel("transmitted")).toBe("Transmise — en attente d'envoi au serveur");
+    it("colours statuses", () => {
         expect(statusTone("refused")).toBe("error");
+        expect(statusTone("draft")).toBe("new");
+    });
+
+    it("makes a list item of a view: the request and what Go says of it", () => {
+        const permissions = { canEdit: true, canTransmit: true, canWithdraw: false, canDelete: true };
+        const item = itemOf({
+            request: { id: "r1", rpps: "1", kind: "contact", status: "draft", payload: {}, revision: 2, createdAt: "", updatedAt: "", history: [] },
+            validation: { fields: [], guidance: [], complete: false },
+            nextStatuses: ["transmitted"],
+            resumed: false,
+            kindLabel: "Coordonnées de contact",
+            statusLabel: "En cours (non transmise)",
+            untouched: false,
+            live: true,
+            permissions,
+            steps: []
+        });
+        expect(item.id).toBe("r1");
+        expect(item.kindLabel).toBe("Coordonnées de contact");
+        expect(item.permissions).toEqual(permissions);
+        expect("validation" in item).toBe(false);
     });
 });
 

@@ -1,29 +1,14 @@
-import type { RequestEvent } from "../api";
-import { statusLabel } from "../domain/requests";
+import type { Step } from "../api";
 import { formatDateTime } from "../format";
 import { DataTable, Heading } from "../ui";
 
-const ROLE_LABELS: Partial<Record<string, string>> = {
-    professional: "Professionnel",
-    secretary: "Secrétariat",
-    ars_agent: "ARS",
-    system: "eRPPS"
-};
-
-function actorLabel(e: RequestEvent): string {
-    if (e.actor.name !== "") {
-        return e.actor.name;
-    }
-    return ROLE_LABELS[e.actor.role] ?? e.actor.role;
-}
-
-function eventLabel(e: RequestEvent): string {
-    return (e.from as string) === "" ? "Demande commencée (brouillon)" : statusLabel(e.to);
+function eventLabel(e: Step): string {
+    return (e.from as string) === "" ? "Demande commencée (brouillon)" : e.statusLabel;
 }
 
 /** RequestHistory lists a request's dated, attributed transitions, oldest first. */
-export function RequestHistory({ history }: { history: readonly RequestEvent[] | null }) {
-    const events = [...(history ?? [])].sort((a, b) => a.at.localeCompare(b.at));
+export function RequestHistory({ steps }: { steps: readonly Step[] | null }) {
+    const events = steps ?? [];
     if (events.length === 0) {
         return null;
     }
@@ -37,7 +22,7 @@ export function RequestHistory({ history }: { history: readonly RequestEvent[] |
                 caption="Historique de la demande"
                 captionHidden
                 headers={["Date", "Étape", "Par", "Commentaire"]}
-                rows={events.map(e => [formatDateTime(e.at), eventLabel(e), actorLabel(e), e.comment ?? ""])}
+                rows={events.map(e => [formatDateTime(e.at), eventLabel(e), e.actorLabel, e.comment ?? ""])}
             />
         </section>
     );

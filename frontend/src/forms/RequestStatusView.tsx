@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
-import type { Request } from "../api";
-import { statusLabel, statusTone } from "../domain/requests";
+import type { RequestItem } from "../api";
+import { statusTone } from "../domain/requests";
 import { formatDate, formatDateTime } from "../format";
 import { useReference } from "../reference/useReference";
 import { paths } from "../routes";
@@ -11,13 +11,11 @@ import { WithdrawDialog } from "./WithdrawDialog";
 
 export const STATUS_BADGE_ID = "request-status";
 
-const WITHDRAWABLE = new Set(["transmitted", "under_review", "complement_requested"]);
-
 /** RequestStatus is the request's status badge (id request-status). */
-export function RequestStatusBadge({ request }: { request: Request }) {
+export function RequestStatusBadge({ request }: { request: RequestItem }) {
     return (
         <span id={STATUS_BADGE_ID}>
-            <Badge tone={statusTone(request.status)}>{statusLabel(request.status)}</Badge>
+            <Badge tone={statusTone(request.status)}>{request.statusLabel}</Badge>
         </span>
     );
 }
@@ -53,9 +51,9 @@ export function RequestStatusView<P>({ draft, rpps, summary }: { draft: RequestD
                 <DescriptionList items={[...terms, ...summary]} />
             </Panel>
             <Spacer size="md" />
-            <RequestHistory history={request.history} />
+            <RequestHistory steps={request.steps} />
             <ButtonGroup>
-                {WITHDRAWABLE.has(request.status) ? <WithdrawDialog draft={draft} /> : null}
+                {request.permissions.canWithdraw ? <WithdrawDialog draft={draft} /> : null}
                 <ButtonLink priority="tertiary" icon="folder" to={paths.requests(rpps)}>
                     Consulter mes demandes
                 </ButtonLink>

@@ -14,7 +14,7 @@ export const TRANSMIT_BUTTON_ID = "btn-transmit";
  */
 export function TransmitBar<P>({ draft, rpps }: { draft: RequestDraft<P>; rpps: string }) {
     const navigate = useNavigate();
-    const status = draft.request?.status;
+    const deletable = draft.request?.permissions.canDelete === true;
     const saving = draft.autosave.status === "saving";
     const transmit = () => {
         void draft.transmit();
@@ -38,7 +38,7 @@ export function TransmitBar<P>({ draft, rpps }: { draft: RequestDraft<P>; rpps: 
                 <Button id={TRANSMIT_BUTTON_ID} icon="arrowRight" iconPosition="right" disabled={draft.busy || saving} onClick={transmit}>
                     {draft.busy ? "Transmission…" : "Transmettre ma demande à l'ARS"}
                 </Button>
-                {status === "draft" ? (
+                {deletable ? (
                     <ConfirmDialog
                         id="dialog-delete-draft"
                         title="Supprimer ce brouillon ?"

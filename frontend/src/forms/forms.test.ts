@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { GuidanceAction } from "../api";
 import { mergeErrors, orderedErrors, toFieldErrors, withoutField } from "./fieldErrors";
 import { fieldValue, guidanceActions, guidanceStep } from "./guidance";
 import { fieldId, getPath, isUnder, setPath } from "./paths";
@@ -104,12 +105,12 @@ describe("guidance", () => {
         expect(guidanceStep({ label: "Demandes", kind: "open", value: "demandes" }, rpps)).toEqual({ kind: "navigate", to: "/pro/99100000001/demandes" });
         expect(guidanceStep({ label: "x", kind: "open", value: "../../aide" }, rpps)).toEqual({ kind: "none" });
         expect(guidanceStep({ label: "x", kind: "open", value: "https://example.com" }, rpps)).toEqual({ kind: "none" });
-        expect(guidanceStep({ label: "x", kind: "unknown" }, rpps)).toEqual({ kind: "none" });
+        expect(guidanceStep({ label: "x", kind: "unknown" as GuidanceAction["kind"] }, rpps)).toEqual({ kind: "none" });
     });
 
     it("lists the action then the other actions", () => {
-        const a = { label: "a", kind: "open", value: "demandes" };
-        const b = { label: "b", kind: "open", value: "activites" };
+        const a: GuidanceAction = { label: "a", kind: "open", value: "demandes" };
+        const b: GuidanceAction = { label: "b", kind: "open", value: "activites" };
         expect(guidanceActions({ code: "c", level: "error", title: "t", message: "m", action: a, actions: [b] })).toEqual([a, b]);
         expect(guidanceActions({ code: "c", level: "info", title: "t", message: "m" })).toEqual([]);
     });

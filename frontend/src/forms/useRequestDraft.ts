@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { api, ApiError, type Request, type RequestKind, type RequestPayload, type RequestView, type Validation } from "../api";
+import { api, ApiError, type RequestItem, type RequestKind, type RequestPayload, type RequestView, type Validation } from "../api";
+import { itemOf } from "../domain/requests";
 import type { AutosaveState } from "../hooks/autosave";
 import { useAutosave } from "../hooks/useAutosave";
 import { mergeErrors, NO_ERRORS, toFieldErrors, withoutField, type FieldErrors } from "./fieldErrors";
@@ -40,8 +41,8 @@ export interface RequestDraft<P> extends DraftFields {
     /** Why the request could not be opened (phase "failed"). */
     openError?: ApiError;
     retryOpen: () => void;
-    /** The request as the Go side last returned it (status, history, dates). */
-    request?: Request;
+    /** The request as the Go side last returned it (status, history, dates), with its labels and permissions. */
+    request?: RequestItem;
     /** What the user typed: the server's payload at the first load, local changes after. */
     payload: P | undefined;
     /** A draft or a complement asked by the ARS: the form is editable. */
@@ -91,8 +92,8 @@ function asApiError(e: unknown): ApiError {
     return e instanceof ApiError ? e : new ApiError("internal", "Une erreur inattendue est survenue. Réessayez.");
 }
 
-function isEditable(r: Request): boolean {
-    return r.status === "draft" || r.status === "complement_requested";
+function isEditable(view: RequestView): boolean {
+    return view.permissions.canEdit;
 }
 
 function openRequest(target: DraftTarget): Promise<RequestView> {
@@ -191,7 +192,7 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
     const session = opened !== null && opened.key === key && "view" in opened ? opened : undefined;
     const openError = opened !== null && opened.key === key && "error" in opened ? opened.error : undefined;
     const id = session?.view.request.id;
-    const editable = session !== undefined && isEditable(session.view.request);
+    const editable = session !== undefined && isEditable(session.view);
 
     const setField = useCallback(
         (path: string, value: unknown) => {
@@ -236,7 +237,7 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
             const next: Session<P> = { ...o, outcome, transmitErrors: transmitErrors ?? o.transmitErrors };
             if (view !== undefined) {
                 next.view = { ...view, resumed: o.view.resumed };
-                if (!isEditable(view.request)) {
+                if (!isEditable(view)) {
                     // Read-only from now on: show what the ARS received (normalised).
                     next.payload = view.request.payload as P;
                     payloadRef.current = next.payload;
@@ -321,15 +322,17 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
         [session]
     );
     const errorOf = useCallback((path: string) => errors[path], [errors]);
+    const view = session?.view;
+    const request = useMemo(() => (view === undefined ? undefined : itemOf(view)), [view]);
 
     return {
         phase: session !== undefined ? "ready" : openError !== undefined ? "failed" : "loading",
         openError,
         retryOpen,
-        request: session?.view.request,
+        request,
         payload: session?.payload,
         editable,
-        resumed: session !== undefined && (session.view.resumed === true || (requestId !== "" && session.view.request.status === "draft")),
+        resumed: session !== undefined && (session.view.resumed || (requestId !== "" && session.view.request.status === "draft")),
         validation,
         errors,
         errorOf,

@@ -20,7 +20,7 @@ const data: ReferenceData = {
         { code: "10", label: "Médecin", retired: false },
         { code: "99", label: "Profession retirée", retired: true }
     ],
-    departments: [{ code: "34", name: "Hérault", regionCode: "76", regionName: "Occitanie", ars: "ARS Occitanie" }],
+    departments: [{ code: "34", name: "Hérault", regionCode: "76", regionName: "Occitanie", ars: "ARS Occitanie", arsCode: "" }],
     activityCodes: {
         "91": { sectors: [{ code: "SA07", label: "Cabinet individuel", retired: false }], functions: [{ code: "FON-01", label: "Titulaire de cabinet", retired: false }] }
     }

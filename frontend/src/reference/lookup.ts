@@ -1,4 +1,4 @@
-import type { ActivityCodes, Department, ReferenceCode, ReferenceData, ReferenceTableId } from "../api";
+import type { Department, ReferenceCode, ReferenceData, ReferenceTableId } from "../api";
 
 // Lookups in the NOS tables sent once by ReferenceData(). Display shows the
 // label of any code, retired ones included (history); forms offer only codes
@@ -19,7 +19,13 @@ export interface Reference {
     /** The one name of the ARS examining a département's requests, from Go (« ARS Occitanie »); « ARS » when unknown. */
     arsName: (department: string | undefined) => string;
     /** The secteurs and fonctions Go offers for a new activity of a profession (none until a profession is chosen). */
-    activityOptions: (professionCode: string) => ActivityCodes;
+    activityOptions: (professionCode: string) => ActivityOptions;
+}
+
+/** The secteurs and fonctions of one profession, never null. */
+export interface ActivityOptions {
+    sectors: ReferenceCode[];
+    functions: ReferenceCode[];
 }
 
 function byCode(codes: ReferenceCode[]): Map<string, ReferenceCode> {
@@ -30,7 +36,7 @@ export function createReference(data: ReferenceData | undefined): Reference {
     const tables = new Map<string, Map<string, ReferenceCode>>();
     for (const [id, table] of Object.entries(data?.tables ?? {})) {
         if (table !== undefined) {
-            tables.set(id, byCode(table.codes));
+            tables.set(id, byCode(table.codes ?? []));
         }
     }
     const professions = byCode(data?.professions ?? []);
@@ -47,7 +53,7 @@ export function createReference(data: ReferenceData | undefined): Reference {
     return {
         loaded: data !== undefined,
         label,
-        options: table => (data?.tables[table]?.codes ?? []).filter(c => !c.retired),
+        options: table => (data?.tables?.[table]?.codes ?? []).filter(c => !c.retired),
         professionLabel: code => professions.get(code)?.label ?? label("TRE_G15", code),
         professionOptions: () => (data?.professions ?? []).filter(c => !c.retired),
         department,
@@ -56,6 +62,9 @@ export function createReference(data: ReferenceData | undefined): Reference {
             return d === undefined ? code : `${d.code} – ${d.name}`;
         },
         arsName: code => (code === undefined ? undefined : department(code)?.ars) ?? "ARS",
-        activityOptions: code => data?.activityCodes?.[code] ?? { sectors: [], functions: [] }
+        activityOptions: code => {
+            const c = data?.activityCodes?.[code];
+            return { sectors: c?.sectors ?? [], functions: c?.functions ?? [] };
+        }
     };
 }

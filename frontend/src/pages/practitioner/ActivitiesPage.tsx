@@ -1,8 +1,7 @@
 import { useCallback, useState } from "react";
-import { api, type Activity, type Request } from "../../api";
+import { api, type Activity, type RequestItem } from "../../api";
 import { splitActivities } from "../../domain/activities";
-import { LIVE_STATUSES } from "../../domain/requests";
-import { formatDate, isoDay, plural } from "../../format";
+import { formatDate, plural } from "../../format";
 import { useApi } from "../../hooks/useApi";
 import { useReference } from "../../reference/useReference";
 import { paths, requestPath, startPath } from "../../routes";
@@ -19,12 +18,11 @@ const ENDED_LIST_ID = "activites-terminees";
 export function ActivitiesPage() {
     const { practitioner } = usePractitioner();
     const [showEnded, setShowEnded] = useState(false);
-    const today = isoDay(new Date());
-    const { current, ended } = splitActivities(practitioner.activities, today);
+    const { current, ended } = splitActivities(practitioner.activities);
     const rpps = practitioner.rpps;
-    const loadCessations = useCallback(() => api.listRequests({ rpps, kind: "cease_activity", statuses: LIVE_STATUSES }), [rpps]);
+    const loadCessations = useCallback(() => api.listRequests({ rpps, kind: "cease_activity" }).then(list => (list ?? []).filter(r => r.live)), [rpps]);
     const cessations = useApi(loadCessations);
-    const cessationOf = (activityId: string): Request | undefined => (cessations.data ?? []).find(r => r.targetId === activityId);
+    const cessationOf = (activityId: string): RequestItem | undefined => (cessations.data ?? []).find(r => r.targetId === activityId);
 
     return (
         <ActionPage title={actions.activities.title} intro="La liste de tous vos lieux d'exercice actuels, pour vérifier qu'une activité est bien enregistrée.">
@@ -83,7 +81,7 @@ interface ActivityCardsProps {
     rpps: string;
     ended?: boolean;
     /** The cessation request under way for an activity, if any. */
-    cessationOf?: (activityId: string) => Request | undefined;
+    cessationOf?: (activityId: string) => RequestItem | undefined;
 }
 
 function ActivityCards({ activities, rpps, ended = false, cessationOf }: ActivityCardsProps) {
@@ -112,7 +110,7 @@ function ActivityCards({ activities, rpps, ended = false, cessationOf }: Activit
 }
 
 /** CeaseLink starts the cessation of an open activity, or leads to the one under way. */
-function CeaseLink({ activity, rpps, cessation }: { activity: Activity; rpps: string; cessation: Request | undefined }) {
+function CeaseLink({ activity, rpps, cessation }: { activity: Activity; rpps: string; cessation: RequestItem | undefined }) {
     if (cessation === undefined) {
         return (
             <ButtonGroup>
@@ -122,7 +120,7 @@ function CeaseLink({ activity, rpps, cessation }: { activity: Activity; rpps: st
             </ButtonGroup>
         );
     }
-    if (cessation.status === "draft" || cessation.status === "complement_requested") {
+    if (cessation.permissions.canEdit) {
         return (
             <ButtonGroup>
                 <ButtonLink id={`cease-${activity.id}`} priority="secondary" size="small" icon="edit" to={requestPath(rpps, "cease_activity", cessation.id)}>

@@ -1,9 +1,7 @@
 import { useState } from "react";
 import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery, type PractitionerView } from "../../api";
-import { isActivityOpen } from "../../domain/activities";
 import { isDemoRecord } from "../../domain/demo";
-import { displayName, idnps } from "../../domain/names";
-import { isoDay } from "../../format";
+import { displayName } from "../../domain/names";
 import { useReference } from "../../reference/useReference";
 import type { Reference } from "../../reference/lookup";
 import { paths } from "../../routes";
@@ -84,8 +82,7 @@ export function AttestationsPage() {
 
 /** contentTerms lists what the attestation will state, from the record as it stands. */
 function contentTerms(p: PractitionerView, ref: Reference) {
-    const today = isoDay(new Date());
-    const open = (p.activities ?? []).filter(a => isActivityOpen(a, today));
+    const open = (p.activities ?? []).filter(a => a.open);
     const issuer = p.registration.authority.label;
     const professions = (p.professions ?? []).map(pr => ref.professionLabel(pr.code));
     return [
@@ -94,7 +91,7 @@ function contentTerms(p: PractitionerView, ref: Reference) {
             term: "Numéros",
             value: (
                 <>
-                    RPPS <Mono>{p.rpps}</Mono> — IDNPS <Mono>{idnps(p.rpps)}</Mono>
+                    RPPS <Mono>{p.rpps}</Mono> — IDNPS <Mono>{p.idnps}</Mono>
                 </>
             )
         },
@@ -108,7 +105,6 @@ function contentTerms(p: PractitionerView, ref: Reference) {
     ];
 }
 
-/** issuerOf names the ARS of the first current place of practice, else of the postal address (as the Go side does). */
 function SaveResult({ state }: { state: SaveState }) {
     if (state.status === "error") {
         return (

@@ -1,6 +1,5 @@
 import { useCallback } from "react";
-import { api, type Request } from "../../api";
-import { isUntouched, kindLabel } from "../../domain/requests";
+import { api, type RequestItem } from "../../api";
 import { formatDateTime, plural } from "../../format";
 import { useApi } from "../../hooks/useApi";
 import { paths, requestPath } from "../../routes";
@@ -9,7 +8,7 @@ import { Alert, Button, ButtonLink, DataTable, Heading, Loading, Text, TextLink 
 /** DraftRequests lists the requests prepared and not transmitted yet, to resume them. */
 export function DraftRequests({ rpps }: { rpps: string }) {
     const load = useCallback(
-        () => api.listRequests({ rpps, statuses: ["draft"] }).then(list => (list ?? []).filter(r => !isUntouched(r))),
+        () => api.listRequests({ rpps, statuses: ["draft"] }).then(list => (list ?? []).filter(r => !r.untouched)),
         [rpps]
     );
     const result = useApi(load);
@@ -35,7 +34,7 @@ export function DraftRequests({ rpps }: { rpps: string }) {
     );
 }
 
-function DraftTable({ rpps, drafts }: { rpps: string; drafts: Request[] }) {
+function DraftTable({ rpps, drafts }: { rpps: string; drafts: RequestItem[] }) {
     if (drafts.length === 0) {
         return <Text muted>Aucune demande en cours de préparation. Les demandes commencées et non transmises apparaîtront ici.</Text>;
     }
@@ -50,7 +49,7 @@ function DraftTable({ rpps, drafts }: { rpps: string; drafts: Request[] }) {
                 captionHidden
                 headers={["Demande", "Dernier enregistrement", "Action"]}
                 rows={drafts.map(d => [
-                    kindLabel(d.kind),
+                    d.kindLabel,
                     formatDateTime(d.updatedAt),
                     <TextLink key="resume" to={requestPath(rpps, d.kind, d.id)} icon="edit">
                         Reprendre

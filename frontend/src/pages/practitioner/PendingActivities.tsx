@@ -20,7 +20,9 @@ export function pendingActivity(r: Request): Activity {
         sectorCode: p.sectorCode ?? "",
         functionCode: p.functionCode ?? "",
         genreCode: p.genreCode ?? "",
-        startDate: p.startDate ?? ""
+        startDate: p.startDate ?? "",
+        // Not in the register until the ARS accepts it.
+        open: false
     };
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from "react";
 import { Outlet, useParams } from "react-router-dom";
 import { api } from "../../api";
 import { DEMO_LABEL, isDemoRecord } from "../../domain/demo";
-import { displayName, idnps } from "../../domain/names";
+import { displayName } from "../../domain/names";
 import { useApi } from "../../hooks/useApi";
 import { usePageTitle } from "../../hooks/usePageTitle";
 import { paths } from "../../routes";
@@ -49,7 +49,7 @@ export function PractitionerLayout() {
                             {isDemoRecord(p.rpps) ? <Badge tone="warning">{`${DEMO_LABEL} — dossier fictif`}</Badge> : null}
                         </Inline>
                         <Text size="sm" noMargin>
-                            RPPS <Mono>{p.rpps}</Mono> · IDNPS <Mono>{idnps(p.rpps)}</Mono>
+                            RPPS <Mono>{p.rpps}</Mono> · IDNPS <Mono>{p.idnps}</Mono>
                         </Text>
                     </div>
                     <ButtonGroup align="right">

@@ -1,7 +1,6 @@
 import type { Practitioner } from "../../api";
 import { splitActivities } from "../../domain/activities";
-import { idnps } from "../../domain/names";
-import { addressLines, formatDate, formatDateTime, formatPhone, isoDay } from "../../format";
+import { addressLines, formatDate, formatDateTime, formatPhone } from "../../format";
 import { useReference } from "../../reference/useReference";
 import { Badge, Col, DataTable, DescriptionList, Grid, Mono, Panel, Spacer, Text, TextLink } from "../../ui";
 import { paths } from "../../routes";
@@ -48,7 +47,7 @@ function Identity({ p }: { p: Practitioner }) {
                         ? [{ term: "Prénom d'exercice", value: p.exerciseFirstName }]
                         : []),
                     { term: "N° RPPS", value: <Mono>{p.rpps}</Mono> },
-                    { term: "Identifiant national (IDNPS)", value: <Mono>{idnps(p.rpps)}</Mono> }
+                    { term: "Identifiant national (IDNPS)", value: <Mono>{p.idnps}</Mono> }
                 ]}
             />
         </Panel>
@@ -116,7 +115,7 @@ function Professions({ p }: { p: Practitioner }) {
 
 function Activities({ p }: { p: Practitioner }) {
     const ref = useReference();
-    const { current, ended } = splitActivities(p.activities, isoDay(new Date()));
+    const { current, ended } = splitActivities(p.activities);
     const all = [...current, ...ended];
     return (
         <Panel title={`Activités (${current.length} en cours, ${ended.length} terminée${ended.length > 1 ? "s" : ""})`} id="activites" actions={<TextLink to={paths.activities(p.rpps)} icon="arrowRight">Voir mes activités</TextLink>}>

@@ -13,7 +13,7 @@ export function RegistrationNotice({ registration }: { registration: Registratio
     if (notice === undefined) {
         return null;
     }
-    const elsewhere = registration.professions.filter(p => p.authority.kind !== "ars");
+    const elsewhere = (registration.professions ?? []).filter(p => p.authority.kind !== "ars");
     return (
         <div id={REGISTRATION_NOTICE_ID}>
             <Alert severity={registration.servedByArs ? "info" : "warning"} title={notice.title}>

@@ -1,17 +1,17 @@
 import { useState } from "react";
-import { api, ApiError, type Practitioner, type Request } from "../../api";
-import { kindLabel, statusLabel, statusTone } from "../../domain/requests";
+import { api, ApiError, type Practitioner, type RequestItem } from "../../api";
+import { itemOf, statusTone } from "../../domain/requests";
 import { formatDate, formatDateTime } from "../../format";
 import { useReference } from "../../reference/useReference";
 import { requestPath } from "../../routes";
 import { Alert, ButtonGroup, ButtonLink, ConfirmDialog, DescriptionList, Disclosure, Panel, StatusBadge, Text, TextField, Timeline } from "../../ui";
-import { canResume, canWithdraw, historyLines, linkNote, summaryLines } from "./requestDisplay";
+import { historyLines, linkNote, summaryLines } from "./requestDisplay";
 
 /** What happened to a request on its card: the parent updates its list and tells the user. */
-export type RequestChange = { kind: "withdrawn"; request: Request } | { kind: "deleted"; id: string } | { kind: "failed"; message: string };
+export type RequestChange = { kind: "withdrawn"; request: RequestItem } | { kind: "deleted"; id: string } | { kind: "failed"; message: string };
 
 export interface RequestCardProps {
-    request: Request;
+    request: RequestItem;
     practitioner: Practitioner;
     onChange: (change: RequestChange) => void;
 }
@@ -35,7 +35,7 @@ export function RequestCard({ request: r, practitioner, onChange }: RequestCardP
         api.withdrawRequest(r.id, reason.trim()).then(
             view => {
                 setBusy(false);
-                onChange({ kind: "withdrawn", request: view.request });
+                onChange({ kind: "withdrawn", request: itemOf(view) });
             },
             (e: unknown) => {
                 setBusy(false);
@@ -59,10 +59,10 @@ export function RequestCard({ request: r, practitioner, onChange }: RequestCardP
     return (
         <Panel
             id={`request-${r.id}`}
-            title={kindLabel(r.kind)}
+            title={r.kindLabel}
             actions={
                 <StatusBadge id={`status-${r.id}`} status={r.status} tone={statusTone(r.status)}>
-                    {statusLabel(r.status)}
+                    {r.statusLabel}
                 </StatusBadge>
             }
         >
@@ -91,7 +91,7 @@ export function RequestCard({ request: r, practitioner, onChange }: RequestCardP
             {history.length === 0 ? null : (
                 // Keyed by the number of steps: a new step unmounts the accordion, whose DSFR height would be stale.
                 <Disclosure key={history.length} label={`Historique de la demande (${history.length} ${history.length > 1 ? "étapes" : "étape"})`}>
-                    <Timeline label={`Historique de la demande ${kindLabel(r.kind)}`} entries={history} />
+                    <Timeline label={`Historique de la demande ${r.kindLabel}`} entries={history} />
                 </Disclosure>
             )}
         </Panel>
@@ -99,7 +99,7 @@ export function RequestCard({ request: r, practitioner, onChange }: RequestCardP
 }
 
 /** DecisionNote gives the ARS's reason for a refusal or a complement, and its deadline. */
-function DecisionNote({ request: r }: { request: Request }) {
+function DecisionNote({ request: r }: { request: RequestItem }) {
     const reason = r.reason?.trim() ?? "";
     if (r.status === "refused") {
         return (
@@ -120,7 +120,7 @@ function DecisionNote({ request: r }: { request: Request }) {
 }
 
 interface ActionsProps {
-    request: Request;
+    request: RequestItem;
     rpps: string;
     busy: boolean;
     reason: string;
@@ -131,14 +131,14 @@ interface ActionsProps {
 
 function Actions({ request: r, rpps, busy, reason, setReason, withdraw, remove }: ActionsProps) {
     const buttons = [];
-    if (canResume(r.status)) {
+    if (r.permissions.canEdit) {
         buttons.push(
             <ButtonLink key="resume" id={`resume-${r.id}`} icon="edit" to={requestPath(rpps, r.kind, r.id)}>
                 Reprendre et modifier
             </ButtonLink>
         );
     }
-    if (r.status === "draft") {
+    if (r.permissions.canDelete) {
         buttons.push(
             <ConfirmDialog
                 key="delete"
@@ -148,11 +148,11 @@ function Actions({ request: r, rpps, busy, reason, setReason, withdraw, remove }
                 onConfirm={remove}
                 trigger={{ label: "Supprimer le brouillon", id: `delete-${r.id}`, icon: "close", priority: "secondary", disabled: busy }}
             >
-                <p>{`La demande « ${kindLabel(r.kind)} » n'a pas été transmise. Supprimée, elle ne pourra pas être retrouvée.`}</p>
+                <p>{`La demande « ${r.kindLabel} » n'a pas été transmise. Supprimée, elle ne pourra pas être retrouvée.`}</p>
             </ConfirmDialog>
         );
     }
-    if (canWithdraw(r.status)) {
+    if (r.permissions.canWithdraw) {
         buttons.push(
             <ConfirmDialog
                 key="withdraw"
@@ -162,7 +162,7 @@ function Actions({ request: r, rpps, busy, reason, setReason, withdraw, remove }
                 onConfirm={withdraw}
                 trigger={{ label: "Retirer ma demande", id: `withdraw-${r.id}`, icon: "back", priority: "secondary", disabled: busy }}
             >
-                <p>{`La demande « ${kindLabel(r.kind)} » ne sera plus examinée par l'ARS. Ce retrait est définitif : pour changer d'avis, il faudra faire une nouvelle demande.`}</p>
+                <p>{`La demande « ${r.kindLabel} » ne sera plus examinée par l'ARS. Ce retrait est définitif : pour changer d'avis, il faudra faire une nouvelle demande.`}</p>
                 <TextField
                     id={`withdraw-reason-${r.id}`}
                     label="Motif du retrait (facultatif)"

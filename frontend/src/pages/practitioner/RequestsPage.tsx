@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
-import { api, type Practitioner, type Request } from "../../api";
-import { isUntouched, kindLabel } from "../../domain/requests";
+import { api, type Practitioner, type RequestItem } from "../../api";
 import { useApi } from "../../hooks/useApi";
 import { Alert, Button, ButtonGroup, ButtonLink, Loading, SegmentedFilter, Spacer, Stack, Text } from "../../ui";
 import { ActionPage } from "./ActionPage";
@@ -13,7 +12,7 @@ import { groupOf, REQUEST_GROUPS, type RequestGroup } from "./requestDisplay";
 export function RequestsPage() {
     const { practitioner } = usePractitioner();
     const rpps = practitioner.rpps;
-    const load = useCallback(() => api.listRequests({ rpps }).then(list => (list ?? []).filter(r => !isUntouched(r))), [rpps]);
+    const load = useCallback(() => api.listRequests({ rpps }).then(list => (list ?? []).filter(r => !r.untouched)), [rpps]);
     const result = useApi(load);
 
     return (
@@ -39,7 +38,7 @@ export function RequestsPage() {
 
 type Notice = { severity: "success" | "error"; text: string };
 
-function RequestList({ practitioner, initial }: { practitioner: Practitioner; initial: Request[] }) {
+function RequestList({ practitioner, initial }: { practitioner: Practitioner; initial: RequestItem[] }) {
     const [requests, setRequests] = useState(initial);
     const [group, setGroup] = useState<RequestGroup>("all");
     const [notice, setNotice] = useState<Notice | null>(null);
@@ -55,7 +54,7 @@ function RequestList({ practitioner, initial }: { practitioner: Practitioner; in
         switch (change.kind) {
             case "withdrawn":
                 setRequests(list => list.map(r => (r.id === change.request.id ? change.request : r)));
-                setNotice({ severity: "success", text: `Votre demande « ${kindLabel(change.request.kind)} » a été retirée.` });
+                setNotice({ severity: "success", text: `Votre demande « ${change.request.kindLabel} » a été retirée.` });
                 break;
             case "deleted":
                 setRequests(list => list.filter(r => r.id !== change.id));
@@ -80,8 +79,8 @@ function RequestList({ practitioner, initial }: { practitioner: Practitioner; in
         );
     }
 
-    const count = (g: RequestGroup) => (g === "all" ? requests.length : requests.filter(r => groupOf(r.status) === g).length);
-    const shown = group === "all" ? requests : requests.filter(r => groupOf(r.status) === group);
+    const count = (g: RequestGroup) => (g === "all" ? requests.length : requests.filter(r => groupOf(r) === g).length);
+    const shown = group === "all" ? requests : requests.filter(r => groupOf(r) === group);
 
     return (
         <>

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Practitioner, Request, RequestStatus } from "../../api";
+import type { Practitioner, Request, RequestStatus, Step } from "../../api";
 import { createReference } from "../../reference/lookup";
-import { canResume, canWithdraw, groupOf, historyLines, linkNote, summaryLines } from "./requestDisplay";
+import { groupOf, historyLines, linkNote, summaryLines } from "./requestDisplay";
 
 const ref = createReference({
     tables: {
         TRE_R25: { id: "TRE_R25", name: "MotifFinActivite", source: "NOS", version: "test", codes: [{ code: "DEM", label: "Déménagement", retired: false }] }
     },
     professions: [{ code: "10", label: "Médecin", retired: false }],
-    departments: []
+    departments: [],
+    activityCodes: {}
 });
 
 const practitioner: Practitioner = {
@@ -28,10 +29,14 @@ const practitioner: Practitioner = {
             sectorCode: "SA07",
             functionCode: "FON-01",
             genreCode: "GENR01",
-            startDate: "2015-01-01"
+            startDate: "2015-01-01",
+            open: true
         }
     ],
-    updatedAt: "2026-01-01T00:00:00Z"
+    updatedAt: "2026-01-01T00:00:00Z",
+    idnps: "810001234567",
+    registration: { professions: [], authority: { code: "ARS-76", kind: "ars", label: "ARS Occitanie", contact: "" }, servedByArs: true },
+    civilityShort: "Mme"
 };
 
 function request(kind: Request["kind"], payload: unknown, extra: Partial<Request> = {}): Request {
@@ -50,26 +55,12 @@ function request(kind: Request["kind"], payload: unknown, extra: Partial<Request
 }
 
 describe("groupOf", () => {
-    const cases: [RequestStatus, string][] = [
-        ["draft", "in_progress"],
-        ["complement_requested", "in_progress"],
-        ["transmitted", "transmitted"],
-        ["under_review", "transmitted"],
-        ["accepted", "finished"],
-        ["refused", "finished"],
-        ["withdrawn", "finished"],
-        ["closed_no_action", "finished"]
-    ];
-    it.each(cases)("files %s under %s", (status, group) => {
-        expect(groupOf(status)).toBe(group);
-    });
-
-    it("offers resume and withdraw only where the state machine allows", () => {
-        expect(canResume("draft")).toBe(true);
-        expect(canResume("transmitted")).toBe(false);
-        expect(canWithdraw("draft")).toBe(false);
-        expect(canWithdraw("under_review")).toBe(true);
-        expect(canWithdraw("accepted")).toBe(false);
+    const none = { canEdit: false, canTransmit: false, canWithdraw: false, canDelete: false };
+    it("files what Go says may be changed under « En cours », what is alive under « Transmises », the rest under « Terminées »", () => {
+        expect(groupOf({ live: true, permissions: { ...none, canEdit: true, canTransmit: true, canDelete: true } })).toBe("in_progress");
+        expect(groupOf({ live: true, permissions: { ...none, canEdit: true, canWithdraw: true } })).toBe("in_progress");
+        expect(groupOf({ live: true, permissions: { ...none, canWithdraw: true } })).toBe("transmitted");
+        expect(groupOf({ live: false, permissions: none })).toBe("finished");
     });
 });
 
@@ -117,17 +108,14 @@ describe("summaryLines", () => {
 });
 
 describe("historyLines and linkNote", () => {
-    it("writes the steps oldest first, attributed, with the withdrawal's reason", () => {
+    it("writes the steps Go sends, with their words and the withdrawal's reason", () => {
         const actor = { role: "professional" as const, id: practitioner.rpps, name: "Professionnel (poste local)" };
-        const r = request("exercise_name", {}, {
-            status: "withdrawn",
-            history: [
-                { from: "transmitted", to: "withdrawn", at: "2026-11-27T11:00:00Z", actor, comment: "Erreur de saisie" },
-                { from: "" as RequestStatus, to: "draft", at: "2026-11-27T09:00:00Z", actor },
-                { from: "draft", to: "transmitted", at: "2026-11-27T10:00:00.5Z", actor: { role: "system", id: "", name: "" } }
-            ]
-        });
-        const lines = historyLines(r);
+        const steps: Step[] = [
+            { from: "" as RequestStatus, to: "draft", at: "2026-11-27T09:00:00Z", actor, statusLabel: "En cours (non transmise)", actorLabel: actor.name },
+            { from: "draft", to: "transmitted", at: "2026-11-27T10:00:00.5Z", actor: { role: "system", id: "", name: "" }, statusLabel: "Transmise", actorLabel: "eRPPS (automatique)" },
+            { from: "transmitted", to: "withdrawn", at: "2026-11-27T11:00:00Z", actor, comment: "Erreur de saisie", statusLabel: "Retirée", actorLabel: actor.name }
+        ];
+        const lines = historyLines({ steps });
         expect(lines.map(l => l.what)).toEqual(["Demande créée (non transmise)", "Transmise", "Retirée"]);
         expect(lines[0]?.who).toBe("Professionnel (poste local)");
         expect(lines[1]?.who).toBe("eRPPS (automatique)");

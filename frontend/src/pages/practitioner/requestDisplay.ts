@@ -1,5 +1,4 @@
-import type { Activity, Practitioner, Request, RequestEvent, RequestStatus, Role } from "../../api";
-import { statusLabel } from "../../domain/requests";
+import type { Activity, Practitioner, Request, RequestItem, Step } from "../../api";
 import { addressLines, formatDate, formatDateTime, formatPhone } from "../../format";
 import type { Reference } from "../../reference/lookup";
 
@@ -17,31 +16,16 @@ export const REQUEST_GROUPS: { value: RequestGroup; label: string }[] = [
 ];
 
 /**
- * groupOf files a request under one filter: "En cours" for what the
- * professional still has to finish (a draft, a complement asked by the ARS),
- * "Transmises" for what waits for the ARS, "Terminées" for the rest.
+ * groupOf files a request under one filter, from what Go says of it: "En
+ * cours" for what the professional may still change (a draft, a complement
+ * asked by the ARS), "Transmises" for what waits for the ARS, "Terminées"
+ * for the rest.
  */
-export function groupOf(status: RequestStatus): Exclude<RequestGroup, "all"> {
-    switch (status) {
-        case "draft":
-        case "complement_requested":
-            return "in_progress";
-        case "transmitted":
-        case "under_review":
-            return "transmitted";
-        default:
-            return "finished";
+export function groupOf(r: Pick<RequestItem, "live" | "permissions">): Exclude<RequestGroup, "all"> {
+    if (r.permissions.canEdit) {
+        return "in_progress";
     }
-}
-
-/** canResume: the professional may still change the request. */
-export function canResume(status: RequestStatus): boolean {
-    return status === "draft" || status === "complement_requested";
-}
-
-/** canWithdraw: transmitted and not decided yet. */
-export function canWithdraw(status: RequestStatus): boolean {
-    return status === "transmitted" || status === "under_review" || status === "complement_requested";
+    return r.live ? "transmitted" : "finished";
 }
 
 /** A line of a request's summary; an empty value shows as "Non renseigné". */
@@ -152,13 +136,6 @@ export function linkNote(r: Request): string {
     return r.kind === "cease_activity" ? "Liée à la déclaration de la nouvelle activité" : "Liée à la cessation de l'activité précédente";
 }
 
-const ROLE_NAMES: Record<Role, string> = {
-    professional: "Professionnel",
-    secretary: "Secrétariat",
-    ars_agent: "ARS",
-    system: "eRPPS (automatique)"
-};
-
 export interface HistoryLine {
     when: string;
     what: string;
@@ -166,21 +143,17 @@ export interface HistoryLine {
     note: string;
 }
 
-function eventLabel(e: RequestEvent): string {
+function eventLabel(e: Step): string {
     if (e.to === "draft" && (e.from as string) === "") {
         return "Demande créée (non transmise)";
     }
     if (e.to === "transmitted" && e.from === "complement_requested") {
         return "Transmise à nouveau, complétée";
     }
-    if (e.to === "transmitted") {
-        // The step, not the state: whether it has reached the server is the status's business.
-        return "Transmise";
-    }
-    return statusLabel(e.to);
+    return e.statusLabel;
 }
 
-function noteOf(e: RequestEvent): string {
+function noteOf(e: Step): string {
     const comment = e.comment?.trim() ?? "";
     if (comment === "") {
         return "";
@@ -198,12 +171,11 @@ function noteOf(e: RequestEvent): string {
 }
 
 /** historyLines writes a request's steps, oldest first: "27 novembre 2026 à 10 h 42 — Transmise — par …". */
-export function historyLines(r: Request): HistoryLine[] {
-    const events = [...(r.history ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-    return events.map(e => ({
+export function historyLines(r: Pick<RequestItem, "steps">): HistoryLine[] {
+    return (r.steps ?? []).map(e => ({
         when: formatDateTime(e.at),
         what: eventLabel(e),
-        who: e.actor.name !== "" ? e.actor.name : (ROLE_NAMES[e.actor.role] as string | undefined) ?? e.actor.role,
+        who: e.actorLabel,
         note: noteOf(e)
     }));
 }

@@ -1,9 +1,8 @@
 import { useCallback, useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { api, type Activity, type Practitioner, type Request } from "../../../api";
+import { api, type Activity, type Practitioner, type RequestItem } from "../../../api";
 import { splitActivities } from "../../../domain/activities";
-import { LIVE_STATUSES } from "../../../domain/requests";
-import { addressLines, formatDate, formatDateTime, isoDay } from "../../../format";
+import { addressLines, formatDate, formatDateTime } from "../../../format";
 import { useApi } from "../../../hooks/useApi";
 import { useReference } from "../../../reference/useReference";
 import { paths, startPath } from "../../../routes";
@@ -18,8 +17,8 @@ const CABINET_SECTORS = new Set(["SA07", "SA08", "SA52"]);
 /** ChooseActivity is the cessation's first step: which of the activities in progress ends. */
 export function ChooseActivity({ practitioner }: { practitioner: Practitioner }) {
     const rpps = practitioner.rpps;
-    const { current } = splitActivities(practitioner.activities, isoDay(new Date()));
-    const load = useCallback(() => api.listRequests({ rpps, kind: "cease_activity", statuses: LIVE_STATUSES }), [rpps]);
+    const { current } = splitActivities(practitioner.activities);
+    const load = useCallback(() => api.listRequests({ rpps, kind: "cease_activity" }).then(list => (list ?? []).filter(r => r.live)), [rpps]);
     const requests = useApi(load);
     const navigate = useNavigate();
     const [choice, setChoice] = useState("");
@@ -79,7 +78,7 @@ export function ChooseActivity({ practitioner }: { practitioner: Practitioner })
     );
 }
 
-function pendingLabel(a: Activity, pending: Request[]): string {
+function pendingLabel(a: Activity, pending: RequestItem[]): string {
     const r = pending.find(p => p.targetId === a.id);
     if (r === undefined) {
         return "";
@@ -87,7 +86,7 @@ function pendingLabel(a: Activity, pending: Request[]): string {
     return r.status === "draft" ? `Demande de cessation en cours, enregistrée le ${formatDateTime(r.updatedAt)}` : "Une demande de cessation a déjà été transmise";
 }
 
-function activityOption(a: Activity, pending: Request[]): RadioCardOption {
+function activityOption(a: Activity, pending: RequestItem[]): RadioCardOption {
     return {
         value: a.id,
         label: structureName(a),

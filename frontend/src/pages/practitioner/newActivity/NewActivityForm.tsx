@@ -3,7 +3,6 @@ import { useNavigate, useSearchParams } from "react-router-dom";
 import type { NewActivityPayload, Practitioner } from "../../../api";
 import { splitActivities } from "../../../domain/activities";
 import { ComplementNotice, OutcomeAlert, RequestStatusBadge, RequestOpening, RequestStatusView, ResumedNotice, TransmitBar, useRequestDraft, fieldId } from "../../../forms";
-import { isoDay } from "../../../format";
 import { useReference } from "../../../reference/useReference";
 import { paths } from "../../../routes";
 import { Button, ButtonGroup, Focusable, Spacer, Stepper } from "../../../ui";
@@ -47,7 +46,7 @@ export function NewActivityForm({ practitioner, requestId }: { practitioner: Pra
     const navigate = useNavigate();
     const step = parseStep(params.get("etape"));
     const focusRequest = params.get("champ") ?? "";
-    const { current } = splitActivities(practitioner.activities, isoDay(new Date()));
+    const { current } = splitActivities(practitioner.activities);
 
     const hrefOf = useCallback(
         (n: number, field?: string) => {

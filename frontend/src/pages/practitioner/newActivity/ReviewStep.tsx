@@ -3,7 +3,7 @@ import { GuidanceList, type RequestDraft } from "../../../forms";
 import { useReference } from "../../../reference/useReference";
 import { Alert, Button, DescriptionList, Panel, Spacer, Stack, Text, type Term } from "../../../ui";
 import { errorsOfStep, STEPS, type StepNumber } from "./model";
-import { exerciseTerms, moveTerms, placeDepartment, structureTerms } from "./summary";
+import { exerciseTerms, goDepartment, moveTerms, placeDepartment, structureTerms } from "./summary";
 
 export interface ReviewStepProps {
     draft: RequestDraft<NewActivityPayload>;
@@ -21,9 +21,10 @@ export interface ReviewStepProps {
  */
 export function ReviewStep({ draft, payload, rpps, current, goTo }: ReviewStepProps) {
     const ref = useReference();
-    const department = placeDepartment(payload.structure, draft.request?.department);
+    const fromGo = goDepartment(draft.request, draft.validation);
+    const department = placeDepartment(payload.structure, fromGo);
     const sections: { step: StepNumber; terms: Term[] }[] = [
-        { step: 1, terms: structureTerms(payload, ref, draft.request?.department) },
+        { step: 1, terms: structureTerms(payload, ref, fromGo) },
         { step: 2, terms: exerciseTerms(payload, ref) },
         { step: 3, terms: moveTerms(payload, current) }
     ];

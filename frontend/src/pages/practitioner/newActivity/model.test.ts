@@ -3,7 +3,6 @@ import type { Structure } from "../../../api";
 import {
     ADDITIONAL_PLACE,
     dayBefore,
-    departmentOfPostalCode,
     errorsOfStep,
     filterCodes,
     fold,
@@ -135,18 +134,6 @@ describe("the sector filter", () => {
 });
 
 describe("addresses", () => {
-    it("tells the département of a postal code as the Go side does", () => {
-        expect(departmentOfPostalCode("21000")).toBe("21");
-        expect(departmentOfPostalCode("44 000")).toBe("44");
-        expect(departmentOfPostalCode("97600")).toBe("976");
-        expect(departmentOfPostalCode("20000")).toBe("2A");
-        expect(departmentOfPostalCode("20200")).toBe("2B");
-        expect(departmentOfPostalCode("20900")).toBe("");
-        expect(departmentOfPostalCode("98000")).toBe("");
-        expect(departmentOfPostalCode("2100")).toBe("");
-        expect(departmentOfPostalCode(undefined)).toBe("");
-    });
-
     it("writes the street type once", () => {
         expect(mergedStreet({ streetType: "rue", street: "rue Pasteur" })).toBe("rue Pasteur");
         expect(mergedStreet({ streetType: "Rue", street: "rue Pasteur" })).toBe("rue Pasteur");

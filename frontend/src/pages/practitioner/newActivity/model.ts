@@ -181,30 +181,6 @@ export function dayBefore(day: string): string {
     return d.toISOString().slice(0, 10);
 }
 
-/**
- * departmentOfPostalCode gives the département of a French postal code, as
- * the Go side computes it (identifiers.DepartmentOfPostalCode): overseas on
- * three digits, Corsica 2A/2B, "" when it cannot be told. For display only:
- * the Go side decides the ARS.
- */
-export function departmentOfPostalCode(postalCode: string | undefined): string {
-    const v = (postalCode ?? "").replace(/\s/g, "");
-    if (!/^\d{5}$/.test(v) || v === "98000") {
-        return "";
-    }
-    if (v.startsWith("97")) {
-        return v.slice(0, 3);
-    }
-    if (!v.startsWith("20")) {
-        return v.slice(0, 2);
-    }
-    const third = v[2] ?? "";
-    if ("013".includes(third)) {
-        return "2A";
-    }
-    return "246".includes(third) ? "2B" : "";
-}
-
 /** A postal address's street parts. */
 export interface StreetParts {
     streetType?: string;

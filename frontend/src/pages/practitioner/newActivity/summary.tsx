@@ -3,7 +3,7 @@ import { addressLines, formatDate, formatSIRET } from "../../../format";
 import type { Reference } from "../../../reference/lookup";
 import { Mono, type Term } from "../../../ui";
 import { structureName } from "../activityFields";
-import { dayBefore, departmentOfPostalCode, lookupMethod, mergedStreet } from "./model";
+import { dayBefore, lookupMethod, mergedStreet } from "./model";
 
 // What the new activity declares, as label/value pairs: the review step's
 // sections and the read-only view of a transmitted request.
@@ -23,15 +23,18 @@ export function placeAddress(a: Address): string {
 }
 
 /**
- * placeDepartment is the département of the new place: the one the Go side
- * set on the request, else the postal code's, else the register's.
+ * placeDepartment is the département of the new place as the Go side tells
+ * it (goDepartment: the request's route, or the validation's), else the
+ * register's.
  */
-export function placeDepartment(s: Structure, requestDepartment: string | undefined): string {
-    if (requestDepartment !== undefined && requestDepartment !== "") {
-        return requestDepartment;
-    }
-    const fromPostalCode = departmentOfPostalCode(s.address.postalCode);
-    return fromPostalCode !== "" ? fromPostalCode : s.department;
+export function placeDepartment(s: Structure, goDepartment: string | undefined): string {
+    return goDepartment !== undefined && goDepartment !== "" ? goDepartment : s.department;
+}
+
+/** goDepartment is the département Go routed the request to, else the one its validation tells. */
+export function goDepartment(request: { department?: string } | undefined, validation: { department?: string }): string {
+    const routed = request?.department ?? "";
+    return routed !== "" ? routed : (validation.department ?? "");
 }
 
 /** identifierTerms names the numbers the structure is known by. */

@@ -61,4 +61,4 @@ require (
 	modernc.org/memory v1.12.1 // indirect
 )
 
-replace github.com/phpdave11/gofpdf => ./third_party/gofpdf
+replace github.com/phpdave11/gofpdf => ./backend/third_party/gofpdf

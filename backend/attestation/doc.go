@@ -38,7 +38,7 @@
 // Cyrillic scripts by fonts/subset.sh; italics drawn upright), so that every
 // name, Polish, Czech, Romanian or Vietnamese, is printed and read back by
 // pdftotext exactly. The PDF embeds only the glyphs the document uses. gofpdf,
-// under maroto, is patched (third_party/gofpdf) to parse the font once per
+// under maroto, is patched (backend/third_party/gofpdf) to parse the font once per
 // process instead of once per document. Dates are written in French ("1er
 // mars 2026"), in the location of Data.IssuedAt. The table of activities runs
 // onto as many pages as it needs, its column headings repeated atop each.

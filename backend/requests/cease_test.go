@@ -80,7 +80,7 @@ func TestCeaseActivityLife(t *testing.T) {
 		t.Fatalf("status %s after transmit", sent.Request.Status)
 	}
 	t.Run("ErrReadOnlyOnceTransmitted", func(t *testing.T) {
-		_, err := s.SaveDraft(ctx, v.Request.ID, []byte(`{"activityId":"act-1","endDate":"2026-12-30","reasonCode":"RL"}`))
+		_, err := s.SaveDraft(ctx, v.Request.ID, sent.Request.Revision, []byte(`{"activityId":"act-1","endDate":"2026-12-30","reasonCode":"RL"}`), me)
 		if erpps.ErrorCode(err) != erpps.ECONFLICT {
 			t.Fatalf("got %v, want ECONFLICT", err)
 		}
@@ -141,13 +141,13 @@ func TestSaveDraftRejectsUnreadablePayload(t *testing.T) {
 		"ErrTrailing":     `{"email":"a@b.fr"} {}`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, err := s.SaveDraft(context.Background(), v.Request.ID, []byte(raw))
+			_, err := s.SaveDraft(context.Background(), v.Request.ID, v.Request.Revision, []byte(raw), me)
 			if erpps.ErrorCode(err) != erpps.EINVALID {
 				t.Fatalf("got %v, want EINVALID", err)
 			}
 		})
 	}
-	got, err := s.Get(context.Background(), v.Request.ID)
+	got, err := s.Get(context.Background(), v.Request.ID, me)
 	if err != nil {
 		t.Fatal(err)
 	}

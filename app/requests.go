@@ -30,7 +30,11 @@ func (a *App) ListRequests(filter erpps.RequestFilter) ([]*erpps.Request, error)
 
 // GetRequest returns a request with its validation as it stands.
 func (a *App) GetRequest(id string) (*requests.View, error) {
-	return a.deps.Requests.Get(a.ctx, id)
+	actor, err := a.actorFor(id)
+	if err != nil {
+		return nil, err
+	}
+	return a.deps.Requests.Get(a.ctx, id, actor)
 }
 
 // StartRequest opens a new draft, or the draft of the same kind on the same
@@ -45,7 +49,13 @@ func (a *App) SaveDraft(id string, payload map[string]any) (*requests.View, erro
 	if err != nil {
 		return nil, erpps.Errorf(erpps.EINVALID, "Le contenu de la demande est illisible.")
 	}
-	return a.deps.Requests.SaveDraft(a.ctx, id, raw)
+	// Until the UI sends the revision it started from (issue 6, session),
+	// the save is based on the current one.
+	r, err := a.deps.Requests.Requests.FindRequestByID(a.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return a.deps.Requests.SaveDraft(a.ctx, id, r.Revision, raw, localActor(r.RPPS))
 }
 
 // TransmitRequest sends a complete request to the ARS (queued for the server).
@@ -68,7 +78,11 @@ func (a *App) WithdrawRequest(id string, comment string) (*requests.View, error)
 
 // DeleteDraft abandons a draft never transmitted.
 func (a *App) DeleteDraft(id string) error {
-	return a.deps.Requests.Delete(a.ctx, id)
+	actor, err := a.actorFor(id)
+	if err != nil {
+		return err
+	}
+	return a.deps.Requests.Delete(a.ctx, id, actor)
 }
 
 // LookupStructure finds a structure by its SIRET or FINESS number.

@@ -88,10 +88,10 @@ func (r *Request) Untouched() bool { return r.Status == StatusDraft && r.Revisio
 
 // RequestEvent is one dated, attributed step of a request's life.
 type RequestEvent struct {
-	From    RequestStatus `json:"from"`
-	To      RequestStatus `json:"to"`
-	At      time.Time     `json:"at"`
-	Actor   Actor         `json:"actor"`
+	From  RequestStatus `json:"from"`
+	To    RequestStatus `json:"to"`
+	At    time.Time     `json:"at"`
+	Actor Actor         `json:"actor"`
 	// Principal is the RPPS number of the practitioner on whose record the
 	// actor acted: a secretary's steps remain the practitioner's requests.
 	Principal string `json:"principal"`

@@ -17,16 +17,16 @@ import (
 
 // BenchmarkAutosave measures the whole autosave path the UI calls on every
 // pause in typing, on a store holding 10,000 requests of 1,000
-// practitioners, and reports the median and the 99th percentile, for two
-// paths measured in the same run on the same store:
-//
-//   - old-sequence: the path before issue 6, four service↔store round trips
-//     (read the request, store, read the practitioner, list the other
-//     requests) and the payload decoded twice;
-//   - one-read-one-write: Service.SaveDraft, one read transaction (request,
-//     record, other open requests), one write transaction, one decoding.
+// practitioners, and reports the median and the 99th percentile of two paths
+// measured in the same run on the same store:
 //
 //	go test ./backend/requests -run '^$' -bench Autosave -benchtime 3000x
+//
+// path=old-sequence is the path before issue 6, four service↔store round
+// trips (read the request, store, read the practitioner, list the other
+// requests) with the payload decoded twice; path=one-read-one-write is
+// Service.SaveDraft: one read transaction (request, record, other open
+// requests), one write transaction, the payload decoded once.
 func BenchmarkAutosave(b *testing.B) {
 	s, drafts := seedAutosaveBench(b)
 	revs := map[string]int64{}

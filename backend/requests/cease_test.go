@@ -117,7 +117,7 @@ func TestStartErrors(t *testing.T) {
 		code string
 	}{
 		{"ErrUnknownKind", StartInput{RPPS: rpps, Kind: "rename_cat"}, erpps.EINVALID},
-		{"ErrUnknownPractitioner", StartInput{RPPS: "10000000008", Kind: erpps.KindContact}, erpps.ENOTFOUND},
+		{"ErrOtherProfessionalsRecord", StartInput{RPPS: "10000000008", Kind: erpps.KindContact}, erpps.EFORBIDDEN},
 		{"ErrUnknownActivity", StartInput{RPPS: rpps, Kind: erpps.KindCeaseActivity, TargetID: "act-9"}, erpps.ENOTFOUND},
 		{"ErrEndedActivity", StartInput{RPPS: rpps, Kind: erpps.KindCeaseActivity, TargetID: "act-0"}, erpps.ECONFLICT},
 	}
@@ -129,6 +129,12 @@ func TestStartErrors(t *testing.T) {
 			}
 		})
 	}
+	t.Run("ErrUnknownPractitioner", func(t *testing.T) {
+		_, err := s.Start(context.Background(), StartInput{RPPS: "10000000008", Kind: erpps.KindContact}, secretary)
+		if erpps.ErrorCode(err) != erpps.ENOTFOUND {
+			t.Fatalf("got %v, want not_found", err)
+		}
+	})
 }
 
 func TestSaveDraftRejectsUnreadablePayload(t *testing.T) {

@@ -48,7 +48,7 @@ func TestCrashTransmitWithdrawPairs(t *testing.T) {
 	acks := map[string]int{}
 	begin := time.Now()
 	for kill := range pairKills {
-		got, err := runAndKillPairChild(path, time.Duration(rng.IntN(40))*time.Millisecond)
+		got, err := runAndKillPairChild(path, time.Duration(rng.IntN(25))*time.Millisecond)
 		if err != nil {
 			t.Fatalf("kill %d: %v", kill, err)
 		}

@@ -17,7 +17,8 @@ var openStatuses = []any{string(erpps.StatusDraft), string(erpps.StatusTransmitt
 // history, its practitioner and the practitioner's other open requests.
 func (db *DB) FindRequestWithRecord(ctx context.Context, id string) (*erpps.RequestWithRecord, error) {
 	out := &erpps.RequestWithRecord{}
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+	err := db.inReadTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := cachedTx{sqlTx, &db.stmts, db.read}
 		var err error
 		if out.Request, err = findRequest(ctx, tx, id); err != nil {
 			return err
@@ -28,6 +29,7 @@ func (db *DB) FindRequestWithRecord(ctx context.Context, id string) (*erpps.Requ
 		out.Others, err = listOthers(ctx, tx, out.Request.RPPS, id)
 		return err
 	})
+	db.stmts.prepareWanted(ctx)
 	if err != nil {
 		return nil, db.storeError("find the request", err)
 	}
@@ -36,7 +38,7 @@ func (db *DB) FindRequestWithRecord(ctx context.Context, id string) (*erpps.Requ
 
 // listOthers reads rpps's open requests but id, newest first, without
 // history.
-func listOthers(ctx context.Context, tx *sql.Tx, rpps, id string) ([]*erpps.Request, error) {
+func listOthers(ctx context.Context, tx querier, rpps, id string) ([]*erpps.Request, error) {
 	args := append([]any{rpps, id}, openStatuses...)
 	rows, err := tx.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests
 		WHERE rpps = ? AND id <> ? AND status IN (`+placeholders(len(openStatuses))+`)

@@ -55,7 +55,7 @@ func requestNotFound() *erpps.Error {
 }
 
 // findRequest reads one request with its history, or ENOTFOUND.
-func findRequest(ctx context.Context, tx *sql.Tx, id string) (*erpps.Request, error) {
+func findRequest(ctx context.Context, tx querier, id string) (*erpps.Request, error) {
 	r, err := scanRequest(tx.QueryRowContext(ctx,
 		`SELECT `+requestColumns+` FROM requests WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -74,7 +74,7 @@ func findRequest(ctx context.Context, tx *sql.Tx, id string) (*erpps.Request, er
 const historyBatch = 500
 
 // attachHistory fills the History of each request, oldest step first.
-func attachHistory(ctx context.Context, tx *sql.Tx, requests []*erpps.Request) error {
+func attachHistory(ctx context.Context, tx querier, requests []*erpps.Request) error {
 	byID := make(map[string]*erpps.Request, len(requests))
 	for _, r := range requests {
 		byID[r.ID] = r
@@ -92,7 +92,7 @@ func attachHistory(ctx context.Context, tx *sql.Tx, requests []*erpps.Request) e
 	return nil
 }
 
-func readEvents(ctx context.Context, tx *sql.Tx, ids []any, byID map[string]*erpps.Request) error {
+func readEvents(ctx context.Context, tx querier, ids []any, byID map[string]*erpps.Request) error {
 	query := `SELECT request_id, from_status, to_status, at, actor_role, actor_id, actor_name, principal, comment
 		FROM request_events WHERE request_id IN (` + placeholders(len(ids)) + `)
 		ORDER BY request_id, id`

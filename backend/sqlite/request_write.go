@@ -25,7 +25,8 @@ func (db *DB) SaveDraft(ctx context.Context, id string, baseRevision int64, payl
 	args := []any{string(payload), formatTime(db.now()), string(actor.Role), actor.ID, actor.Name, id, baseRevision}
 	args = append(args, editableStatuses()...)
 	var r *erpps.Request
-	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+	err := db.inWriteTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := cachedTx{sqlTx, &db.stmts, db.write}
 		var err error
 		r, err = scanRequest(tx.QueryRowContext(ctx, `
 			UPDATE requests SET payload = ?, revision = revision + 1, updated_at = ?,
@@ -33,13 +34,14 @@ func (db *DB) SaveDraft(ctx context.Context, id string, baseRevision int64, payl
 			WHERE id = ? AND revision = ? AND status IN (`+placeholders(len(args)-7)+`)
 			RETURNING `+requestColumns, args...))
 		if errors.Is(err, sql.ErrNoRows) {
-			return whyNotSaved(ctx, tx, id, baseRevision)
+			return whyNotSaved(ctx, sqlTx, id, baseRevision)
 		}
 		if err != nil {
 			return fmt.Errorf("store: unable to update the draft: %w", err)
 		}
 		return nil
 	})
+	db.stmts.prepareWanted(ctx)
 	if err != nil {
 		return nil, db.storeError("save the draft", err)
 	}

@@ -31,7 +31,11 @@ func (a *App) ListRequests(filter erpps.RequestFilter) ([]*requests.Item, error)
 
 // GetRequest returns a request with its validation as it stands.
 func (a *App) GetRequest(id string) (*requests.View, error) {
-	return a.deps.Requests.Get(a.ctx, id)
+	actor, err := a.actorFor(id)
+	if err != nil {
+		return nil, err
+	}
+	return a.deps.Requests.Get(a.ctx, id, actor)
 }
 
 // StartRequest opens a new draft, or the draft of the same kind on the same
@@ -42,7 +46,11 @@ func (a *App) StartRequest(in requests.StartInput) (*requests.View, error) {
 
 // SaveDraft is the autosave: it stores what was typed and validates it.
 func (a *App) SaveDraft(id string, payload json.RawMessage) (*requests.View, error) {
-	return a.deps.Requests.SaveDraft(a.ctx, id, payload)
+	r, err := a.deps.Requests.Requests.FindRequestByID(a.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return a.deps.Requests.SaveDraft(a.ctx, id, r.Revision, payload, localActor(r.RPPS))
 }
 
 // TransmitRequest sends a complete request to the ARS (queued for the server).
@@ -65,7 +73,11 @@ func (a *App) WithdrawRequest(id string, comment string) (*requests.View, error)
 
 // DeleteDraft abandons a draft never transmitted.
 func (a *App) DeleteDraft(id string) error {
-	return a.deps.Requests.Delete(a.ctx, id)
+	actor, err := a.actorFor(id)
+	if err != nil {
+		return err
+	}
+	return a.deps.Requests.Delete(a.ctx, id, actor)
 }
 
 // LookupStructure finds a structure by its SIRET or FINESS number.

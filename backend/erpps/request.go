@@ -74,7 +74,9 @@ type Request struct {
 	CreatedAt       time.Time       `json:"createdAt"`
 	UpdatedAt       time.Time       `json:"updatedAt"`
 	TransmittedAt   *time.Time      `json:"transmittedAt,omitempty"`
-	History         []RequestEvent  `json:"history"`
+	// UpdatedBy is who wrote the request last (a save, a transmission...).
+	UpdatedBy Actor          `json:"updatedBy"`
+	History   []RequestEvent `json:"history"`
 }
 
 // Editable tells whether the professional may still change the request.
@@ -86,11 +88,14 @@ func (r *Request) Untouched() bool { return r.Status == StatusDraft && r.Revisio
 
 // RequestEvent is one dated, attributed step of a request's life.
 type RequestEvent struct {
-	From    RequestStatus `json:"from"`
-	To      RequestStatus `json:"to"`
-	At      time.Time     `json:"at"`
-	Actor   Actor         `json:"actor"`
-	Comment string        `json:"comment,omitempty"`
+	From  RequestStatus `json:"from"`
+	To    RequestStatus `json:"to"`
+	At    time.Time     `json:"at"`
+	Actor Actor         `json:"actor"`
+	// Principal is the RPPS number of the practitioner on whose record the
+	// actor acted: a secretary's steps remain the practitioner's requests.
+	Principal string `json:"principal"`
+	Comment   string `json:"comment,omitempty"`
 }
 
 // Role is what an actor is to the register.
@@ -123,19 +128,25 @@ type RequestFilter struct {
 	WithoutHistory bool `json:"withoutHistory,omitempty"`
 }
 
-// RequestService stores requests and applies their transitions.
+// RequestService stores requests and commits the applicant's actions on
+// them, each in one transaction.
 type RequestService interface {
 	CreateRequest(ctx context.Context, r *Request, actor Actor) error
 	FindRequestByID(ctx context.Context, id string) (*Request, error)
 	ListRequests(ctx context.Context, filter RequestFilter) ([]*Request, error)
-	// SaveDraft replaces the payload of an editable request in one
-	// transaction and bumps its revision.
-	SaveDraft(ctx context.Context, id string, payload json.RawMessage) (*Request, error)
+	// FindRequestWithRecord reads, in one transaction, a request with its
+	// history, its practitioner and the practitioner's other open requests:
+	// everything validating the request needs.
+	FindRequestWithRecord(ctx context.Context, id string) (*RequestWithRecord, error)
+	// SaveDraft replaces the payload of an editable request at revision
+	// baseRevision, in one transaction, and bumps its revision; ECONFLICT
+	// (StaleDraft) when the revision moved. The returned request has no
+	// History: a save adds no step.
+	SaveDraft(ctx context.Context, id string, baseRevision int64, payload json.RawMessage, actor Actor) (*Request, error)
+	// DeleteDraft deletes a draft never transmitted.
 	DeleteDraft(ctx context.Context, id string) error
-	// RouteRequest sets the département whose ARS examines an editable
-	// request.
-	RouteRequest(ctx context.Context, id, department string) error
-	// TransitionRequest moves a request to status `to` when the state machine
-	// allows it for the actor, and records the step.
-	TransitionRequest(ctx context.Context, id string, to RequestStatus, actor Actor, comment string) (*Request, error)
+	// CommitTransmit commits a validated transmission (see TransmitPlan).
+	CommitTransmit(ctx context.Context, plan TransmitPlan) (*Request, error)
+	// CommitWithdraw commits a withdrawal (see WithdrawPlan).
+	CommitWithdraw(ctx context.Context, plan WithdrawPlan) (*Request, error)
 }

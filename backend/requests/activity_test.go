@@ -104,7 +104,7 @@ func TestChangeOfDepartment(t *testing.T) {
 		if _, err := s.Withdraw(ctx, sent.Request.ID, me, ""); err != nil {
 			t.Fatal(err)
 		}
-		after, err := s.Get(ctx, ceases[0].ID)
+		after, err := s.Get(ctx, ceases[0].ID, me)
 		if err != nil {
 			t.Fatal(err)
 		}

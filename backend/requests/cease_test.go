@@ -80,7 +80,7 @@ func TestCeaseActivityLife(t *testing.T) {
 		t.Fatalf("status %s after transmit", sent.Request.Status)
 	}
 	t.Run("ErrReadOnlyOnceTransmitted", func(t *testing.T) {
-		_, err := s.SaveDraft(ctx, v.Request.ID, []byte(`{"activityId":"act-1","endDate":"2026-12-30","reasonCode":"RL"}`))
+		_, err := s.SaveDraft(ctx, v.Request.ID, sent.Request.Revision, []byte(`{"activityId":"act-1","endDate":"2026-12-30","reasonCode":"RL"}`), me)
 		if erpps.ErrorCode(err) != erpps.ECONFLICT {
 			t.Fatalf("got %v, want ECONFLICT", err)
 		}
@@ -117,7 +117,7 @@ func TestStartErrors(t *testing.T) {
 		code string
 	}{
 		{"ErrUnknownKind", StartInput{RPPS: rpps, Kind: "rename_cat"}, erpps.EINVALID},
-		{"ErrUnknownPractitioner", StartInput{RPPS: "10000000008", Kind: erpps.KindContact}, erpps.ENOTFOUND},
+		{"ErrOtherProfessionalsRecord", StartInput{RPPS: "10000000008", Kind: erpps.KindContact}, erpps.EFORBIDDEN},
 		{"ErrUnknownActivity", StartInput{RPPS: rpps, Kind: erpps.KindCeaseActivity, TargetID: "act-9"}, erpps.ENOTFOUND},
 		{"ErrEndedActivity", StartInput{RPPS: rpps, Kind: erpps.KindCeaseActivity, TargetID: "act-0"}, erpps.ECONFLICT},
 	}
@@ -129,6 +129,12 @@ func TestStartErrors(t *testing.T) {
 			}
 		})
 	}
+	t.Run("ErrUnknownPractitioner", func(t *testing.T) {
+		_, err := s.Start(context.Background(), StartInput{RPPS: "10000000008", Kind: erpps.KindContact}, secretary)
+		if erpps.ErrorCode(err) != erpps.ENOTFOUND {
+			t.Fatalf("got %v, want not_found", err)
+		}
+	})
 }
 
 func TestSaveDraftRejectsUnreadablePayload(t *testing.T) {
@@ -141,13 +147,13 @@ func TestSaveDraftRejectsUnreadablePayload(t *testing.T) {
 		"ErrTrailing":     `{"email":"a@b.fr"} {}`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, err := s.SaveDraft(context.Background(), v.Request.ID, []byte(raw))
+			_, err := s.SaveDraft(context.Background(), v.Request.ID, v.Request.Revision, []byte(raw), me)
 			if erpps.ErrorCode(err) != erpps.EINVALID {
 				t.Fatalf("got %v, want EINVALID", err)
 			}
 		})
 	}
-	got, err := s.Get(context.Background(), v.Request.ID)
+	got, err := s.Get(context.Background(), v.Request.ID, me)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ func validateNewActivity(t *testing.T, p erpps.NewActivityPayload) map[string]st
 		t.Fatal(err)
 	}
 	req := &erpps.Request{ID: "r", RPPS: rpps, Kind: erpps.KindNewActivity, Status: erpps.StatusDraft, Payload: raw}
-	v, _, _, err := validate(&subject{cat: cat, today: "2026-11-27", practitioner: fixture(t), request: req}, false)
+	v, _, _, err := validate(&subject{cat: cat, today: "2026-11-27", practitioner: fixture(t), request: req}, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func FuzzValidatePayload(f *testing.F) {
 		req := &erpps.Request{ID: "r", RPPS: p.RPPS, Kind: kinds[int(k)%len(kinds)], Status: erpps.StatusDraft, Payload: []byte(payload)}
 		sub := &subject{cat: cat, today: "2026-11-27", practitioner: p, request: req}
 		for _, complete := range []bool{false, true} {
-			v, _, _, err := validate(sub, complete)
+			v, _, _, err := validate(sub, nil, complete)
 			if err != nil && erpps.ErrorCode(err) != erpps.EINVALID {
 				t.Fatalf("unexpected error code for %q: %v", payload, err)
 			}

@@ -90,7 +90,11 @@ func save(t *testing.T, s *Service, id string, payload any) *View {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := s.SaveDraft(context.Background(), id, raw)
+	cur, err := s.Requests.FindRequestByID(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.SaveDraft(context.Background(), id, cur.Revision, raw, me)
 	if err != nil {
 		t.Fatalf("SaveDraft: %v", err)
 	}
@@ -113,4 +117,14 @@ func hasGuidance(v Validation, code string) bool {
 		}
 	}
 	return false
+}
+
+// saveAt autosaves raw over revision base.
+func saveAt(ctx context.Context, s *Service, id string, base int64, raw json.RawMessage) (*View, error) {
+	return s.SaveDraft(ctx, id, base, raw, me)
+}
+
+// withdraw takes back request id as me.
+func withdraw(ctx context.Context, s *Service, id, comment string) (*View, error) {
+	return s.Withdraw(ctx, id, me, comment)
 }

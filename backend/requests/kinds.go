@@ -68,16 +68,18 @@ func decodeStrict[T any](raw json.RawMessage) (any, error) {
 
 func noTarget(any) string { return "" }
 
-// validate checks a request's payload; complete asks for the missing fields
-// too (transmission). It returns the normalised payload and the département.
-func validate(s *subject, complete bool) (Validation, any, string, error) {
+// validate checks a request's payload (decoded, or decoded here when nil);
+// complete asks for the missing fields too (transmission). It returns the
+// normalised payload and the département.
+func validate(s *subject, payload any, complete bool) (Validation, any, string, error) {
 	r, err := rulesFor(s.request.Kind)
 	if err != nil {
 		return Validation{}, nil, "", err
 	}
-	payload, err := r.decode(s.request.Payload)
-	if err != nil {
-		return Validation{}, nil, "", err
+	if payload == nil {
+		if payload, err = r.decode(s.request.Payload); err != nil {
+			return Validation{}, nil, "", err
+		}
 	}
 	c := &checks{complete: complete}
 	c.checkStrings(payload)

@@ -29,6 +29,9 @@ type StartInput struct {
 // Start returns a new draft of the kind, prefilled from the record, or the
 // draft of the same kind on the same object when there is one: never two.
 func (s *Service) Start(ctx context.Context, in StartInput, actor erpps.Actor) (*View, error) {
+	if err := erpps.CheckActsFor(actor, in.RPPS); err != nil {
+		return nil, err
+	}
 	r, err := rulesFor(in.Kind)
 	if err != nil {
 		return nil, err
@@ -52,7 +55,7 @@ func (s *Service) Start(ctx context.Context, in StartInput, actor erpps.Actor) (
 		in.TargetID = ""
 	}
 	if d, err := s.findDraft(ctx, in); err == nil {
-		return s.resumed(ctx, p, d)
+		return s.resumed(ctx, d, actor)
 	} else if erpps.ErrorCode(err) != erpps.ENOTFOUND {
 		return nil, err
 	}
@@ -65,17 +68,17 @@ func (s *Service) Start(ctx context.Context, in StartInput, actor erpps.Actor) (
 		if erpps.ErrorCode(err) == erpps.ECONFLICT {
 			// Another window started the same draft meanwhile: resume it.
 			if existing, ferr := s.findDraft(ctx, in); ferr == nil {
-				return s.resumed(ctx, p, existing)
+				return s.resumed(ctx, existing, actor)
 			}
 		}
 		return nil, err
 	}
-	return s.view(ctx, p, req, false)
+	return s.viewByID(ctx, req.ID, actor)
 }
 
 // resumed is the view of a draft found when starting a request.
-func (s *Service) resumed(ctx context.Context, p *erpps.Practitioner, d *erpps.Request) (*View, error) {
-	v, err := s.view(ctx, p, d, false)
+func (s *Service) resumed(ctx context.Context, d *erpps.Request, actor erpps.Actor) (*View, error) {
+	v, err := s.viewByID(ctx, d.ID, actor)
 	if err != nil {
 		return nil, err
 	}
@@ -98,16 +101,15 @@ func (s *Service) findDraft(ctx context.Context, in StartInput) (*erpps.Request,
 }
 
 // Get returns a request with its validation as it stands.
-func (s *Service) Get(ctx context.Context, id string) (*View, error) {
-	req, err := s.Requests.FindRequestByID(ctx, id)
+func (s *Service) Get(ctx context.Context, id string, actor erpps.Actor) (*View, error) {
+	rec, err := s.Requests.FindRequestWithRecord(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.Practitioners.FindPractitionerByRPPS(ctx, req.RPPS)
-	if err != nil {
+	if err := erpps.CheckActsFor(actor, rec.Request.RPPS); err != nil {
 		return nil, err
 	}
-	return s.view(ctx, p, req, false)
+	return s.viewOf(rec, nil, actor)
 }
 
 // List returns requests, newest first.
@@ -119,49 +121,72 @@ func (s *Service) List(ctx context.Context, filter erpps.RequestFilter) ([]*erpp
 	return list, err
 }
 
-// SaveDraft stores what was typed (the autosave) and returns it validated as
-// you type: wrong fields are reported, empty ones not yet.
-func (s *Service) SaveDraft(ctx context.Context, id string, payload json.RawMessage) (*View, error) {
-	req, err := s.Requests.FindRequestByID(ctx, id)
+// SaveDraft stores what was typed (the autosave) over revision baseRevision
+// and returns it validated as you type: wrong fields are reported, empty ones
+// not yet. One read transaction (the request, the record, the other open
+// requests), one write transaction, the payload decoded once. A stale
+// baseRevision (the draft changed in another tab or window) is refused with
+// ECONFLICT and the newer content is kept.
+func (s *Service) SaveDraft(ctx context.Context, id string, baseRevision int64, payload json.RawMessage, actor erpps.Actor) (*View, error) {
+	rec, err := s.Requests.FindRequestWithRecord(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	r, err := rulesFor(req.Kind)
+	if err := erpps.CheckActsFor(actor, rec.Request.RPPS); err != nil {
+		return nil, err
+	}
+	if rec.Request.Editable() && rec.Request.Revision != baseRevision {
+		return nil, erpps.StaleDraft()
+	}
+	r, err := rulesFor(rec.Request.Kind)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := r.decode(payload); err != nil {
-		return nil, err
-	}
-	saved, err := s.Requests.SaveDraft(ctx, id, payload)
+	decoded, err := r.decode(payload)
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.Practitioners.FindPractitionerByRPPS(ctx, saved.RPPS)
+	saved, err := s.Requests.SaveDraft(ctx, id, baseRevision, payload, actor)
 	if err != nil {
 		return nil, err
 	}
-	return s.view(ctx, p, saved, false)
+	saved.History = rec.Request.History // a save adds no step
+	rec.Request = saved
+	return s.viewOf(rec, decoded, actor)
 }
 
 // Delete abandons a draft.
-func (s *Service) Delete(ctx context.Context, id string) error {
+func (s *Service) Delete(ctx context.Context, id string, actor erpps.Actor) error {
+	req, err := s.Requests.FindRequestByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := erpps.CheckActsFor(actor, req.RPPS); err != nil {
+		return err
+	}
 	return s.Requests.DeleteDraft(ctx, id)
 }
 
-// view validates req against the record and the practitioner's other
-// requests.
-func (s *Service) view(ctx context.Context, p *erpps.Practitioner, req *erpps.Request, complete bool) (*View, error) {
-	sub, err := s.subject(ctx, p, req)
+// viewByID is the view of request id as it stands.
+func (s *Service) viewByID(ctx context.Context, id string, actor erpps.Actor) (*View, error) {
+	rec, err := s.Requests.FindRequestWithRecord(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	v := viewFor(req, erpps.Actor{Role: erpps.RoleProfessional})
+	return s.viewOf(rec, nil, actor)
+}
+
+// viewOf is what actor sees of rec's request: validated against the record
+// and the practitioner's other requests, as typed (missing fields not
+// reported). decoded is its payload already decoded, or nil.
+func (s *Service) viewOf(rec *erpps.RequestWithRecord, decoded any, actor erpps.Actor) (*View, error) {
+	req := rec.Request
+	v := viewFor(req, actor)
 	if !req.Editable() {
 		v.Validation = Validation{Fields: []erpps.FieldError{}, Guidance: []Guidance{}, Complete: true}
 		return v, nil
 	}
-	val, _, department, err := validate(sub, complete)
+	val, _, department, err := validate(s.subjectOf(rec), decoded, false)
 	if err != nil {
 		return nil, err
 	}
@@ -170,18 +195,7 @@ func (s *Service) view(ctx context.Context, p *erpps.Practitioner, req *erpps.Re
 	return v, nil
 }
 
-func (s *Service) subject(ctx context.Context, p *erpps.Practitioner, req *erpps.Request) (*subject, error) {
-	all, err := s.Requests.ListRequests(ctx, erpps.RequestFilter{RPPS: p.RPPS, WithoutHistory: true, Statuses: []erpps.RequestStatus{
-		erpps.StatusDraft, erpps.StatusTransmitted, erpps.StatusUnderReview, erpps.StatusComplementRequested,
-	}})
-	if err != nil {
-		return nil, err
-	}
-	var others []*erpps.Request
-	for _, o := range all {
-		if o.ID != req.ID {
-			others = append(others, o)
-		}
-	}
-	return &subject{cat: s.Catalog, today: today(s.Now()), practitioner: p, request: req, others: others}, nil
+// subjectOf is what the rules of rec's request look at.
+func (s *Service) subjectOf(rec *erpps.RequestWithRecord) *subject {
+	return &subject{cat: s.Catalog, today: today(s.Now()), practitioner: rec.Practitioner, request: rec.Request, others: rec.Others}
 }

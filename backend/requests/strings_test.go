@@ -100,7 +100,7 @@ func TestEveryPayloadStringIsChecked(t *testing.T) {
 		run := func(t *testing.T, raw []byte) Validation {
 			t.Helper()
 			req := &erpps.Request{ID: "r", RPPS: rpps, Kind: kind, Status: erpps.StatusDraft, Payload: raw}
-			v, _, _, err := validate(&subject{cat: cat, today: "2026-11-27", practitioner: fixture(t), request: req}, false)
+			v, _, _, err := validate(&subject{cat: cat, today: "2026-11-27", practitioner: fixture(t), request: req}, nil, false)
 			if err != nil {
 				t.Fatalf("validate: %v", err)
 			}

@@ -9,7 +9,7 @@ import (
 	"erpps/backend/erpps"
 )
 
-func findActivities(ctx context.Context, tx *sql.Tx, rpps string) ([]erpps.Activity, error) {
+func findActivities(ctx context.Context, tx querier, rpps string) ([]erpps.Activity, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT id, profession_code, siret, siren, finess, finess_ej, technical_id,
 		       company_name, trade_name, address, phone, email, department,

@@ -90,6 +90,8 @@ func benchPayload(i int) json.RawMessage {
 	return data
 }
 
+var benchActor = erpps.Actor{Role: erpps.RoleProfessional, ID: "10000000000", Name: "Banc d'essai"}
+
 var benchSyncModes = []string{SyncNormal, SyncFull}
 
 // BenchmarkSaveDraft autosaves drafts of a store holding 10,000 requests.
@@ -98,11 +100,15 @@ func BenchmarkSaveDraft(b *testing.B) {
 		b.Run("synchronous="+mode, func(b *testing.B) {
 			db, drafts := openSeededDB(b, mode)
 			ctx := context.Background()
+			revs := make([]int64, len(drafts))
 			i := 0
 			for b.Loop() {
-				if _, err := db.SaveDraft(ctx, drafts[i%len(drafts)], benchPayload(i)); err != nil {
+				k := i % len(drafts)
+				r, err := db.SaveDraft(ctx, drafts[k], max(revs[k], 1), benchPayload(i), benchActor)
+				if err != nil {
 					b.Fatal(err)
 				}
+				revs[k] = r.Revision
 				i++
 			}
 		})
@@ -117,14 +123,18 @@ func BenchmarkSaveDraftLatency(b *testing.B) {
 			db, drafts := openSeededDB(b, mode)
 			ctx := context.Background()
 			var durations []time.Duration
+			revs := make([]int64, len(drafts))
 			i := 0
 			for b.Loop() {
 				payload := benchPayload(i)
+				k := i % len(drafts)
 				start := time.Now()
-				if _, err := db.SaveDraft(ctx, drafts[i%len(drafts)], payload); err != nil {
+				r, err := db.SaveDraft(ctx, drafts[k], max(revs[k], 1), payload, benchActor)
+				if err != nil {
 					b.Fatal(err)
 				}
 				durations = append(durations, time.Since(start))
+				revs[k] = r.Revision
 				i++
 			}
 			slices.Sort(durations)

@@ -84,7 +84,7 @@ func TestCrashAutosave(t *testing.T) {
 	last := map[string]int{}
 	for range crashDrafts {
 		r := mustCreateDraft(t, db, crashRPPS, `{}`)
-		if _, err := db.SaveDraft(ctx, r.ID, newCrashPayload(r.ID, 1, rng)); err != nil {
+		if _, err := db.SaveDraft(ctx, r.ID, 1, newCrashPayload(r.ID, 1, rng), professional); err != nil {
 			t.Fatal(err)
 		}
 		last[r.ID] = 1
@@ -246,7 +246,8 @@ func TestCrashChild(t *testing.T) {
 	fmt.Println("ready")
 	for {
 		for i, r := range drafts {
-			if _, err := db.SaveDraft(ctx, r.ID, newCrashPayload(r.ID, next[i], rng)); err != nil {
+			// Revision seq+1 holds seq: the save is based on the last one.
+			if _, err := db.SaveDraft(ctx, r.ID, int64(next[i]), newCrashPayload(r.ID, next[i], rng), professional); err != nil {
 				fail(err)
 			}
 			fmt.Printf("ack %s %d\n", r.ID, next[i]) // only once committed

@@ -34,6 +34,8 @@ type DB struct {
 	write *sql.DB
 	// read is a pool of query-only connections for reads outside writes.
 	read *sql.DB
+	// stmts keeps the autosave's statements prepared.
+	stmts stmtCache
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -138,6 +140,9 @@ func (db *DB) Close() error {
 		return nil
 	}
 	var errs []error
+	if err := db.stmts.close(); err != nil {
+		errs = append(errs, fmt.Errorf("store: unable to close statements: %w", err))
+	}
 	if err := db.read.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("store: unable to close the readers: %w", err))
 	}

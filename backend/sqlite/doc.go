@@ -1,9 +1,11 @@
 // Package sqlite is the local store of eRPPS Desktop: one SQLite file, through
 // the pure-Go driver modernc.org/sqlite (no cgo).
 //
-// It implements erpps.PractitionerService and erpps.RequestService, keeps the
-// outbox of transmitted requests waiting for the sync, the application's
-// settings and the numbering of attestations.
+// It implements erpps.PractitionerService, erpps.RequestService (each of the
+// applicant's actions committed whole in one transaction, tied to the
+// revision the service validated) and erpps.Outbox (the transmissions and
+// withdrawals waiting for the sync), and keeps the application's settings and
+// the numbering of attestations.
 //
 // The file is opened in WAL mode. Writes go through a single connection whose
 // transactions begin IMMEDIATE, so the application never meets SQLITE_BUSY

@@ -106,3 +106,12 @@ func wantCode(tb testing.TB, err error, want string) *erpps.Error {
 	errors.As(err, &e)
 	return e
 }
+
+// saveLatest saves payload over the request's current revision.
+func saveLatest(ctx context.Context, db *DB, id string, payload json.RawMessage) (*erpps.Request, error) {
+	var base int64 = 1
+	if r, err := db.FindRequestByID(ctx, id); err == nil {
+		base = r.Revision
+	}
+	return db.SaveDraft(ctx, id, base, payload, professional)
+}

@@ -29,7 +29,7 @@ func (db *DB) FindPractitionerByRPPS(ctx context.Context, rpps string) (*erpps.P
 	return p, nil
 }
 
-func findPractitioner(ctx context.Context, tx *sql.Tx, rpps string) (*erpps.Practitioner, error) {
+func findPractitioner(ctx context.Context, tx querier, rpps string) (*erpps.Practitioner, error) {
 	p := &erpps.Practitioner{RPPS: rpps}
 	var address, updatedAt string
 	err := tx.QueryRowContext(ctx, `
@@ -59,7 +59,7 @@ func findPractitioner(ctx context.Context, tx *sql.Tx, rpps string) (*erpps.Prac
 	return p, nil
 }
 
-func findProfessions(ctx context.Context, tx *sql.Tx, rpps string) ([]erpps.Profession, error) {
+func findProfessions(ctx context.Context, tx querier, rpps string) ([]erpps.Profession, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT code, category_code, exercise_civility, skill_type_code, skill_code, since
 		FROM professions WHERE rpps = ? ORDER BY position`, rpps)

@@ -121,7 +121,7 @@ func TestListPractitioners(t *testing.T) {
 	// Drafts and open requests of the fixture.
 	for range 2 {
 		d := mustCreateDraft(t, db, fixture.RPPS, `{}`)
-		if _, err := db.SaveDraft(ctx, d.ID, []byte(`{"typed":true}`)); err != nil {
+		if _, err := db.SaveDraft(ctx, d.ID, d.Revision, []byte(`{"typed":true}`), professional); err != nil {
 			t.Fatal(err)
 		}
 	}

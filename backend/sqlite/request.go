@@ -34,7 +34,7 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 		r.ID = id
 	}
 	now := db.now()
-	created := erpps.RequestEvent{From: "", To: erpps.StatusDraft, At: now, Actor: actor}
+	created := erpps.RequestEvent{From: "", To: erpps.StatusDraft, At: now, Actor: actor, Principal: r.RPPS}
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		var known int
 		if err := tx.QueryRowContext(ctx,
@@ -46,10 +46,12 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO requests (id, rpps, kind, status, target_id, linked_request_id, department,
-				payload, revision, deadline, reason, created_at, updated_at, transmitted_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL)`,
+				payload, revision, deadline, reason, created_at, updated_at, transmitted_at,
+				updated_by_role, updated_by_id, updated_by_name)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL, ?, ?, ?)`,
 			r.ID, r.RPPS, string(r.Kind), string(erpps.StatusDraft), r.TargetID, r.LinkedRequestID,
-			r.Department, string(r.Payload), r.Deadline, r.Reason, formatTime(now), formatTime(now)); err != nil {
+			r.Department, string(r.Payload), r.Deadline, r.Reason, formatTime(now), formatTime(now),
+			string(actor.Role), actor.ID, actor.Name); err != nil {
 			if isConstraint(err) && strings.Contains(err.Error(), "requests.id") {
 				return erpps.Errorf(erpps.ECONFLICT, "Une demande portant cet identifiant existe déjà.")
 			}
@@ -64,7 +66,7 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 		return db.storeError("create the request", err)
 	}
 	r.Status, r.Revision = erpps.StatusDraft, 1
-	r.CreatedAt, r.UpdatedAt, r.TransmittedAt = now, now, nil
+	r.CreatedAt, r.UpdatedAt, r.TransmittedAt, r.UpdatedBy = now, now, nil, actor
 	r.History = []erpps.RequestEvent{created}
 	return nil
 }

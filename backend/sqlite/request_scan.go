@@ -12,7 +12,8 @@ import (
 
 // requestColumns are the columns scanRequest reads, in its order.
 const requestColumns = `id, rpps, kind, status, target_id, linked_request_id, department,
-	payload, revision, deadline, reason, created_at, updated_at, transmitted_at`
+	payload, revision, deadline, reason, created_at, updated_at, transmitted_at,
+	updated_by_role, updated_by_id, updated_by_name`
 
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
@@ -20,14 +21,16 @@ type scanner interface{ Scan(dest ...any) error }
 // scanRequest reads the requestColumns of one row.
 func scanRequest(row scanner) (*erpps.Request, error) {
 	var r erpps.Request
-	var kind, status, payload, createdAt, updatedAt string
+	var kind, status, payload, createdAt, updatedAt, updatedByRole string
 	var transmittedAt sql.NullString
 	if err := row.Scan(&r.ID, &r.RPPS, &kind, &status, &r.TargetID, &r.LinkedRequestID,
 		&r.Department, &payload, &r.Revision, &r.Deadline, &r.Reason,
-		&createdAt, &updatedAt, &transmittedAt); err != nil {
+		&createdAt, &updatedAt, &transmittedAt,
+		&updatedByRole, &r.UpdatedBy.ID, &r.UpdatedBy.Name); err != nil {
 		return nil, err
 	}
 	r.Kind, r.Status, r.Payload = erpps.RequestKind(kind), erpps.RequestStatus(status), []byte(payload)
+	r.UpdatedBy.Role = erpps.Role(updatedByRole)
 	var err error
 	if r.CreatedAt, err = parseTime(createdAt); err != nil {
 		return nil, err
@@ -52,7 +55,7 @@ func requestNotFound() *erpps.Error {
 }
 
 // findRequest reads one request with its history, or ENOTFOUND.
-func findRequest(ctx context.Context, tx *sql.Tx, id string) (*erpps.Request, error) {
+func findRequest(ctx context.Context, tx querier, id string) (*erpps.Request, error) {
 	r, err := scanRequest(tx.QueryRowContext(ctx,
 		`SELECT `+requestColumns+` FROM requests WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -71,7 +74,7 @@ func findRequest(ctx context.Context, tx *sql.Tx, id string) (*erpps.Request, er
 const historyBatch = 500
 
 // attachHistory fills the History of each request, oldest step first.
-func attachHistory(ctx context.Context, tx *sql.Tx, requests []*erpps.Request) error {
+func attachHistory(ctx context.Context, tx querier, requests []*erpps.Request) error {
 	byID := make(map[string]*erpps.Request, len(requests))
 	for _, r := range requests {
 		byID[r.ID] = r
@@ -89,8 +92,8 @@ func attachHistory(ctx context.Context, tx *sql.Tx, requests []*erpps.Request) e
 	return nil
 }
 
-func readEvents(ctx context.Context, tx *sql.Tx, ids []any, byID map[string]*erpps.Request) error {
-	query := `SELECT request_id, from_status, to_status, at, actor_role, actor_id, actor_name, comment
+func readEvents(ctx context.Context, tx querier, ids []any, byID map[string]*erpps.Request) error {
+	query := `SELECT request_id, from_status, to_status, at, actor_role, actor_id, actor_name, principal, comment
 		FROM request_events WHERE request_id IN (` + placeholders(len(ids)) + `)
 		ORDER BY request_id, id`
 	if len(ids) == 1 {
@@ -104,7 +107,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, ids []any, byID map[string]*erp
 	for rows.Next() {
 		var id, from, to, at, role string
 		var e erpps.RequestEvent
-		if err := rows.Scan(&id, &from, &to, &at, &role, &e.Actor.ID, &e.Actor.Name, &e.Comment); err != nil {
+		if err := rows.Scan(&id, &from, &to, &at, &role, &e.Actor.ID, &e.Actor.Name, &e.Principal, &e.Comment); err != nil {
 			return fmt.Errorf("store: unable to read a request event: %w", err)
 		}
 		e.From, e.To, e.Actor.Role = erpps.RequestStatus(from), erpps.RequestStatus(to), erpps.Role(role)
@@ -122,10 +125,10 @@ func readEvents(ctx context.Context, tx *sql.Tx, ids []any, byID map[string]*erp
 func insertEvent(ctx context.Context, tx *sql.Tx, id string, e erpps.RequestEvent) error {
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO request_events (request_id, from_status, to_status, at,
-			actor_role, actor_id, actor_name, comment)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			actor_role, actor_id, actor_name, principal, comment)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, string(e.From), string(e.To), formatTime(e.At),
-		string(e.Actor.Role), e.Actor.ID, e.Actor.Name, e.Comment); err != nil {
+		string(e.Actor.Role), e.Actor.ID, e.Actor.Name, e.Principal, e.Comment); err != nil {
 		return fmt.Errorf("store: unable to record the request event: %w", err)
 	}
 	return nil

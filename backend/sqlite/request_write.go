@@ -12,53 +12,72 @@ import (
 )
 
 // SaveDraft replaces the payload of an editable request (a draft, or a
-// request whose complement the ARS asked) and bumps its revision, in one
-// transaction: a crash leaves either the previous or the new payload, whole.
-// ENOTFOUND when the request does not exist, ECONFLICT when it may no longer
-// be changed.
-func (db *DB) SaveDraft(ctx context.Context, id string, payload json.RawMessage) (*erpps.Request, error) {
+// request whose complement the ARS asked) at revision baseRevision, records
+// actor as its last writer and bumps its revision, in one transaction: a
+// crash leaves either the previous or the new payload, whole. ENOTFOUND when
+// the request does not exist; ECONFLICT when it may no longer be changed or
+// its revision moved since baseRevision (erpps.StaleDraft). The returned
+// request has no History: a save adds no step.
+func (db *DB) SaveDraft(ctx context.Context, id string, baseRevision int64, payload json.RawMessage, actor erpps.Actor) (*erpps.Request, error) {
 	if err := checkPayload(payload); err != nil {
 		return nil, err
 	}
-	editable := statusesWhere(erpps.RequestStatus.Editable)
-	args := []any{string(payload), formatTime(db.now()), id}
-	for _, s := range editable {
-		args = append(args, string(s))
-	}
+	args := []any{string(payload), formatTime(db.now()), string(actor.Role), actor.ID, actor.Name, id, baseRevision}
+	args = append(args, editableStatuses()...)
 	var r *erpps.Request
-	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+	err := db.inWriteTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := cachedTx{sqlTx, &db.stmts, db.write}
 		var err error
 		r, err = scanRequest(tx.QueryRowContext(ctx, `
-			UPDATE requests SET payload = ?, revision = revision + 1, updated_at = ?
-			WHERE id = ? AND status IN (`+placeholders(len(editable))+`)
+			UPDATE requests SET payload = ?, revision = revision + 1, updated_at = ?,
+				updated_by_role = ?, updated_by_id = ?, updated_by_name = ?
+			WHERE id = ? AND revision = ? AND status IN (`+placeholders(len(args)-7)+`)
 			RETURNING `+requestColumns, args...))
 		if errors.Is(err, sql.ErrNoRows) {
-			return whyNotEditable(ctx, tx, id)
+			return whyNotSaved(ctx, sqlTx, id, baseRevision)
 		}
 		if err != nil {
 			return fmt.Errorf("store: unable to update the draft: %w", err)
 		}
-		return attachHistory(ctx, tx, []*erpps.Request{r})
+		return nil
 	})
+	db.stmts.prepareWanted(ctx)
 	if err != nil {
 		return nil, db.storeError("save the draft", err)
 	}
 	return r, nil
 }
 
-// whyNotEditable explains why a request could not be changed: ENOTFOUND, or
-// ECONFLICT naming its status.
-func whyNotEditable(ctx context.Context, tx *sql.Tx, id string) error {
+// editableStatuses are the statuses of requests the applicant may change, as
+// query arguments.
+func editableStatuses() []any {
+	var out []any
+	for _, s := range statusesWhere(erpps.RequestStatus.Editable) {
+		out = append(out, string(s))
+	}
+	return out
+}
+
+// whyNotSaved explains why a request could not be changed at baseRevision:
+// ENOTFOUND, ECONFLICT naming its status, or erpps.StaleDraft.
+func whyNotSaved(ctx context.Context, tx *sql.Tx, id string, baseRevision int64) error {
 	var status string
-	err := tx.QueryRowContext(ctx, `SELECT status FROM requests WHERE id = ?`, id).Scan(&status)
+	var revision int64
+	err := tx.QueryRowContext(ctx, `SELECT status, revision FROM requests WHERE id = ?`, id).Scan(&status, &revision)
 	if errors.Is(err, sql.ErrNoRows) {
 		return requestNotFound()
 	}
 	if err != nil {
 		return fmt.Errorf("store: unable to read the request status: %w", err)
 	}
-	return erpps.Errorf(erpps.ECONFLICT,
-		"Cette demande est « %s » : elle ne peut plus être modifiée.", erpps.RequestStatus(status).Label())
+	if !erpps.RequestStatus(status).Editable() {
+		return erpps.Errorf(erpps.ECONFLICT,
+			"Cette demande est « %s » : elle ne peut plus être modifiée.", erpps.RequestStatus(status).Label())
+	}
+	if revision != baseRevision {
+		return erpps.StaleDraft()
+	}
+	return fmt.Errorf("store: request %s was not updated", id)
 }
 
 // DeleteDraft deletes a request that was never transmitted, with its
@@ -94,38 +113,27 @@ func (db *DB) DeleteDraft(ctx context.Context, id string) error {
 }
 
 // TransitionRequest moves a request to status `to` if the state machine lets
-// actor do it, and records the dated, attributed step, in one transaction.
-// Moving to transmitted stamps TransmittedAt and queues the revision in the
-// outbox; moving to refused or complement_requested keeps comment as the
-// reason.
+// actor do it, and records the dated, attributed step, in one transaction:
+// the state machine for the ARS's and the system's decisions. Moving to
+// transmitted stamps TransmittedAt and queues the revision in the outbox;
+// moving to withdrawn withdraws the linked request too and queues both;
+// moving to refused or complement_requested keeps comment as the reason. The
+// applicant's transmissions go through CommitTransmit, which validates.
 func (db *DB) TransitionRequest(ctx context.Context, id string, to erpps.RequestStatus, actor erpps.Actor, comment string) (*erpps.Request, error) {
 	now := db.now()
 	var r *erpps.Request
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		var from string
-		var revision int64
-		err := tx.QueryRowContext(ctx,
-			`SELECT status, revision FROM requests WHERE id = ?`, id).Scan(&from, &revision)
-		if errors.Is(err, sql.ErrNoRows) {
-			return requestNotFound()
+		cur, err := readState(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if to == erpps.StatusWithdrawn {
+			err = withdrawPair(ctx, tx, cur, actor, comment, now)
+		} else {
+			err = transition(ctx, tx, cur, to, actor, comment, now)
 		}
 		if err != nil {
-			return fmt.Errorf("store: unable to read the request status: %w", err)
-		}
-		if err := erpps.CheckTransition(erpps.RequestStatus(from), to, actor); err != nil {
 			return err
-		}
-		if err := setStatus(ctx, tx, id, to, now, comment); err != nil {
-			return err
-		}
-		step := erpps.RequestEvent{From: erpps.RequestStatus(from), To: to, At: now, Actor: actor, Comment: comment}
-		if err := insertEvent(ctx, tx, id, step); err != nil {
-			return err
-		}
-		if to == erpps.StatusTransmitted {
-			if err := enqueue(ctx, tx, id, revision, now); err != nil {
-				return err
-			}
 		}
 		r, err = findRequest(ctx, tx, id)
 		return err
@@ -136,10 +144,57 @@ func (db *DB) TransitionRequest(ctx context.Context, id string, to erpps.Request
 	return r, nil
 }
 
+// state is what a transition reads of a request.
+type state struct {
+	id, rpps, linked string
+	status           erpps.RequestStatus
+	revision         int64
+}
+
+// readState reads the state of request id, ENOTFOUND when there is none.
+func readState(ctx context.Context, tx *sql.Tx, id string) (state, error) {
+	st := state{id: id}
+	var status string
+	err := tx.QueryRowContext(ctx,
+		`SELECT rpps, linked_request_id, status, revision FROM requests WHERE id = ?`, id).
+		Scan(&st.rpps, &st.linked, &status, &st.revision)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, requestNotFound()
+	}
+	if err != nil {
+		return st, fmt.Errorf("store: unable to read the request status: %w", err)
+	}
+	st.status = erpps.RequestStatus(status)
+	return st, nil
+}
+
+// transition moves the request in cur to `to` when actor may, records the
+// step and queues a transmission or a withdrawal in the outbox.
+func transition(ctx context.Context, tx *sql.Tx, cur state, to erpps.RequestStatus, actor erpps.Actor, comment string, now time.Time) error {
+	if err := erpps.CheckTransition(cur.status, to, actor); err != nil {
+		return err
+	}
+	if err := setStatus(ctx, tx, cur.id, to, actor, now, comment); err != nil {
+		return err
+	}
+	step := erpps.RequestEvent{From: cur.status, To: to, At: now, Actor: actor, Principal: cur.rpps, Comment: comment}
+	if err := insertEvent(ctx, tx, cur.id, step); err != nil {
+		return err
+	}
+	switch to {
+	case erpps.StatusTransmitted:
+		return enqueue(ctx, tx, erpps.OutboxTransmit, cur.id, cur.revision, actor, cur.rpps, now)
+	case erpps.StatusWithdrawn:
+		return enqueue(ctx, tx, erpps.OutboxWithdraw, cur.id, cur.revision, actor, cur.rpps, now)
+	}
+	return nil
+}
+
 // setStatus writes the new status and what goes with it.
-func setStatus(ctx context.Context, tx *sql.Tx, id string, to erpps.RequestStatus, now time.Time, comment string) error {
-	query := `UPDATE requests SET status = ?, updated_at = ?`
-	args := []any{string(to), formatTime(now)}
+func setStatus(ctx context.Context, tx *sql.Tx, id string, to erpps.RequestStatus, actor erpps.Actor, now time.Time, comment string) error {
+	query := `UPDATE requests SET status = ?, updated_at = ?,
+		updated_by_role = ?, updated_by_id = ?, updated_by_name = ?`
+	args := []any{string(to), formatTime(now), string(actor.Role), actor.ID, actor.Name}
 	switch to {
 	case erpps.StatusTransmitted:
 		query += `, transmitted_at = ?`

@@ -39,8 +39,8 @@ func TestTransitionRequest(t *testing.T) {
 				t.Fatalf("to %s: %v", s.to, err)
 			}
 			at := clock.UTC()
-			wantHistory = append(wantHistory, erpps.RequestEvent{From: from, To: s.to, At: at, Actor: s.actor, Comment: s.comment})
-			if got.Status != s.to || !got.UpdatedAt.Equal(at) || !reflect.DeepEqual(got.History, wantHistory) {
+			wantHistory = append(wantHistory, erpps.RequestEvent{From: from, To: s.to, At: at, Actor: s.actor, Principal: "10000000001", Comment: s.comment})
+			if got.Status != s.to || got.UpdatedBy != s.actor || !got.UpdatedAt.Equal(at) || !reflect.DeepEqual(got.History, wantHistory) {
 				t.Fatalf("to %s: got %+v\nhistory %+v\nwant    %+v", s.to, got, got.History, wantHistory)
 			}
 			if s.to == erpps.StatusTransmitted && (got.TransmittedAt == nil || !got.TransmittedAt.Equal(at)) {
@@ -62,43 +62,52 @@ func TestTransitionRequest(t *testing.T) {
 		mustSavePractitioner(t, db, "10000000001", "Testeur", "Alix")
 		r := mustCreateDraft(t, db, "10000000001", `{"v":1}`)
 		other := mustCreateDraft(t, db, "10000000001", `{"v":1}`)
-		if got, _ := db.ListOutbox(ctx); len(got) != 0 {
+		if got, _ := db.ListOutbox(ctx, 0); len(got) != 0 {
 			t.Fatalf("outbox of drafts: %+v", got)
 		}
 		mustWalk(t, db, r.ID, erpps.StatusTransmitted)
 		sent, _ := db.FindRequestByID(ctx, r.ID)
 		mustWalk(t, db, r.ID, erpps.StatusUnderReview, erpps.StatusComplementRequested)
-		if _, err := db.SaveDraft(ctx, r.ID, json.RawMessage(`{"v":2}`)); err != nil {
+		if _, err := db.SaveDraft(ctx, r.ID, 1, json.RawMessage(`{"v":2}`), professional); err != nil {
 			t.Fatal(err)
 		}
 		mustWalk(t, db, r.ID, erpps.StatusTransmitted)
 		mustWalk(t, db, other.ID, erpps.StatusTransmitted)
 
-		got, err := db.ListOutbox(ctx)
+		got, err := db.ListOutbox(ctx, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []OutboxEntry{
-			{RequestID: r.ID, Revision: 1, QueuedAt: *sent.TransmittedAt},
-			{RequestID: r.ID, Revision: 2},
-			{RequestID: other.ID, Revision: 1},
+		want := []erpps.OutboxEntry{
+			{Action: erpps.OutboxTransmit, RequestID: r.ID, Revision: 1, Actor: professional, Principal: "10000000001", QueuedAt: *sent.TransmittedAt},
+			{Action: erpps.OutboxTransmit, RequestID: r.ID, Revision: 2, Actor: professional, Principal: "10000000001"},
+			{Action: erpps.OutboxTransmit, RequestID: other.ID, Revision: 1, Actor: professional, Principal: "10000000001"},
 		}
-		if len(got) != 3 || got[0] != want[0] {
+		if len(got) != 3 {
 			t.Fatalf("outbox = %+v", got)
 		}
 		for i := range want {
-			if got[i].RequestID != want[i].RequestID || got[i].Revision != want[i].Revision {
+			want[i].ID = got[i].ID
+			if i > 0 {
+				want[i].QueuedAt = got[i].QueuedAt
+			}
+			if got[i] != want[i] {
 				t.Fatalf("outbox[%d] = %+v, want %+v", i, got[i], want[i])
 			}
 		}
-
-		if err := db.AckOutbox(ctx, r.ID, 2); err != nil {
-			t.Fatal(err)
+		if limited, _ := db.ListOutbox(ctx, 2); len(limited) != 2 || limited[1] != got[1] {
+			t.Fatalf("outbox limited to 2 = %+v", limited)
 		}
-		if err := db.AckOutbox(ctx, r.ID, 2); err != nil {
+
+		for _, e := range got[:2] {
+			if err := db.AckOutbox(ctx, e.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.AckOutbox(ctx, got[1].ID); err != nil {
 			t.Fatalf("a repeated acknowledgement failed: %v", err)
 		}
-		if got, _ := db.ListOutbox(ctx); len(got) != 1 || got[0].RequestID != other.ID {
+		if got, _ := db.ListOutbox(ctx, 0); len(got) != 1 || got[0].RequestID != other.ID {
 			t.Fatalf("after ack: %+v", got)
 		}
 	})
@@ -165,7 +174,7 @@ func TestTransitionTable(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					outboxBefore, _ := db.ListOutbox(ctx)
+					outboxBefore, _ := db.ListOutbox(ctx, 0)
 
 					want := erpps.ErrorCode(erpps.CheckTransition(from.Value, to.Value, actor))
 					if code, ok := spelled[[3]string{string(from.Value), string(to.Value), string(role)}]; ok && code != want {
@@ -185,7 +194,7 @@ func TestTransitionTable(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					outboxAfter, _ := db.ListOutbox(ctx)
+					outboxAfter, _ := db.ListOutbox(ctx, 0)
 					if !reflect.DeepEqual(after, before) || !reflect.DeepEqual(outboxAfter, outboxBefore) {
 						t.Fatalf("a refused move changed the request:\nbefore %+v\nafter  %+v", before, after)
 					}

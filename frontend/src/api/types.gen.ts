@@ -404,6 +404,8 @@ export interface Request {
     createdAt: string;
     updatedAt: string;
     transmittedAt?: string;
+    /** UpdatedBy is who wrote the request last (a save, a transmission...). */
+    updatedBy: Actor;
     history: RequestEvent[] | null;
 }
 
@@ -413,6 +415,11 @@ export interface RequestEvent {
     to: RequestStatus;
     at: string;
     actor: Actor;
+    /**
+     * Principal is the RPPS number of the practitioner on whose record the
+     * actor acted: a secretary's steps remain the practitioner's requests.
+     */
+    principal: string;
     comment?: string;
 }
 

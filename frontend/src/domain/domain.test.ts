@@ -61,7 +61,7 @@ describe("requests", () => {
     it("makes a list item of a view: the request and what Go says of it", () => {
         const permissions = { canEdit: true, canTransmit: true, canWithdraw: false, canDelete: true };
         const item = itemOf({
-            request: { id: "r1", rpps: "1", kind: "contact", status: "draft", payload: {}, revision: 2, createdAt: "", updatedAt: "", history: [] },
+            request: { id: "r1", rpps: "1", kind: "contact", status: "draft", payload: {}, revision: 2, createdAt: "", updatedAt: "", history: [], updatedBy: { role: "professional", id: "1", name: "" } },
             validation: { fields: [], guidance: [], complete: false },
             nextStatuses: ["transmitted"],
             resumed: false,

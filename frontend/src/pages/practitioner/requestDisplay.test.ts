@@ -50,6 +50,7 @@ function request(kind: Request["kind"], payload: unknown, extra: Partial<Request
         createdAt: "2026-11-27T09:00:00Z",
         updatedAt: "2026-11-27T09:00:00Z",
         history: [],
+        updatedBy: { role: "professional", id: practitioner.rpps, name: "Professionnel (poste local)" },
         ...extra
     };
 }
@@ -111,9 +112,9 @@ describe("historyLines and linkNote", () => {
     it("writes the steps Go sends, with their words and the withdrawal's reason", () => {
         const actor = { role: "professional" as const, id: practitioner.rpps, name: "Professionnel (poste local)" };
         const steps: Step[] = [
-            { from: "" as RequestStatus, to: "draft", at: "2026-11-27T09:00:00Z", actor, statusLabel: "En cours (non transmise)", actorLabel: actor.name },
-            { from: "draft", to: "transmitted", at: "2026-11-27T10:00:00.5Z", actor: { role: "system", id: "", name: "" }, statusLabel: "Transmise", actorLabel: "eRPPS (automatique)" },
-            { from: "transmitted", to: "withdrawn", at: "2026-11-27T11:00:00Z", actor, comment: "Erreur de saisie", statusLabel: "Retirée", actorLabel: actor.name }
+            { from: "" as RequestStatus, to: "draft", at: "2026-11-27T09:00:00Z", actor, principal: practitioner.rpps, statusLabel: "En cours (non transmise)", actorLabel: actor.name },
+            { from: "draft", to: "transmitted", at: "2026-11-27T10:00:00.5Z", actor: { role: "system", id: "", name: "" }, principal: practitioner.rpps, statusLabel: "Transmise", actorLabel: "eRPPS (automatique)" },
+            { from: "transmitted", to: "withdrawn", at: "2026-11-27T11:00:00Z", actor, principal: practitioner.rpps, comment: "Erreur de saisie", statusLabel: "Retirée", actorLabel: actor.name }
         ];
         const lines = historyLines({ steps });
         expect(lines.map(l => l.what)).toEqual(["Demande créée (non transmise)", "Transmise", "Retirée"]);

@@ -30,11 +30,17 @@ func mustOpenApp(t *testing.T) *App {
 
 func mustServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return mustServerFor(t, mustOpenApp(t))
+}
+
+// mustServerFor serves a in browser mode on a loopback port.
+func mustServerFor(t *testing.T, a *App) *httptest.Server {
+	t.Helper()
 	assets := fstest.MapFS{
 		"index.html":    {Data: []byte("<!doctype html><title>eRPPS</title>")},
 		"assets/app.js": {Data: []byte("console.log(1)")},
 	}
-	h, err := NewHTTPHandler(mustOpenApp(t), assets)
+	h, err := NewHTTPHandler(a, assets)
 	if err != nil {
 		t.Fatal(err)
 	}

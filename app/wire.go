@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -100,9 +101,10 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 	}
 	a := New(ctx, Deps{
 		Practitioners: db,
-		Requests: &requests.Service{
+		// SessionCompat: until the core branch lands (see its file).
+		Requests: requests.SessionCompat{Service: &requests.Service{
 			Practitioners: db, Requests: db, Structures: db, Catalog: catalog, Now: time.Now,
-		},
+		}},
 		Attestations: &attestation.Issuer{
 			Practitioners: db, Registry: db, Catalog: catalog, Signer: signer,
 			Verifier: signing.NewKeyRing(signer.PublicKey()), Renderer: renderer, Now: time.Now,
@@ -112,7 +114,9 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		Log:     log,
 		Info:    Info{Version: cfg.Version, Mode: cfg.Mode, DataDir: dir, Demo: cfg.Demo, SelfTest: cfg.SelfTest},
 	})
-	return a, closeAll, nil
+	// Closed once: by the desktop's OnShutdown, and by the caller.
+	a.closeStore = sync.OnceValue(closeAll)
+	return a, a.closeStore, nil
 }
 
 func dataDirFor(cfg Config) (string, error) {

@@ -1,3 +1,4 @@
+import { onEvent, type OnEvent } from "./events";
 import { transport, type Call, type Transport } from "./transport";
 import type {
     AppInfo,
@@ -8,31 +9,41 @@ import type {
     ReferenceData,
     Request,
     RequestFilter,
-    RequestPayload,
     RequestView,
     SavedFile,
     SelfTestReport,
+    Session,
     StartRequestInput,
     Structure,
     StructureLookupBy
 } from "./types";
 
 // One typed function per Go method of app.App. Arguments are positional, in
-// the Go order. Every function rejects with an ApiError.
+// the Go order. Every function rejects with an ApiError. onEvent listens to
+// the application's events.
 
-export function createClient(call: Call) {
+export function createClient(call: Call, on: OnEvent = onEvent) {
     return {
+        onEvent: on,
+
+
         // Foundation
         appInfo: () => call<AppInfo>("AppInfo"),
         referenceData: () => call<ReferenceData>("ReferenceData"),
         listPractitioners: (filter: PractitionerFilter) => call<PractitionerSummary[] | null>("ListPractitioners", filter),
         getPractitioner: (rpps: string) => call<Practitioner>("GetPractitioner", rpps),
 
+        // Session: who acts, on whose record
+        openSession: (rpps: string) => call<Session>("OpenSession", rpps),
+        currentSession: () => call<Session>("CurrentSession"),
+        closeSession: () => call<undefined>("CloseSession"),
+
         // Requests
         listRequests: (filter: RequestFilter) => call<Request[] | null>("ListRequests", filter),
         getRequest: (id: string) => call<RequestView>("GetRequest", id),
         startRequest: (input: StartRequestInput) => call<RequestView>("StartRequest", input),
-        saveDraft: (id: string, payload: RequestPayload) => call<RequestView>("SaveDraft", id, payload),
+        /** Saves over baseRevision, the revision of the last view received ("conflict" when the draft changed elsewhere). */
+        saveDraft: (id: string, baseRevision: number, payload: unknown) => call<RequestView>("SaveDraft", id, baseRevision, payload),
         transmitRequest: (id: string) => call<RequestView>("TransmitRequest", id),
         withdrawRequest: (id: string, comment: string) => call<RequestView>("WithdrawRequest", id, comment),
         deleteDraft: (id: string) => call<undefined>("DeleteDraft", id),

@@ -45,6 +45,7 @@ export async function whenDesktop(isDesktop: () => boolean, timeoutMs: number): 
 export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
     let rpps = "";
     let requestId = "";
+    let revision = 0;
     const checks: Check[] = [
         ["AppInfo", async () => { expect((await api.appInfo()).mode !== "web", "mode is web in the desktop window"); }],
         ["ReferenceData", async () => { expect((await api.referenceData()).tables.TRE_R25 !== undefined, "TRE_R25 missing"); }],
@@ -55,22 +56,29 @@ export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
         }],
         ["GetPractitioner", async () => { expect((await api.getPractitioner(rpps)).rpps === rpps, "wrong record"); }],
         ["GetPractitionerNotFound", () => expectError(api.getPractitioner("00000000000"), "not_found")],
+        ["OpenSession", async () => { expect((await api.openSession(rpps)).principal === rpps, "wrong principal"); }],
+        ["CurrentSession", async () => { expect((await api.currentSession()).actor.role === "professional", "not the local professional"); }],
         ["StartRequest", async () => {
             const view = await api.startRequest({ rpps, kind: "exercise_name" });
             expect(view.request.status === "draft", "not a draft");
             requestId = view.request.id;
+            revision = view.request.revision;
         }],
         ["SaveDraftInvalid", async () => {
-            const view = await api.saveDraft(requestId, { exerciseName: "MART1N", useBirthName: false });
+            const view = await api.saveDraft(requestId, revision, { exerciseName: "MART1N", useBirthName: false });
             expect((view.validation.fields ?? []).some(f => f.field === "exerciseName"), "no error on exerciseName");
+            revision = view.request.revision;
         }],
         ["SaveDraftValid", async () => {
-            const view = await api.saveDraft(requestId, { exerciseName: "NOM-D-AUTOTEST", useBirthName: false });
+            const view = await api.saveDraft(requestId, revision, { exerciseName: "NOM-D-AUTOTEST", useBirthName: false });
             expect(view.validation.complete, "a valid draft is not complete");
         }],
+        ["SaveDraftStaleConflict", () => expectError(api.saveDraft(requestId, revision, { exerciseName: "PERIME", useBirthName: false }), "conflict")],
         ["TransmitRequest", async () => { expect((await api.transmitRequest(requestId)).request.status === "transmitted", "not transmitted"); }],
         ["TransmitTwiceConflict", () => expectError(api.transmitRequest(requestId), "conflict")],
         ["WithdrawRequest", async () => { expect((await api.withdrawRequest(requestId, "auto-test")).request.status === "withdrawn", "not withdrawn"); }],
+        ["CloseSession", () => api.closeSession()],
+        ["TransmitWithoutSessionForbidden", () => expectError(api.transmitRequest(requestId), "forbidden")],
         ["VerifyAttestationInvalid", () => expectError(api.verifyAttestation("ERPPS1|x"), "invalid")]
     ];
     const report: SelfTestReport = { passed: 0, failures: [] };

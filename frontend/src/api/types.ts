@@ -207,6 +207,14 @@ export interface Actor {
     name: string;
 }
 
+/** Who acts from this computer, on whose record (app.Session). */
+export interface Session {
+    id: string;
+    actor: Actor;
+    /** The RPPS of the record acted on. */
+    principal: string;
+}
+
 export interface RequestEvent {
     from: RequestStatus;
     to: RequestStatus;

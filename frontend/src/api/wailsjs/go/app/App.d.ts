@@ -3,9 +3,14 @@
 import {app} from '../models';
 import {erpps} from '../models';
 import {requests} from '../models';
+import {json} from '../models';
 import {attestation} from '../models';
 
 export function AppInfo():Promise<app.Info>;
+
+export function CloseSession():Promise<void>;
+
+export function CurrentSession():Promise<app.Session>;
 
 export function DeleteDraft(arg1:string):Promise<void>;
 
@@ -21,11 +26,13 @@ export function ListRequests(arg1:erpps.RequestFilter):Promise<Array<erpps.Reque
 
 export function LookupStructure(arg1:string,arg2:string):Promise<erpps.Structure>;
 
+export function OpenSession(arg1:string):Promise<app.Session>;
+
 export function ReferenceData():Promise<app.ReferenceData>;
 
 export function SaveAttestation(arg1:string):Promise<app.SavedFile>;
 
-export function SaveDraft(arg1:string,arg2:{[key: string]: any}):Promise<requests.View>;
+export function SaveDraft(arg1:string,arg2:number,arg3:json.RawMessage):Promise<requests.View>;
 
 export function StartRequest(arg1:requests.StartInput):Promise<requests.View>;
 

@@ -101,11 +101,11 @@ function SessionEndedNotice({ ended, onReopen }: { ended: SessionEnded; onReopen
     return (
         <Container>
             <Spacer size="md" />
-            <Alert severity="warning" title="Dossier fermé" live>
+            <Alert severity="warning" small live>
                 <>
-                    {why} Ce qui a été enregistré est conservé ; rouvrez le dossier pour continuer.{" "}
+                    <strong>Dossier fermé.</strong> {why} Ce qui a été enregistré est conservé ; rouvrez le dossier pour continuer.{" "}
                     {ended.reason === "shutdown" ? null : (
-                        <Button priority="secondary" size="small" icon="refresh" onClick={onReopen}>
+                        <Button id="btn-reopen-session" priority="secondary" size="small" icon="refresh" onClick={onReopen}>
                             Rouvrir ce dossier
                         </Button>
                     )}

@@ -42,6 +42,23 @@ export async function whenDesktop(isDesktop: () => boolean, timeoutMs: number): 
     return true;
 }
 
+/** nextChange resolves the revision of the next request:changed of request id, -1 after 3 s. */
+function nextChange(api: ApiClient, id: string): Promise<number> {
+    return new Promise(resolve => {
+        const off = api.onEvent("request:changed", changed => {
+            if (changed.id === id) {
+                off();
+                clearTimeout(timer);
+                resolve(changed.revision);
+            }
+        });
+        const timer = setTimeout(() => {
+            off();
+            resolve(-1);
+        }, 3000);
+    });
+}
+
 export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
     let rpps = "";
     let requestId = "";
@@ -72,8 +89,15 @@ export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
         ["SaveDraftValid", async () => {
             const view = await api.saveDraft(requestId, revision, { exerciseName: "NOM-D-AUTOTEST", useBirthName: false });
             expect(view.validation.complete, "a valid draft is not complete");
+            revision = view.request.revision;
         }],
-        ["SaveDraftStaleConflict", () => expectError(api.saveDraft(requestId, revision, { exerciseName: "PERIME", useBirthName: false }), "conflict")],
+        ["RequestChangedEvent", async () => {
+            const heard = nextChange(api, requestId);
+            const view = await api.saveDraft(requestId, revision, { exerciseName: "NOM-D-AUTOTEST", useBirthName: false });
+            revision = view.request.revision;
+            expect((await heard) === revision, "no request:changed event with the saved revision");
+        }],
+        ["SaveDraftStaleConflict", () => expectError(api.saveDraft(requestId, revision - 1, { exerciseName: "PERIME", useBirthName: false }), "conflict")],
         ["TransmitRequest", async () => { expect((await api.transmitRequest(requestId)).request.status === "transmitted", "not transmitted"); }],
         ["TransmitTwiceConflict", () => expectError(api.transmitRequest(requestId), "conflict")],
         ["WithdrawRequest", async () => { expect((await api.withdrawRequest(requestId, "auto-test")).request.status === "withdrawn", "not withdrawn"); }],

@@ -10,7 +10,7 @@ DESKTOP_TAGS := desktop,production,webkit2_41
 ## (without a display, starts browser mode on http://127.0.0.1:8080/).
 run: deps build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then ./build/bin/erpps; \
-	else echo "Pas d'affichage graphique : mode navigateur sur http://127.0.0.1:8080/"; ./build/bin/erpps web --addr 127.0.0.1:8080; fi
+	else echo "Pas d'affichage graphique : mode navigateur, ouvrez l'adresse affichée ci-dessous (avec son jeton)"; ./build/bin/erpps web --addr 127.0.0.1:8080; fi
 
 deps:
 	.ci/deps.sh run
@@ -28,7 +28,7 @@ build: frontend
 windows: frontend
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags desktop,production -ldflags "$(LDFLAGS) -H windowsgui" -o build/bin/erpps.exe .
 
-## web: browser mode on http://127.0.0.1:8080/
+## web: browser mode on 127.0.0.1:8080 (open the address it prints, with its token)
 web: build
 	./build/bin/erpps web --addr 127.0.0.1:8080
 

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"erpps/app"
+	"erpps/backend/datadir"
 )
 
 //go:embed all:frontend/dist
@@ -53,8 +54,19 @@ func run(args []string, stderr io.Writer) int {
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
+	if *kiosk && (*dataDir != "" || os.Getenv(datadir.EnvVar) != "") {
+		// The kiosk erases its folder at exit: never one it was given.
+		fmt.Fprintln(stderr, "erpps:", app.ErrKioskDataDir.Message)
+		return 2
+	}
 	if *kiosk && mode == app.ModeDesktop {
 		mode = app.ModeKiosk
+	}
+	if mode == app.ModeWeb {
+		if err := app.CheckLoopback(*addr); err != nil {
+			fmt.Fprintln(stderr, "erpps web:", app.UserMessage(err))
+			return 2
+		}
 	}
 	assets, err := fs.Sub(embedded, "frontend/dist")
 	if err != nil {
@@ -74,6 +86,13 @@ func run(args []string, stderr io.Writer) int {
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "erpps:", app.UserMessage(err))
+		if mode != app.ModeWeb && !*selfTest {
+			// Launched from the menu, nobody reads stderr: a window and
+			// the native error dialog say it, until the user closes it.
+			if derr := app.ShowStartupError(app.UserMessage(err)); derr != nil {
+				fmt.Fprintln(stderr, "erpps:", derr)
+			}
+		}
 		return 1
 	}
 	defer closeApp()
@@ -98,7 +117,11 @@ func run(args []string, stderr io.Writer) int {
 
 // serveWeb serves browser mode until ctx is canceled.
 func serveWeb(ctx context.Context, a *app.App, assets fs.FS, addr string, stderr io.Writer) error {
-	handler, err := app.NewHTTPHandler(a, assets)
+	auth, err := app.NewWebAuth()
+	if err != nil {
+		return err
+	}
+	handler, err := app.NewHTTPHandler(a, assets, auth)
 	if err != nil {
 		return err
 	}
@@ -106,8 +129,10 @@ func serveWeb(ctx context.Context, a *app.App, assets fs.FS, addr string, stderr
 	if err != nil {
 		return fmt.Errorf("unable to listen on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stderr, "erpps web: http://%s/\n", ln.Addr())
+	srv := app.NewWebServer(handler)
+	// The address to open holds the run's secret: printed here only, never
+	// logged.
+	fmt.Fprintf(stderr, "erpps web: %s\n", auth.OpenURL(ln.Addr()))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -13,8 +13,14 @@ func FormatError(a *App) func(error) any {
 
 func (a *App) formatError(err error) *erpps.Error {
 	e := erpps.AsError(err)
-	if e.Code == erpps.EINTERNAL && a.deps.Log != nil {
-		a.deps.Log.WithError(err).Error("internal error")
+	if a.deps.Log != nil {
+		switch e.Code {
+		case erpps.EINTERNAL:
+			a.deps.Log.WithError(err).Error("internal error")
+		case erpps.EDISKFULL, erpps.EREADONLY, erpps.ESTORELOCKED, erpps.ESTORECORRUPT, erpps.ESTOREOPEN:
+			// The store failed: what the user is told, and why, for support.
+			a.deps.Log.WithField("code", e.Code).WithError(err).Error("store fault")
+		}
 	}
 	return &erpps.Error{Code: e.Code, Message: e.Message, Fields: e.Fields}
 }

@@ -177,8 +177,8 @@ func (s *EventStream) subscribers() int {
 	return len(s.subs)
 }
 
-// writeTimeout bounds one write to a client that stopped reading.
-const writeTimeout = 30 * time.Second
+// eventWriteTimeout bounds one write to a client that stopped reading.
+const eventWriteTimeout = 30 * time.Second
 
 // serve streams events to one client, the initial ones first, until the
 // client goes away or the stream closes.
@@ -196,7 +196,7 @@ func (s *EventStream) serve(w http.ResponseWriter, r *http.Request, initial ...[
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	write := func(b []byte) bool {
-		_ = rc.SetWriteDeadline(time.Now().Add(writeTimeout)) // not every writer has deadlines
+		_ = rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout)) // not every writer has deadlines
 		if _, err := w.Write(b); err != nil {
 			return false
 		}

@@ -174,7 +174,7 @@ func TestEventStreamDeliversRequestChanged(t *testing.T) {
 	t.Cleanup(func() { _ = closeFn() })
 	stream := a.events.(*EventStream)
 	stream.Heartbeat = 50 * time.Millisecond
-	srv := mustServerFor(t, a)
+	srv := withSession(t, serveApp(t, a))
 
 	subscribe := func(ctx context.Context) (chan sseEvent, *http.Response) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/api/events", nil)
@@ -182,6 +182,7 @@ func TestEventStreamDeliversRequestChanged(t *testing.T) {
 			t.Fatal(err)
 		}
 		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		req.Header.Set("Accept", "text/event-stream")
 		res, err := srv.Client().Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -192,6 +193,10 @@ func TestEventStreamDeliversRequestChanged(t *testing.T) {
 		ch := make(chan sseEvent, 100)
 		go readEvents(bufio.NewReader(res.Body), ch)
 		return ch, res
+	}
+	// Behind the same checks as the methods: no cookie, no events.
+	if res, err := http.Get(srv.URL + "/api/events"); err != nil || res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("GET /api/events without the session cookie: %v %v", res, err)
 	}
 	tabCtx, leave := context.WithCancel(context.Background())
 	defer leave()
@@ -250,7 +255,7 @@ func TestEventStreamDeliversRequestChanged(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the stream stayed open after shutdown")
 	}
-	if res, _ := http.Get(srv.URL + "/api/events"); res != nil && res.StatusCode != http.StatusServiceUnavailable {
+	if res, _ := srv.Client().Get(srv.URL + "/api/events"); res != nil && res.StatusCode != http.StatusServiceUnavailable {
 		t.Fatalf("a subscription after shutdown: %d", res.StatusCode)
 	}
 }

@@ -17,8 +17,12 @@ const maxBody = 1 << 20
 
 // NewHTTPHandler serves browser mode: the embedded UI at / and every bound
 // method of a at POST /api/{method}, arguments as a JSON array, the result or
-// an error {code, message, fields} as JSON.
-func NewHTTPHandler(a *App, assets fs.FS) (http.Handler, error) {
+// an error {code, message, fields} as JSON. Every request needs auth's
+// session cookie (see WebAuth); a nil auth is refused.
+func NewHTTPHandler(a *App, assets fs.FS, auth *WebAuth) (http.Handler, error) {
+	if auth == nil {
+		return nil, errors.New("app: browser mode needs its per-run secret")
+	}
 	methods, err := methodsOf(a)
 	if err != nil {
 		return nil, err
@@ -50,7 +54,7 @@ func NewHTTPHandler(a *App, assets fs.FS) (http.Handler, error) {
 		mux.HandleFunc(route.pattern, route.handler)
 	}
 	mux.Handle("GET /", spaHandler(assets))
-	return guard(mux), nil
+	return guard(bounded(auth.require(mux), writeTimeout)), nil
 }
 
 // httpRoute is a route of browser mode that is not a bound method (a file
@@ -75,6 +79,10 @@ func statusOf(code string) int {
 		return http.StatusConflict
 	case erpps.EFORBIDDEN:
 		return http.StatusForbidden
+	case erpps.EDISKFULL:
+		return http.StatusInsufficientStorage
+	case erpps.EREADONLY, erpps.ESTORELOCKED, erpps.ESTOREOPEN:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }

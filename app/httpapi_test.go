@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -28,19 +29,49 @@ func mustOpenApp(t *testing.T) *App {
 	return a
 }
 
+// testToken is the per-run secret of the servers of these tests.
+const testToken = "test-token-0123456789abcdefghijklmnopqrstuv"
+
+// mustServer serves the application in browser mode; its client holds the
+// session cookie (it opened the address with the token).
 func mustServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	return mustServerFor(t, mustOpenApp(t))
+	return withSession(t, mustServerWithoutSession(t))
 }
 
-// mustServerFor serves a in browser mode on a loopback port.
-func mustServerFor(t *testing.T, a *App) *httptest.Server {
+// withSession gives srv's client the session cookie, as a browser that
+// opened the address with the token.
+func withSession(t *testing.T, srv *httptest.Server) *httptest.Server {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Client().Jar = jar
+	res, err := srv.Client().Get(srv.URL + "/?token=" + testToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || len(jar.Cookies(res.Request.URL)) != 1 {
+		t.Fatalf("token exchange: HTTP %d, cookies %v", res.StatusCode, jar.Cookies(res.Request.URL))
+	}
+	return srv
+}
+
+func mustServerWithoutSession(t *testing.T) *httptest.Server {
+	t.Helper()
+	return serveApp(t, mustOpenApp(t))
+}
+
+// serveApp serves a in browser mode, with no session yet.
+func serveApp(t *testing.T, a *App) *httptest.Server {
 	t.Helper()
 	assets := fstest.MapFS{
 		"index.html":    {Data: []byte("<!doctype html><title>eRPPS</title>")},
 		"assets/app.js": {Data: []byte("console.log(1)")},
 	}
-	h, err := NewHTTPHandler(a, assets)
+	h, err := NewHTTPHandler(a, assets, newWebAuth(testToken))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +197,7 @@ func TestFormatErrorHidesInternalCauses(t *testing.T) {
 }
 
 func TestKioskKeepsNothing(t *testing.T) {
-	a, closeFn, err := Open(context.Background(), Config{Mode: ModeKiosk, Demo: true})
+	a, closeFn, err := Open(context.Background(), Config{Mode: ModeKiosk, Demo: true, TempDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,5 +210,20 @@ func TestKioskKeepsNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Fatalf("the kiosk's folder %s is still there (%v)", dir, err)
+	}
+}
+
+func TestKioskRefusesAGivenFolder(t *testing.T) {
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(keep, []byte("à garder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Open(context.Background(), Config{Mode: ModeKiosk, DataDir: dir, TempDir: t.TempDir()})
+	if err != ErrKioskDataDir {
+		t.Fatalf("Open = %v, want ErrKioskDataDir", err)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Fatalf("the given folder lost a file: %v", err)
 	}
 }

@@ -20,6 +20,7 @@ type RequestActions interface {
 	Withdraw(ctx context.Context, id string, actor erpps.Actor, comment string) (*requests.View, error)
 	Delete(ctx context.Context, id string, actor erpps.Actor) error
 	LookupStructure(ctx context.Context, by, value string) (*erpps.Structure, error)
+	Practitioner(ctx context.Context, rpps string) (*requests.PractitionerView, error)
 }
 
 // ListRequests lists a practitioner's requests, newest first.

@@ -196,7 +196,7 @@ func TestHTTPCallCanceledWhenTheClientGoesAway(t *testing.T) {
 	a := mustOpenApp(t)
 	blocking := blockingLookup{RequestActions: a.deps.Requests, entered: make(chan struct{}), ended: make(chan error, 1)}
 	a.deps.Requests = blocking
-	srv := mustServerFor(t, a)
+	srv := withSession(t, serveApp(t, a))
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -23,18 +24,28 @@ import (
 
 // Config is how the application is started.
 type Config struct {
-	DataDir string // "" for the default (ERPPS_DATA, then the user config dir)
+	DataDir string // "" for the default (ERPPS_DATA, then the user config dir); must be "" for the kiosk
 	Mode    Mode
 	Demo    bool // seed demo records into an empty store
 	// SelfTest makes the UI check the desktop bindings and report.
 	SelfTest bool
 	Version  string
 	Stderr   io.Writer
+	// TempDir is where the kiosk makes its folder (os.TempDir() when "").
+	TempDir string
 }
+
+// ErrKioskDataDir refuses a kiosk given a data folder: the kiosk erases its
+// folder at exit, so it only ever uses one it created itself.
+var ErrKioskDataDir = erpps.Errorf(erpps.EINVALID,
+	"La borne (--kiosk) n'utilise que son propre dossier temporaire, effacé à sa fermeture : "+
+		"elle refuse un dossier de données (--data ou %s). Lancez-la sans --data ni %s, "+
+		"ou lancez erpps sans --kiosk pour utiliser ce dossier.", datadir.EnvVar, datadir.EnvVar)
 
 // Open assembles the application from its data folder: log, store, reference
 // data, services. The returned function closes what was opened (and, for the
-// kiosk, erases its data).
+// kiosk, erases the folder it created). A start-up that fails is logged to
+// erpps.log when the log could be opened.
 func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 	var cleanups []func() error
 	closeAll := func() error {
@@ -46,20 +57,18 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		}
 		return first
 	}
+	var log *logrus.Logger
 	fail := func(err error) (*App, func() error, error) {
+		if log != nil {
+			e := erpps.AsError(err)
+			log.WithField("code", e.Code).WithError(err).Error("start-up refused")
+		}
 		_ = closeAll()
 		return nil, nil, err
 	}
 
-	dir, err := dataDirFor(cfg)
+	dir, err := openDataDir(cfg, &cleanups)
 	if err != nil {
-		return fail(err)
-	}
-	if cfg.Mode == ModeKiosk {
-		// The kiosk keeps nothing of its walk-in users: its folder goes at exit.
-		cleanups = append(cleanups, func() error { return os.RemoveAll(dir) })
-	}
-	if err := datadir.Ensure(dir); err != nil {
 		return fail(err)
 	}
 	log, closeLog, err := logging.New(logging.Options{FilePath: datadir.LogPath(dir), Stderr: cfg.Stderr, Level: logrus.InfoLevel})
@@ -67,6 +76,13 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		return fail(err)
 	}
 	cleanups = append(cleanups, closeLog)
+	if cfg.Mode != ModeKiosk {
+		lock, err := datadir.Acquire(dir)
+		if err != nil {
+			return fail(err)
+		}
+		cleanups = append(cleanups, lock.Release)
+	}
 
 	catalog, err := refdata.Load()
 	if err != nil {
@@ -91,7 +107,7 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 	log.WithField("mode", cfg.Mode).WithField("version", cfg.Version).Info("application started")
 	cleanups = append(cleanups, func() error { log.Info("application stopped"); return nil })
 
-	signer, err := signing.LoadOrCreateLocalSigner(ctx, db)
+	signer, err := signing.LoadOrCreateKeyFile(ctx, filepath.Join(dir, signing.KeyFileName), db)
 	if err != nil {
 		return fail(err)
 	}
@@ -119,15 +135,53 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 	return a, a.closeStore, nil
 }
 
-func dataDirFor(cfg Config) (string, error) {
-	if cfg.Mode == ModeKiosk && cfg.DataDir == "" {
-		dir, err := os.MkdirTemp("", "erpps-kiosk-")
+// openDataDir returns the data folder, created private and checked
+// writable. The kiosk's is a new folder of its own, after erasing those that
+// killed kiosks left; its erasure at exit is added to cleanups.
+func openDataDir(cfg Config, cleanups *[]func() error) (string, error) {
+	if cfg.Mode != ModeKiosk {
+		dir, err := datadir.Resolve(cfg.DataDir, os.Getenv, os.UserConfigDir)
 		if err != nil {
-			return "", fmt.Errorf("app: unable to create the kiosk's folder: %w", err)
+			return "", err
 		}
-		return dir, nil
+		if err := datadir.Ensure(dir); err != nil {
+			return "", err
+		}
+		return dir, datadir.CheckWritable(dir)
 	}
-	return datadir.Resolve(cfg.DataDir, os.Getenv, os.UserConfigDir)
+	if cfg.DataDir != "" {
+		return "", ErrKioskDataDir
+	}
+	tmp := cfg.TempDir
+	if tmp == "" {
+		tmp = os.TempDir()
+	}
+	// Leftovers of killed kiosks: a failure to erase one does not stop this
+	// kiosk, which has its own folder.
+	swept, sweepErr := datadir.SweepKiosks(tmp)
+	k, err := datadir.CreateKiosk(tmp)
+	if err != nil {
+		return "", err
+	}
+	*cleanups = append(*cleanups, k.Close)
+	if swept > 0 || sweepErr != nil {
+		fmt.Fprintf(stderrOf(cfg), "erpps: borne : %d dossier(s) laissé(s) par une borne interrompue effacé(s)%s\n", swept, errSuffix(sweepErr))
+	}
+	return k.Dir, datadir.CheckWritable(k.Dir)
+}
+
+func stderrOf(cfg Config) io.Writer {
+	if cfg.Stderr == nil {
+		return io.Discard
+	}
+	return cfg.Stderr
+}
+
+func errSuffix(err error) string {
+	if err == nil {
+		return ""
+	}
+	return " (certains n'ont pas pu l'être : " + err.Error() + ")"
 }
 
 func dialogsFor(mode Mode) Dialogs {

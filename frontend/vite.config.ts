@@ -5,7 +5,9 @@ import react from "@vitejs/plugin-react";
 const apiTarget = process.env.ERPPS_API ?? "http://127.0.0.1:8080";
 
 // The UI is served by the Go binary: embedded in the Wails webview (desktop)
-// or by `erpps web` under "/". `npm run dev` proxies /api to a local `erpps web`.
+// or by `erpps web` under "/". `npm run dev` proxies /api to a local `erpps web`,
+// and the address erpps web prints with its token (open it with this server's
+// port instead: http://127.0.0.1:5173/?token=…) to get its session cookie.
 export default defineConfig({
     plugins: [react()],
     base: "/",
@@ -20,7 +22,8 @@ export default defineConfig({
         port: 5173,
         strictPort: true,
         proxy: {
-            "/api": { target: apiTarget, changeOrigin: false }
+            "/api": { target: apiTarget, changeOrigin: false },
+            "^/\\?token=": { target: apiTarget, changeOrigin: false }
         }
     },
     preview: {
@@ -28,7 +31,8 @@ export default defineConfig({
         port: 4173,
         strictPort: true,
         proxy: {
-            "/api": { target: apiTarget, changeOrigin: false }
+            "/api": { target: apiTarget, changeOrigin: false },
+            "^/\\?token=": { target: apiTarget, changeOrigin: false }
         }
     },
     test: {

@@ -87,7 +87,7 @@ func TestActionAttestation(t *testing.T) {
 		t.Fatalf("zbarimg found no QR code on page 1: %v", err)
 	}
 	payload := strings.TrimSpace(string(out))
-	if !strings.HasPrefix(payload, "ERPPS1|") || !strings.Contains(payload, "|"+rpps+"|") {
+	if !strings.HasPrefix(payload, "ERPPS2|") || !strings.Contains(payload, "|"+rpps+"|") {
 		t.Fatalf("the QR code reads %q", payload)
 	}
 	if art := os.Getenv("ERPPS_ARTIFACTS"); art != "" {
@@ -109,9 +109,11 @@ func TestActionAttestation(t *testing.T) {
 	setInput(t, ctx, "verify-payload", payload)
 	step(t, ctx, "click Vérifier", chromedp.Click(chromedp.ID("btn-verify")))
 	waitJS(t, ctx, "the genuine verdict", fmt.Sprintf(`(() => { const r = document.getElementById("verify-result");
-		return !!r && r.innerText.includes("Attestation authentique") && r.innerText.includes(%s) && !!r.querySelector(".fr-alert--success") })()`, jsString(rpps)))
+		return !!r && r.innerText.includes("Code QR authentique") && r.innerText.includes(%s) && !!r.querySelector(".fr-alert--success") })()`, jsString(rpps)))
 	result := jsValue(t, ctx, `document.getElementById("verify-result").innerText`)
-	for _, want := range []string{strings.Split(payload, "|")[1], strings.Split(payload, "|")[4], "Délivrée le"} {
+	// Every signed field is shown, professions included, with what the check proves.
+	fields := strings.Split(payload, "|")
+	for _, want := range []string{fields[1], fields[3], fields[4], fields[6], "Délivrée le", "Comparez chaque information", "Aperçu hors ligne", "DÉMO"} {
 		if !strings.Contains(result, want) {
 			t.Errorf("the verdict lacks %q:\n%s", want, result)
 		}
@@ -123,9 +125,9 @@ func TestActionAttestation(t *testing.T) {
 		t.Fatal("tamper changed nothing")
 	}
 	setInput(t, ctx, "verify-payload", forged)
-	waitJS(t, ctx, "the verdict cleared after editing", `!document.getElementById("verify-result").innerText.includes("Attestation authentique")`)
+	waitJS(t, ctx, "the verdict cleared after editing", `!document.getElementById("verify-result").innerText.includes("Code QR authentique")`)
 	step(t, ctx, "click Vérifier the forged payload", chromedp.Click(chromedp.ID("btn-verify")))
 	waitJS(t, ctx, "the forged verdict", `(() => { const r = document.getElementById("verify-result");
-		return !!r && !!r.querySelector(".fr-alert--error") && r.innerText.includes("Signature invalide") && !r.innerText.includes("Attestation authentique") })()`)
+		return !!r && !!r.querySelector(".fr-alert--error") && r.innerText.includes("Signature invalide") && !r.innerText.includes("Code QR authentique") })()`)
 	screenshot(t, ctx, "42-verify-forged")
 }

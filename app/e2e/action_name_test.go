@@ -82,7 +82,7 @@ func TestActionName(t *testing.T) {
 		t.Fatalf("requests of the exercise name: %+v, want one transmitted", list)
 	}
 	step(t, ctx, "open the request by its id", chromedp.Navigate(srv.URL+page+"?demande="+list[0].ID))
-	waitStatus(t, ctx, "Transmise")
+	waitStatus(t, ctx, erpps.StatusTransmitted.Label())
 	if present(t, ctx, "field-exerciseName") {
 		t.Fatal("a transmitted request opened by its id is editable")
 	}

@@ -10,6 +10,7 @@ import (
 
 	"erpps/backend/demo"
 	"erpps/backend/erpps"
+	"erpps/backend/refdata"
 )
 
 // TestActionNewActivity declares a new place of practice in the stepped
@@ -71,6 +72,8 @@ func TestActionNewActivity(t *testing.T) {
 	waitText(t, ctx, "Étape 2 sur 4")
 	step(t, ctx, "wait for the exercise fields", chromedp.WaitVisible(chromedp.ID("field-startDate")))
 	pickRadio(t, ctx, "modeCode", "L")
+	// Only the secteurs and fonctions of the profession are offered.
+	evalTrue(t, ctx, "no officine offered outside pharmacy", `!!document.querySelector('#field-sectorCode option[value="SA08"]') && !document.querySelector('#field-sectorCode option[value="SA33"]') && !document.querySelector('#field-functionCode option[value="FON-03"]')`)
 	selectOption(t, ctx, "field-sectorCode", "SA08")
 	selectOption(t, ctx, "field-functionCode", "FON-01")
 	selectOption(t, ctx, "field-genreCode", "GENR01")
@@ -155,6 +158,22 @@ func TestActionNewActivity(t *testing.T) {
 	waitListedAsTransmitted(t, ctx, srv.URL, p.RPPS, "Nouvelle activité")
 	waitListedAsTransmitted(t, ctx, srv.URL, p.RPPS, "Cessation d'activité")
 	shot("11-requests")
+
+	// « Voir mes activités » shows the new place as pending, with the ARS's one name.
+	cat, err := refdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent := requestsOf(t, srv.URL, p.RPPS, erpps.KindNewActivity)
+	if len(sent) != 1 {
+		t.Fatalf("new activities: %+v", sent)
+	}
+	step(t, ctx, "open the activities page", chromedp.Navigate(srv.URL+"/#/pro/"+p.RPPS+"/activites"))
+	h1Is(t, ctx, "Voir mes activités professionnelles")
+	card := "activite-en-attente-" + sent[0].ID
+	want := "En attente de validation par l'" + cat.ARSName(other.Department)
+	waitJS(t, ctx, "the pending new activity", fmt.Sprintf(`(() => { const c = document.getElementById(%s); return !!c && c.textContent.includes(%s) && c.textContent.includes(%s) })()`, jsString(card), jsString(want), jsString(other.CompanyName)))
+	shot("12-pending-activity")
 }
 
 // structureElsewhere returns the structure of another demo practitioner's

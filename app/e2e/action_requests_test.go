@@ -11,7 +11,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"erpps/backend/demo"
 	"erpps/backend/erpps"
 )
 
@@ -87,11 +86,7 @@ func historyText(t *testing.T, ctx context.Context, id string) string {
 func TestActionRequests(t *testing.T) {
 	ctx := newBrowser(t)
 	srv := startServer(t, t.TempDir())
-	list, err := demo.Generate(demo.Count, demo.Seed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := list[0]
+	p := demoPractitioner(t)
 	today := time.Now().Format(time.DateOnly)
 	open := p.OpenActivities(today)
 	if len(open) == 0 {
@@ -117,7 +112,7 @@ func TestActionRequests(t *testing.T) {
 	h1Is(t, ctx, "Consulter ma demande en cours")
 	waitText(t, ctx, "reprendre une demande « en cours » non transmise pour la modifier")
 	waitJS(t, ctx, "the draft's badge", badgeIs(draft.ID, "draft", "En cours (non transmise)"))
-	waitJS(t, ctx, "the transmitted request's badge", badgeIs(sent.ID, "transmitted", "Transmise"))
+	waitJS(t, ctx, "the transmitted request's badge", badgeIs(sent.ID, "transmitted", erpps.StatusTransmitted.Label()))
 	cardText := jsValue(t, ctx, `document.getElementById("request-`+sent.ID+`").innerText`)
 	for _, want := range []string{"Nom d'exercice", "MARTIN-DURAND", "transmise le"} {
 		if !strings.Contains(cardText, want) {
@@ -161,7 +156,7 @@ func TestActionRequests(t *testing.T) {
 		step(t, ctx, "click Reprendre et modifier", chromedp.Click(chromedp.ID("resume-"+draft.ID)))
 		waitJS(t, ctx, "the cessation form's URL", fmt.Sprintf(`location.hash.endsWith(%s)`, jsString(strings.TrimPrefix(want, "#"))))
 		step(t, ctx, "back to the requests page", chromedp.Navigate(page))
-		waitJS(t, ctx, "the requests listed again", badgeIs(sent.ID, "transmitted", "Transmise"))
+		waitJS(t, ctx, "the requests listed again", badgeIs(sent.ID, "transmitted", erpps.StatusTransmitted.Label()))
 	})
 
 	t.Run("Withdraw", func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 
 	"erpps/backend/demo"
 	"erpps/backend/erpps"
+	"erpps/backend/refdata"
 )
 
 // Helpers for the request forms. Fields are found by their id
@@ -172,8 +173,9 @@ func present(t *testing.T, ctx context.Context, id string) bool {
 // is read-only: no transmit button, none of the given fields.
 func waitTransmitted(t *testing.T, ctx context.Context, fields ...string) {
 	t.Helper()
-	waitStatus(t, ctx, "Transmise")
-	waitText(t, ctx, "Votre demande a été transmise à l'ARS. Elle sera envoyée dès que le poste sera connecté.")
+	waitStatus(t, ctx, erpps.StatusTransmitted.Label())
+	// Truthful while it waits for the network: queued here, not received by the ARS yet.
+	waitText(t, ctx, "L'ARS ne l'a pas encore reçue")
 	for _, id := range append([]string{"btn-transmit"}, fields...) {
 		if present(t, ctx, id) {
 			t.Fatalf("#%s is still in the page of a transmitted request", id)
@@ -195,15 +197,33 @@ func waitListedAsTransmitted(t *testing.T, ctx context.Context, baseURL, rpps, k
 	waitJS(t, ctx, kindLabel+" listed as Transmise", expr)
 }
 
-// demoPractitioner is the first demo practitioner, as a first start creates
-// them.
+// demoPractitioner is the first demo practitioner whose record the ARS
+// keeps (the portal's users; an Ordre's records get a notice instead).
 func demoPractitioner(t *testing.T) *erpps.Practitioner {
+	t.Helper()
+	return demoPractitionerKeptBy(t, refdata.AuthorityARS)
+}
+
+// demoPractitionerKeptBy is the first demo practitioner whose record an
+// authority of that kind (refdata.AuthorityARS, AuthorityOrdre) keeps.
+func demoPractitionerKeptBy(t *testing.T, kind string) *erpps.Practitioner {
 	t.Helper()
 	list, err := demo.Generate(demo.Count, demo.Seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return list[0]
+	cat, err := refdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Now().Format(time.DateOnly)
+	for _, p := range list {
+		if cat.RecordAuthority(p, day).Kind == kind && len(p.OpenActivities(day)) > 0 {
+			return p
+		}
+	}
+	t.Fatalf("no demo practitioner kept by %s", kind)
+	return nil
 }
 
 // openActivity returns an activity of p still in progress today.

@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"erpps/backend/demo"
 )
 
 // tiles are the guide's eight actions: the tile's id, the page's heading.
@@ -25,14 +23,10 @@ var tiles = []struct{ id, heading, route string }{
 	{"tile-nom-exercice", "Modifier le nom d'exercice", "nom-exercice"},
 }
 
-// demoRPPS is the first demo practitioner, as a first start creates them.
+// demoRPPS is the first demo practitioner whose record the ARS keeps.
 func demoRPPS(t *testing.T) string {
 	t.Helper()
-	list, err := demo.Generate(demo.Count, demo.Seed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return list[0].RPPS
+	return demoPractitioner(t).RPPS
 }
 
 // TestStartToHomePage measures the time from starting "erpps web" (first

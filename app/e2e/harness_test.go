@@ -5,6 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,7 +79,15 @@ func webBinary(t testing.TB) string {
 
 // server is a running "erpps web" process.
 type server struct {
-	URL     string
+	// URL is the server's root without the per-run token
+	// (http://127.0.0.1:PORT): the harness has already exchanged the token
+	// for the session cookie in http.DefaultClient and in every browser of
+	// the test, so srv.URL+"/#/..." and callAPI(srv.URL, ...) just work.
+	URL string
+	// OpenURL is the address erpps web printed, token included.
+	OpenURL string
+	// Token is the per-run secret of OpenURL.
+	Token   string
 	cmd     *exec.Cmd
 	stopped bool
 
@@ -111,7 +122,7 @@ func startServer(t *testing.T, dataDir string) *server {
 		for sc.Scan() {
 			line := sc.Text()
 			if u, ok := strings.CutPrefix(line, "erpps web: http://"); ok {
-				urlc <- "http://" + strings.TrimSuffix(u, "/")
+				urlc <- "http://" + u
 				continue
 			}
 			s.mu.Lock()
@@ -124,12 +135,117 @@ func startServer(t *testing.T, dataDir string) *server {
 		_, _ = io.Copy(io.Discard, stderr)
 	}()
 	select {
-	case s.URL = <-urlc:
+	case s.OpenURL = <-urlc:
 	case <-time.After(20 * time.Second):
 		t.Fatal("erpps web did not start within 20 s")
 	}
+	u, err := url.Parse(s.OpenURL)
+	if err != nil {
+		t.Fatalf("erpps web printed a bad address %q: %v", s.OpenURL, err)
+	}
+	s.URL, s.Token = u.Scheme+"://"+u.Host, u.Query().Get("token")
+	if s.Token != "" {
+		signInDefaultClient(t, s)
+	}
+	live.addServer(t, s)
 	return s
 }
+
+// live pairs the running servers with the test's browsers, so that each
+// browser holds the session cookie of each server, as a user who opened the
+// printed address would.
+var live liveSet
+
+type liveSet struct {
+	mu       sync.Mutex
+	servers  []*server
+	browsers []context.Context
+}
+
+// addServer signs every open browser in to s.
+func (l *liveSet) addServer(t *testing.T, s *server) {
+	t.Helper()
+	l.mu.Lock()
+	l.servers = append(l.servers, s)
+	browsers := append([]context.Context(nil), l.browsers...)
+	l.mu.Unlock()
+	t.Cleanup(func() { l.remove(s, nil) })
+	for _, ctx := range browsers {
+		signInBrowser(t, ctx, s)
+	}
+}
+
+// addBrowser signs ctx in to every running server.
+func (l *liveSet) addBrowser(t *testing.T, ctx context.Context) {
+	t.Helper()
+	l.mu.Lock()
+	l.browsers = append(l.browsers, ctx)
+	servers := append([]*server(nil), l.servers...)
+	l.mu.Unlock()
+	t.Cleanup(func() { l.remove(nil, ctx) })
+	for _, s := range servers {
+		if !s.stopped {
+			signInBrowser(t, ctx, s)
+		}
+	}
+}
+
+func (l *liveSet) remove(s *server, ctx context.Context) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i, x := range l.servers {
+		if x == s {
+			l.servers = append(l.servers[:i], l.servers[i+1:]...)
+			break
+		}
+	}
+	for i, x := range l.browsers {
+		if x == ctx {
+			l.browsers = append(l.browsers[:i], l.browsers[i+1:]...)
+			break
+		}
+	}
+}
+
+// signInBrowser opens the printed address in the browser: the server
+// exchanges the token for its cookie and redirects to the address without it.
+func signInBrowser(t *testing.T, ctx context.Context, s *server) {
+	t.Helper()
+	if s.Token == "" {
+		return
+	}
+	step(t, ctx, "open the address erpps web printed", chromedp.Navigate(s.OpenURL))
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(loc, s.Token) {
+		t.Fatalf("the token stayed in the address bar: %s", loc)
+	}
+}
+
+// signInDefaultClient gives http.DefaultClient (used by http.Get, http.Post,
+// callAPI) a cookie jar and the server's cookie, by the same exchange.
+func signInDefaultClient(t *testing.T, s *server) {
+	t.Helper()
+	defaultJar.Do(func() {
+		jar, err := cookiejar.New(nil)
+		if err != nil {
+			panic(err)
+		}
+		http.DefaultClient.Jar = jar
+	})
+	res, err := http.Get(s.OpenURL)
+	if err != nil {
+		t.Fatalf("open %s: %v", s.URL, err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || strings.Contains(res.Request.URL.String(), s.Token) {
+		t.Fatalf("the token exchange ended on %s with HTTP %d", res.Request.URL.Redacted(), res.StatusCode)
+	}
+}
+
+var defaultJar sync.Once
 
 // stop ends the server with SIGTERM and checks it exits cleanly.
 func (s *server) stop(t *testing.T) {
@@ -184,6 +300,7 @@ func newBrowser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("chromium did not start: %v", err)
 	}
+	live.addBrowser(t, ctx)
 	return ctx
 }
 

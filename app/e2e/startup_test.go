@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"os"
@@ -9,16 +10,31 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runBinary runs the erpps binary with args and returns its exit code and
 // standard error.
 func runBinary(t *testing.T, args ...string) (int, string) {
 	t.Helper()
+	return runWithEnv(t, nil, args...)
+}
+
+// runWithEnv runs the erpps binary with args and extra environment variables
+// ("K=V"), and returns its exit code and standard error. A process still
+// running after 30 s is killed and fails the test.
+func runWithEnv(t *testing.T, env []string, args ...string) (int, string) {
+	t.Helper()
 	var stderr bytes.Buffer
-	cmd := exec.Command(webBinary(t), args...)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, webBinary(t), args...)
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stderr = &stderr
 	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("erpps %s still running after 30 s (killed)\n%s", strings.Join(args, " "), stderr.String())
+	}
 	var exit *exec.ExitError
 	switch {
 	case err == nil:

@@ -29,6 +29,12 @@ type Data struct {
 	IDNPS          string     `json:"idnps"`
 	Professions    []string   `json:"professions"`
 	Activities     []Activity `json:"activities"`
+	// Demo marks a demo record's attestation « DÉMO » (fictional data).
+	Demo bool `json:"demo"`
+	// Preview marks an attestation signed by this computer's stand-in key:
+	// an offline preview, of no official value. Renderer.Render sets it from
+	// its signer.
+	Preview bool `json:"preview"`
 }
 
 // Name is the name the attestation shows in its QR code: first name then

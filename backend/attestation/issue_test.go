@@ -36,7 +36,7 @@ func mustIssuer(t *testing.T) (*Issuer, *sqlite.DB, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	signer, err := signing.LoadOrCreateLocalSigner(ctx, db)
+	signer, err := signing.LoadOrCreateKeyFile(ctx, filepath.Join(t.TempDir(), signing.KeyFileName), db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,8 @@ func mustIssuer(t *testing.T) (*Issuer, *sqlite.DB, string) {
 func TestIssueFromTheRegister(t *testing.T) {
 	ctx := context.Background()
 	iss, db, rpps := mustIssuer(t)
-	first, err := iss.Issue(ctx, rpps)
+	keep := func(*Issued) error { return nil }
+	first, err := iss.Issue(ctx, rpps, keep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func TestIssueFromTheRegister(t *testing.T) {
 	if want := "attestation-rpps-" + rpps + "-2026-11-28.pdf"; first.FileName != want {
 		t.Fatalf("file name %s, want %s (Paris date)", first.FileName, want)
 	}
-	second, err := iss.Issue(ctx, rpps)
+	second, err := iss.Issue(ctx, rpps, keep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,11 +74,11 @@ func TestIssueFromTheRegister(t *testing.T) {
 	if err != nil || rec.RPPS != rpps || rec.PayloadHash == "" {
 		t.Fatalf("record %+v, %v", rec, err)
 	}
-	v, err := iss.Verify(first.Payload)
+	v, err := iss.Verify(ctx, first.Payload)
 	if err != nil || !v.Valid || v.RPPS != rpps || v.DocumentNumber != first.Number {
 		t.Fatalf("verify: %+v, %v", v, err)
 	}
-	if _, err := iss.Issue(ctx, "10000000008"); err == nil {
+	if _, err := iss.Issue(ctx, "10000000008", keep); err == nil {
 		t.Fatal("an unknown practitioner got an attestation")
 	}
 	path := filepath.Join(t.TempDir(), first.FileName)

@@ -9,6 +9,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
@@ -24,21 +25,38 @@ const (
 	qrCaption     = "Code de vérification signé"
 	signedMention = "Attestation signée électroniquement : voir le code QR en première page."
 	identityLabel = "Identité du professionnel"
+
+	// Marks of a document that is not the authority's.
+	previewMark   = "APERÇU HORS LIGNE — signé par ce poste, sans valeur officielle"
+	previewNote   = "Signé par la clé de ce poste en attendant celle de l'autorité d'enregistrement : ne peut pas servir de justificatif."
+	previewSigned = "Aperçu signé par ce poste : sans valeur officielle."
+	demoMark      = "DÉMO — dossier fictif de démonstration"
+	footerPreview = " – aperçu hors ligne"
+	footerDemo    = " – DÉMO"
 )
 
 // layout turns Data into maroto rows.
 type layout struct {
-	family string              // font family of every text
-	encode func(string) string // from UTF-8 to what maroto expects for family
+	family  string              // font family of every text
+	encode  func(string) string // from UTF-8 to what maroto expects for family
+	upright bool                // the family has no italic: draw italics upright
 }
 
 // text is a text component; value is UTF-8.
 func (l layout) text(value string, s textStyle, top, left float64) core.Component {
-	return text.New(l.encode(value), s.at(l.family, top, left))
+	return l.textWith(value, s.at(l.family, top, left))
 }
 
 // textWith is a text component with its own properties; value is UTF-8.
 func (l layout) textWith(value string, p props.Text) core.Component {
+	if l.upright {
+		switch p.Style {
+		case fontstyle.Italic:
+			p.Style = fontstyle.Normal
+		case fontstyle.BoldItalic:
+			p.Style = fontstyle.Bold
+		}
+	}
 	return text.New(l.encode(value), p)
 }
 
@@ -57,6 +75,26 @@ func (l layout) header(d Data) core.Row {
 			l.text("Autorité d'enregistrement au RPPS", styleIssuerSub, 10.5, 0),
 		),
 	)
+}
+
+// marks are the banners of a demo record or of an offline preview, under
+// the header, before anything else is read.
+func (l layout) marks(d Data) []core.Row {
+	var rows []core.Row
+	banner := func(value string, s textStyle) core.Row {
+		bg := colorMarkBg
+		return row.New(8).Add(col.New(12).Add(l.text(value, s, 1.6, 0))).WithStyle(&props.Cell{
+			BackgroundColor: &bg, BorderType: border.Full, BorderColor: &s.color, BorderThickness: 0.4,
+		})
+	}
+	if d.Demo {
+		rows = append(rows, row.New(2), banner(demoMark, styleMark))
+	}
+	if d.Preview {
+		rows = append(rows, row.New(2), banner(previewMark, styleMark),
+			row.New().Add(col.New(12).Add(l.text(previewNote, styleMarkNote, 1, 0))))
+	}
+	return rows
 }
 
 func (l layout) rule(height float64, c props.Color, thickness float64) core.Row {
@@ -162,6 +200,10 @@ func (l layout) tableBody(d Data) []core.Row {
 
 // closing is the place of the signature, then the legal mention.
 func (l layout) closing(d Data) []core.Row {
+	signed := signedMention
+	if d.Preview {
+		signed = previewSigned
+	}
 	legal := styleLegal.at(l.family, 0, 0)
 	legal.VerticalPadding = 0.6
 	signature := func(value string, s textStyle, top float64) core.Row {
@@ -171,7 +213,7 @@ func (l layout) closing(d Data) []core.Row {
 		row.New(7),
 		signature("Fait le "+frenchdate.Format(d.IssuedAt)+",", styleSignature, 0),
 		signature("pour l'autorité d'enregistrement, "+d.Issuer, styleSignatureBy, 1.5),
-		signature(signedMention, styleSignatureNote, 1.5),
+		signature(signed, styleSignatureNote, 1.5),
 		row.New(8),
 		l.rule(2, colorRule, 0.2),
 		row.New().Add(col.New(12).Add(l.textWith(legalMention, legal))),
@@ -185,6 +227,27 @@ func (l layout) footer(d Data) core.Row {
 	c := colorRule
 	return row.New(height).Add(col.New(12).Add(
 		line.New(props.Line{Color: &c, Thickness: 0.2, OffsetPercent: 45, SizePercent: 100}),
-		l.text(docTitle+" – document n° "+d.DocumentNumber+" – RPPS "+d.RPPS, styleFooter, height, 0),
+		l.text(footerTitle(d)+" – document n° "+d.DocumentNumber+" – RPPS "+d.RPPS+footerMarks(d), styleFooter, height, 0),
 	))
+}
+
+// footerTitle is the document's title, short when the marks need room
+// beside the page number.
+func footerTitle(d Data) string {
+	if d.Demo || d.Preview {
+		return "Attestation RPPS"
+	}
+	return docTitle
+}
+
+// footerMarks repeats the marks at the foot of every page.
+func footerMarks(d Data) string {
+	var s string
+	if d.Demo {
+		s += footerDemo
+	}
+	if d.Preview {
+		s += footerPreview
+	}
+	return s
 }

@@ -10,16 +10,22 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"erpps/backend/erpps"
 	"erpps/backend/frenchdate"
 	"erpps/backend/signing"
 )
 
 // PayloadVersion starts every payload; a new format gets a new version.
-const PayloadVersion = "ERPPS1"
+// ERPPS2 added the professions; ERPPS1 payloads (without them) still verify.
+const PayloadVersion = "ERPPS2"
+
+const payloadVersion1 = "ERPPS1"
 
 const (
-	payloadFields  = 9    // version, number, RPPS, name, issuer, date, digest, key id, signature
+	payloadFields  = 10   // version, number, RPPS, name, issuer, date, professions, digest, key id, signature
+	payload1Fields = 9    // ERPPS1: no professions
 	maxPayloadSize = 2048 // longer pasted text is not a payload
 	signatureSize  = 64   // Ed25519
 
@@ -27,7 +33,11 @@ const (
 	maxRPPS           = 20
 	maxName           = 64
 	maxIssuer         = 48
+	maxProfessions    = 120
 )
+
+// professionSeparator joins the professions in the payload.
+const professionSeparator = " ; "
 
 // Messages shown to the user when a payload cannot be read.
 const (
@@ -47,8 +57,15 @@ type Verified struct {
 	Issuer         string `json:"issuer"`
 	IssuedAt       string `json:"issuedAt"`      // YYYY-MM-DD
 	IssuedAtLabel  string `json:"issuedAtLabel"` // "27 novembre 2026"
-	KeyID          string `json:"keyId"`
-	ContentDigest  string `json:"contentDigest"` // base64url, see Matches
+	// Professions as signed, joined by " ; "; "" for an ERPPS1 payload.
+	Professions   string `json:"professions"`
+	KeyID         string `json:"keyId"`
+	ContentDigest string `json:"contentDigest"` // base64url, see Matches
+	// LocalKey: signed by this computer's stand-in key, an offline preview of
+	// no official value (set by Issuer.Verify).
+	LocalKey bool `json:"localKey"`
+	// Demo: the record is a demo record (test RPPS range), fictional.
+	Demo bool `json:"demo"`
 }
 
 // Matches reports whether d is the very content that was signed, activities
@@ -80,6 +97,7 @@ func Payload(d Data, s signing.Signer) (string, error) {
 		readable(d.Name(), maxName),
 		readable(d.Issuer, maxIssuer),
 		isoDate(d.IssuedAt),
+		readable(strings.Join(d.Professions, professionSeparator), maxProfessions),
 		b64.EncodeToString(contentDigest(d)),
 		keyID,
 	} {
@@ -94,10 +112,10 @@ func Payload(d Data, s signing.Signer) (string, error) {
 	return msg + b64.EncodeToString(sig), nil
 }
 
-// readable cleans a field for the payload: valid UTF-8, no "|" nor control
-// characters, spaces trimmed, at most max runes.
+// readable cleans a field for the payload: valid UTF-8 in NFC, no "|" nor
+// control characters, spaces trimmed, at most max runes.
 func readable(s string, max int) string {
-	s = strings.ToValidUTF8(s, "?")
+	s = norm.NFC.String(strings.ToValidUTF8(s, "?"))
 	s = strings.Map(func(r rune) rune {
 		if r == '|' || unicode.IsControl(r) {
 			return ' '
@@ -112,7 +130,8 @@ func readable(s string, max int) string {
 }
 
 // Verify checks a payload (a QR code's text, possibly pasted with spaces
-// around) against the trusted keys of v. It never panics; a payload that
+// around, in any Unicode normalisation: it is put in NFC, the form it was
+// signed in) against the trusted keys of v. It never panics; a payload that
 // cannot be read or whose signature fails gives an *erpps.Error with a French
 // message, and a zero Verified.
 func Verify(payload string, v signing.Verifier) (Verified, error) {
@@ -126,18 +145,29 @@ func Verify(payload string, v signing.Verifier) (Verified, error) {
 	if len(payload) > maxPayloadSize {
 		return Verified{}, malformed("payload of %d bytes", len(payload))
 	}
+	payload = norm.NFC.String(payload)
 	fields := strings.Split(payload, "|")
-	if fields[0] != PayloadVersion {
+	want := 0
+	switch fields[0] {
+	case PayloadVersion:
+		want = payloadFields
+	case payloadVersion1:
+		want = payload1Fields
+	default:
 		if strings.HasPrefix(fields[0], "ERPPS") {
 			return Verified{}, erpps.Errorf(erpps.EINVALID, MsgUnknownVersion)
 		}
 		return Verified{}, malformed("no %s prefix", PayloadVersion)
 	}
-	if len(fields) != payloadFields {
-		return Verified{}, malformed("%d fields, want %d", len(fields), payloadFields)
+	if len(fields) != want {
+		return Verified{}, malformed("%d fields, want %d", len(fields), want)
 	}
 	number, rpps, name, issuer, date := fields[1], fields[2], fields[3], fields[4], fields[5]
-	digest, keyID, sigText := fields[6], fields[7], fields[8]
+	professions := ""
+	if want == payloadFields {
+		professions = fields[6]
+	}
+	digest, keyID, sigText := fields[want-3], fields[want-2], fields[want-1]
 
 	issued, err := time.Parse(time.DateOnly, date)
 	if err != nil {
@@ -169,6 +199,7 @@ func Verify(payload string, v signing.Verifier) (Verified, error) {
 		Issuer:         issuer,
 		IssuedAt:       date,
 		IssuedAtLabel:  frenchdate.Format(issued),
+		Professions:    professions,
 		KeyID:          keyID,
 		ContentDigest:  digest,
 	}, nil

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"erpps/backend/erpps"
 	"erpps/backend/signing"
 )
@@ -32,13 +34,13 @@ func TestPayloadShape(t *testing.T) {
 	if len(f) != payloadFields {
 		t.Fatalf("%d fields in %q", len(f), p)
 	}
-	want := []string{PayloadVersion, "ATT-2026-000123", "99900000016", "Anaïs-Hélène DÉMONSTRATION-LŒUVRE", "ARS Occitanie", "2026-11-27"}
+	want := []string{PayloadVersion, "ATT-2026-000123", "99900000016", "Anaïs-Hélène DÉMONSTRATION-LŒUVRE", "ARS Occitanie", "2026-11-27", "Médecin ; Chirurgien-dentiste"}
 	for i, w := range want {
 		if f[i] != w {
 			t.Errorf("field %d = %q, want %q", i, f[i], w)
 		}
 	}
-	if len(p) > 300 {
+	if len(p) > 340 {
 		t.Errorf("payload of %d bytes: too long for a small QR code", len(p))
 	}
 }
@@ -81,7 +83,7 @@ func TestVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sig := strings.Split(genuine, "|")[8]
+	sig := strings.Split(genuine, "|")[9]
 	flippedSig := sig[:10] + string(sig[10]^1) + sig[11:]
 
 	tests := []struct {
@@ -91,26 +93,31 @@ func TestVerify(t *testing.T) {
 	}{
 		{"Genuine", genuine, ""},
 		{"GenuinePastedWithSpaces", "  " + genuine + "\r\n", ""},
+		{"GenuinePastedInNFD", norm.NFD.String(genuine), ""},
+		{"GenuinePastedInNFKC", norm.NFKC.String(genuine), ""},
 		{"ErrAlteredName", replaceField(genuine, 3, "Anaïs-Hélène DUPONT"), signing.MsgInvalidSignature},
 		{"ErrAlteredRPPS", replaceField(genuine, 2, "99900000024"), signing.MsgInvalidSignature},
 		{"ErrAlteredDate", replaceField(genuine, 5, "2026-11-28"), signing.MsgInvalidSignature},
-		{"ErrAlteredDigest", replaceField(genuine, 6, "AAAAAAAAAAAAAAAAAAAAAA"), signing.MsgInvalidSignature},
-		{"ErrAlteredSignature", replaceField(genuine, 8, flippedSig), signing.MsgInvalidSignature},
-		{"ErrSignatureOfAnotherPayload", replaceField(genuine, 8, strings.Split(foreign, "|")[8]), signing.MsgInvalidSignature},
+		{"ErrAlteredProfession", replaceField(genuine, 6, "Infirmier"), signing.MsgInvalidSignature},
+		{"ErrProfessionRemoved", replaceField(genuine, 6, ""), signing.MsgInvalidSignature},
+		{"ErrAlteredDigest", replaceField(genuine, 7, "AAAAAAAAAAAAAAAAAAAAAA"), signing.MsgInvalidSignature},
+		{"ErrAlteredSignature", replaceField(genuine, 9, flippedSig), signing.MsgInvalidSignature},
+		{"ErrSignatureOfAnotherPayload", replaceField(genuine, 9, strings.Split(foreign, "|")[9]), signing.MsgInvalidSignature},
 		{"ErrUnknownKey", foreign, signing.MsgUnknownKey},
-		{"ErrKeyIDSwapped", replaceField(genuine, 7, stranger.KeyID()), signing.MsgUnknownKey},
+		{"ErrKeyIDSwapped", replaceField(genuine, 8, stranger.KeyID()), signing.MsgUnknownKey},
+		{"ErrDowngradedToVersion1", "ERPPS1|" + strings.Replace(strings.SplitN(genuine, "|", 2)[1], "|Médecin ; Chirurgien-dentiste", "", 1), signing.MsgInvalidSignature},
 		{"ErrEmpty", "", MsgEmptyPayload},
 		{"ErrBlank", " \n\t", MsgEmptyPayload},
 		{"ErrGarbage", "bonjour, ceci n'est pas un code", MsgMalformedPayload},
 		{"ErrURL", "https://example.org/?q=ERPPS1", MsgMalformedPayload},
-		{"ErrNewerVersion", "ERPPS2|" + strings.SplitN(genuine, "|", 2)[1], MsgUnknownVersion},
+		{"ErrNewerVersion", "ERPPS3|" + strings.SplitN(genuine, "|", 2)[1], MsgUnknownVersion},
 		{"ErrTruncated", genuine[:len(genuine)-20], MsgMalformedPayload},
 		{"ErrFieldMissing", strings.Replace(genuine, "|ARS Occitanie", "", 1), MsgMalformedPayload},
 		{"ErrFieldAdded", genuine + "|x", MsgMalformedPayload},
 		{"ErrBadDate", replaceField(genuine, 5, "27/11/2026"), MsgMalformedPayload},
-		{"ErrBadKeyID", replaceField(genuine, 7, "NOT-A-KEY"), MsgMalformedPayload},
-		{"ErrSignatureNotBase64", replaceField(genuine, 8, strings.Repeat("*", 86)), MsgMalformedPayload},
-		{"ErrSignatureShort", replaceField(genuine, 8, sig[:80]), MsgMalformedPayload},
+		{"ErrBadKeyID", replaceField(genuine, 8, "NOT-A-KEY"), MsgMalformedPayload},
+		{"ErrSignatureNotBase64", replaceField(genuine, 9, strings.Repeat("*", 86)), MsgMalformedPayload},
+		{"ErrSignatureShort", replaceField(genuine, 9, sig[:80]), MsgMalformedPayload},
 		{"ErrTooLong", genuine + strings.Repeat("A", maxPayloadSize), MsgMalformedPayload},
 		{"ErrOnlyPipes", strings.Repeat("|", 8), MsgMalformedPayload},
 		{"ErrVersionOnly", "ERPPS1", MsgMalformedPayload},
@@ -126,7 +133,8 @@ func TestVerify(t *testing.T) {
 					Valid: true, DocumentNumber: "ATT-2026-000123", RPPS: "99900000016",
 					Name: "Anaïs-Hélène DÉMONSTRATION-LŒUVRE", Issuer: "ARS Occitanie",
 					IssuedAt: "2026-11-27", IssuedAtLabel: "27 novembre 2026",
-					KeyID: testSigner(t, 1).KeyID(), ContentDigest: strings.Split(genuine, "|")[6],
+					Professions: "Médecin ; Chirurgien-dentiste",
+					KeyID:       testSigner(t, 1).KeyID(), ContentDigest: strings.Split(genuine, "|")[7],
 				}
 				if v != want {
 					t.Errorf("Verify = %+v\nwant %+v", v, want)
@@ -186,5 +194,45 @@ func TestVerifiedMatches(t *testing.T) {
 	}
 	if (Verified{}).Matches(sampleData(25)) {
 		t.Error("a zero Verified matches")
+	}
+}
+
+// A payload signed from text in another normalisation (NFD names, as some
+// systems store them) is signed in NFC, and verifies however it is pasted.
+func TestPayloadSignsNFC(t *testing.T) {
+	d := sampleData(1)
+	d.FirstName = norm.NFD.String("Nguyễn Thị Ánh")
+	d.ExerciseName = norm.NFD.String("Łukasz Dvořák")
+	s := testSigner(t, 1)
+	p, err := Payload(d, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !norm.NFC.IsNormalString(p) {
+		t.Fatalf("payload not in NFC: %q", p)
+	}
+	for _, pasted := range []string{p, norm.NFD.String(p), norm.NFKD.String(p)} {
+		v, err := Verify(pasted, signing.NewKeyRing(s.PublicKey()))
+		if err != nil {
+			t.Fatalf("Verify(%q): %v", pasted, err)
+		}
+		if v.Name != "Nguyễn Thị Ánh Łukasz Dvořák" {
+			t.Errorf("Name = %q", v.Name)
+		}
+	}
+}
+
+// Payloads of the first version, without the professions, still verify.
+func TestVerifyVersion1(t *testing.T) {
+	s := testSigner(t, 1)
+	msg := "ERPPS1|ATT-2026-000123|99900000016|Anaïs-Hélène DÉMONSTRATION-LŒUVRE|ARS Occitanie|2026-11-27|" +
+		b64.EncodeToString(contentDigest(sampleData(25))) + "|" + s.KeyID()
+	sig, _ := s.Sign([]byte(msg))
+	v, err := Verify(msg+"|"+b64.EncodeToString(sig), signing.NewKeyRing(s.PublicKey()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Valid || v.Professions != "" || v.DocumentNumber != "ATT-2026-000123" || !v.Matches(sampleData(25)) {
+		t.Errorf("Verify = %+v", v)
 	}
 }

@@ -75,7 +75,7 @@ func TestRenderPageCount(t *testing.T) {
 		{"NoActivity", 0, "1"},
 		{"FewActivities", 3, "1"},
 		{"ManyActivities", 25, "2"},
-		{"VeryManyActivities", 80, "3"},
+		{"VeryManyActivities", 80, "4"}, // DejaVu Sans is wider than Helvetica
 	}
 	pagesRe := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`)
 	for _, tt := range tests {

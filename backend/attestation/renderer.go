@@ -23,16 +23,28 @@ type Renderer struct {
 	newQR func(payload string) (core.Component, error)
 }
 
-// NewRenderer prepares what every attestation shares.
+// NewRenderer prepares what every attestation shares; it writes with the
+// embedded Unicode font (see fonts.go).
 func NewRenderer() (*Renderer, error) {
-	// Not fontfamily.Helvetica: see toWinAnsi.
-	return newRenderer(layout{family: "Helvetica", encode: toWinAnsi})
+	return newRenderer(layout{family: unicodeFamily, encode: toPrintable, upright: true}, unicodeFonts())
 }
 
-func newRenderer(l layout) (*Renderer, error) {
+// newHelveticaRenderer writes with the PDF core font Helvetica, which loses
+// the letters outside Windows-1252: the "before" of the embedded font, kept
+// for the benchmarks.
+func newHelveticaRenderer() (*Renderer, error) {
+	// Not fontfamily.Helvetica: see toWinAnsi.
+	return newRenderer(layout{family: "Helvetica", encode: toWinAnsi}, nil)
+}
+
+func newRenderer(l layout, fonts []*entity.CustomFont) (*Renderer, error) {
 	family := l.family
 	ink, muted := colorInk, colorMuted
-	cfg := config.NewBuilder().
+	b := config.NewBuilder()
+	if len(fonts) > 0 {
+		b = b.WithCustomFonts(fonts)
+	}
+	cfg := b.
 		WithPageSize(pagesize.A4).
 		WithLeftMargin(marginLeft).
 		WithRightMargin(marginRight).
@@ -58,6 +70,7 @@ func (r *Renderer) Render(d Data, s signing.Signer) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.Preview = signing.IsLocal(s)
 	cfg := *r.config
 	cfg.Metadata = &entity.Metadata{
 		Title:        &entity.Utf8Text{Text: docTitle, UTF8: true},
@@ -76,6 +89,7 @@ func (r *Renderer) Render(d Data, s signing.Signer) ([]byte, error) {
 		return nil, erpps.Internal(fmt.Errorf("attestation: unable to set the footer: %w", err))
 	}
 	m.AddRows(l.header(d), l.rule(4, colorInk, 0.5))
+	m.AddRows(l.marks(d)...)
 	m.AddRows(l.title(d)...)
 	m.AddRows(l.section(identityLabel)...)
 	m.AddRows(l.identity(d, qr))

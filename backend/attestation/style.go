@@ -26,6 +26,8 @@ var (
 	colorRule      = props.Color{Red: 200, Green: 200, Blue: 205}
 	colorHeaderBg  = props.Color{Red: 232, Green: 232, Blue: 242}
 	colorStripedBg = props.Color{Red: 246, Green: 246, Blue: 246}
+	colorMark      = props.Color{Red: 206, Green: 5, Blue: 0} // rouge marianne
+	colorMarkBg    = props.Color{Red: 255, Green: 233, Blue: 233}
 )
 
 // textStyle is a text's look; at places it to a position in its cell.
@@ -55,6 +57,8 @@ var (
 	styleSignatureBy   = textStyle{10, fontstyle.Bold, colorInk, align.Right}
 	styleSignatureNote = textStyle{8, fontstyle.Italic, colorMuted, align.Right}
 	styleFooter        = textStyle{7.5, fontstyle.Normal, colorMuted, align.Left}
+	styleMark          = textStyle{11, fontstyle.Bold, colorMark, align.Center}
+	styleMarkNote      = textStyle{8, fontstyle.Normal, colorMark, align.Center}
 )
 
 // at returns the maroto text properties of s, top and left millimetres into

@@ -75,3 +75,19 @@ func fromWinAnsi(s string) string {
 	}
 	return b.String()
 }
+
+// toPrintable prepares UTF-8 text for the embedded Unicode font: in NFC (one
+// glyph per accented letter, as pdftotext gives it back), valid UTF-8,
+// control characters as spaces.
+func toPrintable(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
+	s = norm.NFC.String(strings.ToValidUTF8(s, "?"))
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}

@@ -86,6 +86,9 @@ func TestGeneratedRecordsAreValid(t *testing.T) {
 			codeOK(refdata.TableSector, a.SectorCode)
 			codeOK(refdata.TableFunction, a.FunctionCode)
 			codeOK(refdata.TableGenre, a.GenreCode)
+			if !refdata.SectorFits(a.ProfessionCode, a.SectorCode) || !refdata.FunctionFits(a.ProfessionCode, a.FunctionCode) {
+				t.Fatalf("%s: sector %s / function %s do not fit profession %s", a.ID, a.SectorCode, a.FunctionCode, a.ProfessionCode)
+			}
 			if _, err := phone.Parse(a.Structure.Phone, a.Structure.Department); err != nil {
 				t.Fatalf("structure phone %s: %v", a.Structure.Phone, err)
 			}
@@ -114,5 +117,40 @@ func TestGeneratedRecordsAreValid(t *testing.T) {
 	}
 	if len(departments) < 10 {
 		t.Fatalf("demo spans only %d départements", len(departments))
+	}
+}
+
+// TestMostlyARSRegistered: the portal serves the professions the ARS
+// registers; the demo is mostly those, with a few whose Ordre keeps the record
+// (to show the notice), and the first record is one the ARS keeps.
+func TestMostlyARSRegistered(t *testing.T) {
+	cat, err := refdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := Generate(Count, Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ars, ordre := 0, 0
+	professions := map[string]bool{}
+	for _, p := range list {
+		if cat.RecordAuthority(p, "2026-11-27").Kind == refdata.AuthorityARS {
+			ars++
+		} else {
+			ordre++
+		}
+		for _, pr := range p.Professions {
+			professions[pr.Code] = true
+		}
+	}
+	if ars*4 < len(list)*3 || ordre < 2 {
+		t.Fatalf("%d records kept by an ARS, %d by an Ordre: want at least 3/4 ARS and 2 Ordre", ars, ordre)
+	}
+	if len(professions) < 10 {
+		t.Fatalf("only %d professions in the demo", len(professions))
+	}
+	if cat.RecordAuthority(list[0], "2026-11-27").Kind != refdata.AuthorityARS {
+		t.Fatal("the first demo record is not one the ARS keeps")
 	}
 }

@@ -14,6 +14,10 @@ const (
 	EFORBIDDEN    = "forbidden"     // the actor may not do this
 	ESTORECORRUPT = "store_corrupt" // the local database file is damaged
 	ESTORENEWER   = "store_newer"   // the local database was written by a newer version
+	EREADONLY     = "read_only"     // the data file or folder cannot be written
+	EDISKFULL     = "disk_full"     // the disk holding the data folder is full
+	ESTORELOCKED  = "store_locked"  // another erpps (or program) holds the data folder
+	ESTOREOPEN    = "store_open"    // the data file cannot be opened (missing folder, permissions)
 )
 
 // FieldError says what is wrong with one field of a form, in French.

@@ -36,7 +36,7 @@ func (s RequestStatus) Label() string {
 	case StatusDraft:
 		return "En cours (non transmise)"
 	case StatusTransmitted:
-		return "Transmise"
+		return "Transmise — en attente d'envoi au serveur"
 	case StatusUnderReview:
 		return "En instruction"
 	case StatusAccepted:

@@ -85,3 +85,11 @@ func TestErrors(t *testing.T) {
 		t.Fatalf("field error %+v", fe)
 	}
 }
+
+// TestTransmittedSaysItWaits: a transmitted request is queued on this
+// computer, not received by the ARS: its label says so.
+func TestTransmittedSaysItWaits(t *testing.T) {
+	if got := StatusTransmitted.Label(); got != "Transmise — en attente d'envoi au serveur" {
+		t.Fatalf("label %q", got)
+	}
+}

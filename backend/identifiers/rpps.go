@@ -45,3 +45,18 @@ func CompleteRPPS(first10 string) (string, error) {
 	}
 	return v + string(rune(key)), nil
 }
+
+// IsTestRPPS reports whether rpps is in the range of the ANS's test identities
+// (11 digits starting with 99), the range of the demo records: such a record
+// is fictional and everything made from it is marked « DÉMO ».
+func IsTestRPPS(rpps string) bool {
+	if len(rpps) != RPPSLength || rpps[0] != '9' || rpps[1] != '9' {
+		return false
+	}
+	for i := 2; i < len(rpps); i++ {
+		if rpps[i] < '0' || rpps[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

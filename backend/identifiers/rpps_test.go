@@ -88,3 +88,14 @@ func TestCompleteRPPS(t *testing.T) {
 		}
 	})
 }
+
+func TestIsTestRPPS(t *testing.T) {
+	for rpps, want := range map[string]bool{
+		"99900000016": true, "99100000003": true, "10000000008": false, "9990000001": false,
+		"999000000160": false, "9990000001a": false, "": false, "89900000016": false,
+	} {
+		if got := IsTestRPPS(rpps); got != want {
+			t.Errorf("IsTestRPPS(%q) = %v, want %v", rpps, got, want)
+		}
+	}
+}

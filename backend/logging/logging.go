@@ -4,18 +4,21 @@
 package logging
 
 import (
-	"fmt"
 	"io"
-	"os"
 
 	"github.com/sirupsen/logrus"
 )
 
 // Options configures a logger.
 type Options struct {
-	FilePath string    // log file, appended to; empty for none
+	FilePath string    // log file, appended to, created 0600; empty for none
 	Stderr   io.Writer // usually os.Stderr; nil for none
 	Level    logrus.Level
+	// MaxBytes is the size past which the file is rotated
+	// (DefaultMaxBytes when 0); Backups how many older files are kept
+	// (DefaultBackups when 0).
+	MaxBytes int64
+	Backups  int
 }
 
 // New returns a logger writing JSON lines to the file and text to stderr, and a
@@ -28,9 +31,16 @@ func New(opts Options) (*logrus.Logger, func() error, error) {
 	closeFn := func() error { return nil }
 	var writers []io.Writer
 	if opts.FilePath != "" {
-		f, err := os.OpenFile(opts.FilePath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		maxBytes, backups := opts.MaxBytes, opts.Backups
+		if maxBytes <= 0 {
+			maxBytes = DefaultMaxBytes
+		}
+		if backups <= 0 {
+			backups = DefaultBackups
+		}
+		f, err := openRotating(opts.FilePath, maxBytes, backups)
 		if err != nil {
-			return nil, nil, fmt.Errorf("logging: unable to open %s: %w", opts.FilePath, err)
+			return nil, nil, err
 		}
 		writers = append(writers, f)
 		closeFn = f.Close

@@ -57,3 +57,55 @@ func TestNewWritesFileAndStderrWithoutPersonalData(t *testing.T) {
 		}
 	}
 }
+
+func TestLogFileIsPrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "erpps.log")
+	if err := os.WriteFile(path, []byte("older log\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log, closeFn, err := New(Options{FilePath: path, Level: logrus.InfoLevel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log.Info("started")
+	_ = closeFn()
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("erpps.log: %v, %v; want mode 600", info.Mode(), err)
+	}
+}
+
+func TestLogRotates(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "erpps.log")
+	log, closeFn, err := New(Options{FilePath: path, Level: logrus.InfoLevel, MaxBytes: 1000, Backups: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 200 {
+		log.WithField("i", i).Info("a line of the log, about a hundred bytes long with its time and level")
+	}
+	if err := closeFn(); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(path + "*")
+	if len(files) != 4 {
+		t.Fatalf("files %v; want erpps.log and three older ones", files)
+	}
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Size() > 1000 || info.Mode().Perm() != 0o600 {
+			t.Fatalf("%s: %d bytes, mode %o; want at most 1000, 600", f, info.Size(), info.Mode().Perm())
+		}
+	}
+	last, _ := os.ReadFile(path)
+	if !strings.Contains(string(last), `"i":199`) {
+		t.Fatalf("the newest lines are not in erpps.log: %s", last)
+	}
+	older, _ := os.ReadFile(path + ".1")
+	if strings.Contains(string(older), `"i":199`) || !strings.Contains(string(older), `"msg"`) {
+		t.Fatalf("erpps.log.1: %s", older)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"erpps/backend/erpps"
 	"erpps/backend/frenchdate"
 	"erpps/backend/identifiers"
+	"erpps/backend/phone"
 	"erpps/backend/refdata"
 )
 
@@ -32,14 +33,18 @@ func checkNewActivity(s *subject, payload any, c *checks) string {
 	checkStructureIDs(p, c)
 	st := &p.Structure
 	st.CompanyName = strings.TrimSpace(st.CompanyName)
+	st.TradeName = strings.TrimSpace(st.TradeName)
 	c.required("structure.companyName", st.CompanyName, "Indiquez la raison sociale de la structure.")
-	c.text("structure.companyName", st.CompanyName, 100, "la raison sociale")
-	c.text("structure.tradeName", st.TradeName, 100, "l'enseigne")
 	dept := c.address("structure.address", &st.Address)
 	st.Department = dept
+	checkStructureContact(st, dept, c)
 	c.code(s.cat, refdata.TableMode, "modeCode", p.ModeCode, "le mode d'exercice")
-	c.code(s.cat, refdata.TableSector, "sectorCode", p.SectorCode, "le secteur d'activité")
-	c.code(s.cat, refdata.TableFunction, "functionCode", p.FunctionCode, "la fonction")
+	if c.code(s.cat, refdata.TableSector, "sectorCode", p.SectorCode, "le secteur d'activité") && held(s, p) && !refdata.SectorFits(p.ProfessionCode, p.SectorCode) {
+		c.fail("sectorCode", "profession", fmt.Sprintf("Le secteur « %s » ne correspond pas à la profession %s : choisissez un secteur dans la liste proposée.", s.cat.Label(refdata.TableSector, p.SectorCode), s.cat.ProfessionLabel(p.ProfessionCode)))
+	}
+	if c.code(s.cat, refdata.TableFunction, "functionCode", p.FunctionCode, "la fonction") && held(s, p) && !refdata.FunctionFits(p.ProfessionCode, p.FunctionCode) {
+		c.fail("functionCode", "profession", fmt.Sprintf("La fonction « %s » ne correspond pas à la profession %s : choisissez une fonction dans la liste proposée.", s.cat.Label(refdata.TableFunction, p.FunctionCode), s.cat.ProfessionLabel(p.ProfessionCode)))
+	}
 	if p.GenreCode != "" {
 		c.code(s.cat, refdata.TableGenre, "genreCode", p.GenreCode, "le genre d'activité")
 	}
@@ -53,6 +58,11 @@ func checkNewActivity(s *subject, payload any, c *checks) string {
 		checkDepartmentChange(s, dept, c)
 	}
 	return dept
+}
+
+// held tells whether the activity's profession is one the practitioner holds.
+func held(s *subject, p *erpps.NewActivityPayload) bool {
+	return p.ProfessionCode != "" && s.practitioner.HasProfession(p.ProfessionCode)
 }
 
 func checkActivityProfession(s *subject, p *erpps.NewActivityPayload, c *checks) {
@@ -82,18 +92,48 @@ func checkStructureIDs(p *erpps.NewActivityPayload, c *checks) {
 	default:
 		c.fail("lookupBy", "unknown", "Choisissez comment identifier la structure.")
 	}
+	siren := ""
+	if st.SIREN != "" {
+		if v, err := identifiers.ParseSIREN(st.SIREN); err != nil {
+			c.failErr("structure.siren", err)
+		} else {
+			st.SIREN, siren = v, v
+		}
+	}
 	if st.SIRET != "" {
 		if v, err := identifiers.ParseSIRET(st.SIRET); err != nil {
 			c.failErr("structure.siret", err)
+		} else if siren != "" && siren != identifiers.SIRENOfSIRET(v) {
+			c.fail("structure.siren", "mismatch", "Le numéro SIREN doit être formé des 9 premiers chiffres du SIRET.")
 		} else {
 			st.SIRET, st.SIREN = v, identifiers.SIRENOfSIRET(v)
 		}
 	}
-	if st.FINESS != "" {
-		if v, err := identifiers.ParseFINESS(st.FINESS); err != nil {
-			c.failErr("structure.finess", err)
+	for field, v := range map[string]*string{"structure.finess": &st.FINESS, "structure.finessEJ": &st.FINESSEJ} {
+		if *v == "" {
+			continue
+		}
+		if n, err := identifiers.ParseFINESS(*v); err != nil {
+			c.failErr(field, err)
 		} else {
-			st.FINESS = v
+			*v = n
+		}
+	}
+}
+
+// checkStructureContact checks the structure's e-mail and phone typed by hand.
+func checkStructureContact(st *erpps.Structure, dept string, c *checks) {
+	st.Email = strings.TrimSpace(st.Email)
+	if st.Email != "" {
+		if msg := emailProblem(st.Email); msg != "" {
+			c.fail("structure.email", "format", msg)
+		}
+	}
+	if st.Phone != "" {
+		if n, err := phone.Parse(st.Phone, dept); err != nil {
+			c.failErr("structure.phone", err)
+		} else {
+			st.Phone = n.E164
 		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 // lyonActivity is a complete new activity in Lyon (69), another département.
 func lyonActivity(t *testing.T) erpps.NewActivityPayload {
 	return erpps.NewActivityPayload{
-		ProfessionCode: "10", LookupBy: "siret",
+		ProfessionCode: "91", LookupBy: "siret",
 		Structure: erpps.Structure{SIRET: siret(t, "5550001110001"), CompanyName: "Maison de santé de la Croix-Rousse",
 			Address: erpps.Address{Street: "4 rue d'Austerlitz", PostalCode: "69004", City: "LYON"}},
 		ModeCode: "L", SectorCode: "SA52", FunctionCode: "FON-01", StartDate: "2027-01-04",
@@ -140,7 +140,7 @@ func TestLookupStructure(t *testing.T) {
 	s := mustService(t)
 	known := fixture(t).Activities[0].Structure.SIRET
 	st, err := s.LookupStructure(ctx, "siret", known[:3]+" "+known[3:])
-	if err != nil || st.CompanyName != "Cabinet du Dr MARTIN" {
+	if err != nil || st.CompanyName != "Cabinet de Claire MARTIN" {
 		t.Fatalf("lookup by SIRET: %+v, %v", st, err)
 	}
 	st, err = s.LookupStructure(ctx, "finess", fixture(t).Activities[1].Structure.FINESS)

@@ -22,7 +22,6 @@ var ceaseRules = rules{
 // the reason is a TRE_R25 code, and no other request already ends it.
 func checkCease(s *subject, payload any, c *checks) string {
 	p := payload.(*erpps.CeaseActivityPayload)
-	c.text("comment", p.Comment, 500, "le commentaire")
 	c.code(s.cat, refdata.TableEndReason, "reasonCode", p.ReasonCode, "le motif de fin d'activité")
 	end, endOK := c.date("endDate", p.EndDate, "la date de fin d'activité")
 	if c.required("activityId", p.ActivityID, "Choisissez l'activité à cesser.") {

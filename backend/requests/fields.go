@@ -45,16 +45,6 @@ func (c *checks) code(cat *refdata.Catalog, table, field, value, label string) b
 	return true
 }
 
-// text checks a free text field's length and characters.
-func (c *checks) text(field, value string, max int, label string) {
-	if len([]rune(value)) > max {
-		c.fail(field, "length", fmt.Sprintf("%s ne peut pas dépasser %d caractères.", capitalize(label), max))
-	}
-	if strings.ContainsAny(value, "<>{}\x00") {
-		c.fail(field, "characters", fmt.Sprintf("%s contient des caractères non autorisés.", capitalize(label)))
-	}
-}
-
 func capitalize(s string) string {
 	for i, r := range s {
 		return strings.ToUpper(string(r)) + s[i+len(string(r)):]

@@ -18,23 +18,23 @@ var now = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
 
 const rpps = "99700771191" // an ANS test identity
 
-// fixture is a general practitioner in Paris (75) with two open activities
-// and one ended in Montpellier.
+// fixture is an orthophoniste (a profession the ARS registers) in Paris (75)
+// with two open activities and one ended in Montpellier.
 func fixture(t *testing.T) *erpps.Practitioner {
 	t.Helper()
 	return &erpps.Practitioner{
-		RPPS: rpps, Civility: "MME", ExerciseCivility: "DR", BirthName: "DURAND", ExerciseName: "MARTIN",
+		RPPS: rpps, Civility: "MME", BirthName: "DURAND", ExerciseName: "MARTIN",
 		FirstName: "Claire", Contact: erpps.Contact{Email: "claire.martin@example.com", Phone: "+33600012345",
 			Address: erpps.Address{Street: "12 rue Pasteur", PostalCode: "75011", City: "PARIS"}},
-		Professions: []erpps.Profession{{Code: "10", CategoryCode: "C", SkillTypeCode: "S", SkillCode: "SM54", Since: "2005-09-01"}},
+		Professions: []erpps.Profession{{Code: "91", CategoryCode: "C", Since: "2005-09-01"}},
 		Activities: []erpps.Activity{
-			{ID: "act-1", ProfessionCode: "10", ModeCode: "L", SectorCode: "SA07", FunctionCode: "FON-01", GenreCode: "GENR01", StartDate: "2012-03-15",
-				Structure: erpps.Structure{SIRET: siret(t, "4321098760001"), CompanyName: "Cabinet du Dr MARTIN", Department: "75",
+			{ID: "act-1", ProfessionCode: "91", ModeCode: "L", SectorCode: "SA07", FunctionCode: "FON-01", GenreCode: "GENR01", StartDate: "2012-03-15",
+				Structure: erpps.Structure{SIRET: siret(t, "4321098760001"), CompanyName: "Cabinet de Claire MARTIN", Department: "75",
 					Address: erpps.Address{Street: "12 rue Pasteur", PostalCode: "75011", City: "PARIS"}}},
-			{ID: "act-2", ProfessionCode: "10", ModeCode: "S", SectorCode: "SA01", FunctionCode: "FON-33", GenreCode: "GENR01", StartDate: "2018-01-02",
+			{ID: "act-2", ProfessionCode: "91", ModeCode: "S", SectorCode: "SA01", FunctionCode: "FON-33", GenreCode: "GENR01", StartDate: "2018-01-02",
 				Structure: erpps.Structure{FINESS: finess(t, "75000001"), CompanyName: "Centre hospitalier de Paris Est", Department: "75",
 					Address: erpps.Address{Street: "1 avenue Jean Jaurès", PostalCode: "75019", City: "PARIS"}}},
-			{ID: "act-0", ProfessionCode: "10", ModeCode: "L", SectorCode: "SA07", FunctionCode: "FON-01", StartDate: "2006-01-01", EndDate: "2012-02-28", EndReasonCode: "CHL",
+			{ID: "act-0", ProfessionCode: "91", ModeCode: "L", SectorCode: "SA07", FunctionCode: "FON-01", StartDate: "2006-01-01", EndDate: "2012-02-28", EndReasonCode: "CHL",
 				Structure: erpps.Structure{CompanyName: "Cabinet de Montpellier", Department: "34",
 					Address: erpps.Address{Street: "3 rue de la Loge", PostalCode: "34000", City: "MONTPELLIER"}}},
 		},
@@ -73,7 +73,7 @@ func mustService(t *testing.T) *Service {
 	return &Service{Practitioners: db, Requests: db, Structures: db, Catalog: cat, Now: func() time.Time { return now }}
 }
 
-var me = erpps.Actor{Role: erpps.RoleProfessional, ID: rpps, Name: "Dr Martin"}
+var me = erpps.Actor{Role: erpps.RoleProfessional, ID: rpps, Name: "Claire Martin"}
 
 func start(t *testing.T, s *Service, kind erpps.RequestKind, target string) *View {
 	t.Helper()

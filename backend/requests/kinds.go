@@ -80,6 +80,8 @@ func validate(s *subject, complete bool) (Validation, any, string, error) {
 		return Validation{}, nil, "", err
 	}
 	c := &checks{complete: complete}
+	c.checkStrings(payload)
 	dept := r.check(s, payload, c)
+	checkRegistration(s, payload, c)
 	return c.result(), payload, dept, nil
 }

@@ -41,7 +41,6 @@ func checkNewProfession(s *subject, payload any, c *checks) string {
 		_ = d
 		c.fail("since", "future", "La date d'obtention ne peut pas être dans le futur.")
 	}
-	c.text("diploma", p.Diploma, 150, "le diplôme")
 	return mainDepartment(s.practitioner, s.today)
 }
 

@@ -18,7 +18,7 @@ func TestNewProfession(t *testing.T) {
 	}{
 		{"Valid", erpps.NewProfessionPayload{ProfessionCode: "26", CategoryCode: "C", Since: "2024-07-01"}, nil},
 		{"ValidUsagerDeTitre", erpps.NewProfessionPayload{ProfessionCode: "71", CategoryCode: "C", Since: "2024-07-01"}, nil},
-		{"ErrAlreadyHeld", erpps.NewProfessionPayload{ProfessionCode: "10", CategoryCode: "C", Since: "2024-07-01"}, map[string]string{"professionCode": "already_held"}},
+		{"ErrAlreadyHeld", erpps.NewProfessionPayload{ProfessionCode: "91", CategoryCode: "C", Since: "2024-07-01"}, map[string]string{"professionCode": "already_held"}},
 		{"ErrRetired", erpps.NewProfessionPayload{ProfessionCode: "35", CategoryCode: "C", Since: "2024-07-01"}, map[string]string{"professionCode": "unknown"}},
 		{"ErrFuture", erpps.NewProfessionPayload{ProfessionCode: "26", CategoryCode: "C", Since: "2027-07-01"}, map[string]string{"since": "future"}},
 	}

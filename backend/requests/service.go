@@ -37,6 +37,9 @@ func (s *Service) Start(ctx context.Context, in StartInput, actor erpps.Actor) (
 	if err != nil {
 		return nil, err
 	}
+	if err := refuseUnlessServed(s.Catalog, p, in, today(s.Now())); err != nil {
+		return nil, err
+	}
 	if in.Kind == erpps.KindCeaseActivity {
 		a, err := p.ActivityByID(in.TargetID)
 		if err != nil {

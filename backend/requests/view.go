@@ -62,13 +62,28 @@ type checks struct {
 	fields   []erpps.FieldError
 	missing  int // required fields left empty (reported only when complete)
 	guidance []Guidance
+	// bad are the fields whose string failed checkStrings: one error each.
+	bad map[string]bool
+}
+
+func (c *checks) markBad(field string) {
+	if c.bad == nil {
+		c.bad = map[string]bool{}
+	}
+	c.bad[field] = true
 }
 
 func (c *checks) fail(field, code, message string) {
+	if c.bad[field] {
+		return
+	}
 	c.fields = append(c.fields, erpps.FieldError{Field: field, Code: code, Message: message})
 }
 
 func (c *checks) failErr(field string, err error) {
+	if c.bad[field] {
+		return
+	}
 	c.fields = append(c.fields, erpps.FieldErrorFor(field, err))
 }
 

@@ -89,3 +89,14 @@ func (s *LocalSigner) PublicKey() ed25519.PublicKey { return s.public }
 func (s *LocalSigner) Sign(msg []byte) ([]byte, error) {
 	return ed25519.Sign(s.private, msg), nil
 }
+
+// Local reports that the key is this computer's stand-in for the authority's:
+// what it signs is an offline preview, of no official value.
+func (s *LocalSigner) Local() bool { return true }
+
+// IsLocal reports whether s signs with a local stand-in key (see
+// LocalSigner.Local) rather than the authority's.
+func IsLocal(s Signer) bool {
+	l, ok := s.(interface{ Local() bool })
+	return ok && l.Local()
+}

@@ -14,43 +14,79 @@ var (
 	_ erpps.SettingsStore       = (*DB)(nil)
 )
 
-// NextAttestationNumber draws the next number of year, "ATT-2026-000001"
-// then "ATT-2026-000002"..., atomically: two callers never get the same one.
-func (db *DB) NextAttestationNumber(ctx context.Context, year int) (string, error) {
+// attestationNumber writes the number of the seq-th attestation of year.
+func attestationNumber(year int, seq int64) string {
+	return fmt.Sprintf("ATT-%04d-%06d", year, seq)
+}
+
+// parseAttestationNumber reads "ATT-2026-000001" back.
+func parseAttestationNumber(number string) (year int, seq int64, ok bool) {
+	if len(number) != len("ATT-2026-000001") {
+		return 0, 0, false
+	}
+	if _, err := fmt.Sscanf(number, "ATT-%04d-%06d", &year, &seq); err != nil || year < 1 || seq < 1 {
+		return 0, 0, false
+	}
+	return year, seq, attestationNumber(year, seq) == number
+}
+
+// PeekAttestationNumber returns the number the next attestation of year would
+// take, "ATT-2026-000001" then "ATT-2026-000002"..., without taking it.
+func (db *DB) PeekAttestationNumber(ctx context.Context, year int) (string, error) {
 	if year < 1 || year > 9999 {
 		return "", erpps.Invalid("Année d'attestation invalide.")
 	}
 	var last int64
-	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `
-			INSERT INTO attestation_counters (year, last) VALUES (?, 1)
-			ON CONFLICT (year) DO UPDATE SET last = last + 1
-			RETURNING last`, year).Scan(&last); err != nil {
-			return fmt.Errorf("store: unable to draw an attestation number: %w", err)
+	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT last FROM attestation_counters WHERE year = ?`, year).Scan(&last)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: unable to read the attestation counter: %w", err)
 		}
 		return nil
 	})
 	if err != nil {
-		return "", db.storeError("draw an attestation number", err)
+		return "", db.storeError("read the attestation counter", err)
 	}
-	return fmt.Sprintf("ATT-%04d-%06d", year, last), nil
+	return attestationNumber(year, last+1), nil
 }
 
-// RecordAttestation keeps the record of an issued attestation; a number
-// already recorded is ECONFLICT.
+// RecordAttestation takes a.Number, which must be the next number of its
+// year, and keeps the record of the attestation, in one transaction: two
+// callers never take the same number; the one that comes second gets
+// ECONFLICT and draws again.
 func (db *DB) RecordAttestation(ctx context.Context, a erpps.IssuedAttestation) error {
 	if a.Number == "" || a.RPPS == "" {
 		return erpps.Invalid("Le numéro d'attestation et le numéro RPPS sont obligatoires.")
 	}
+	year, seq, ok := parseAttestationNumber(a.Number)
+	if !ok {
+		return erpps.Invalid("Numéro d'attestation invalide.")
+	}
 	if a.IssuedAt.IsZero() {
 		a.IssuedAt = db.now()
 	}
+	taken := erpps.Errorf(erpps.ECONFLICT, "Ce numéro d'attestation a déjà été attribué.")
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `
+		// The counter moves from seq-1 to seq, or nothing moves.
+		query := `UPDATE attestation_counters SET last = ?2 WHERE year = ?1 AND last = ?2 - 1`
+		if seq == 1 {
+			query = `INSERT INTO attestation_counters (year, last) VALUES (?1, ?2)
+				ON CONFLICT (year) DO UPDATE SET last = ?2 WHERE last = ?2 - 1`
+		}
+		res, err := tx.ExecContext(ctx, query, year, seq)
+		if err != nil {
+			return fmt.Errorf("store: unable to take an attestation number: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("store: unable to take an attestation number: %w", err)
+		} else if n != 1 {
+			return taken
+		}
+		_, err = tx.ExecContext(ctx, `
 			INSERT INTO attestations (number, rpps, issued_at, payload_hash) VALUES (?, ?, ?, ?)`,
 			a.Number, a.RPPS, formatTime(a.IssuedAt), a.PayloadHash)
 		if isConstraint(err) {
-			return erpps.Errorf(erpps.ECONFLICT, "Ce numéro d'attestation a déjà été attribué.")
+			return taken
 		}
 		if err != nil {
 			return fmt.Errorf("store: unable to record the attestation: %w", err)
@@ -58,6 +94,27 @@ func (db *DB) RecordAttestation(ctx context.Context, a erpps.IssuedAttestation) 
 		return nil
 	})
 	return db.storeError("record the attestation", err)
+}
+
+// ReleaseAttestation gives back the number of an attestation that was not
+// delivered: its record is deleted and, when it is the last number of its
+// year, the counter steps back so that the next attestation takes it.
+func (db *DB) ReleaseAttestation(ctx context.Context, number string) error {
+	year, seq, ok := parseAttestationNumber(number)
+	if !ok {
+		return erpps.Invalid("Numéro d'attestation invalide.")
+	}
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM attestations WHERE number = ?`, number); err != nil {
+			return fmt.Errorf("store: unable to release the attestation: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE attestation_counters SET last = last - 1 WHERE year = ? AND last = ?`, year, seq); err != nil {
+			return fmt.Errorf("store: unable to release the attestation number: %w", err)
+		}
+		return nil
+	})
+	return db.storeError("release the attestation", err)
 }
 
 // FindAttestation returns the record of an attestation by number, or

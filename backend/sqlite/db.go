@@ -79,10 +79,15 @@ func (db *DB) Open(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
+	if err := prepareFile(abs, db.path); err != nil {
+		return err
+	}
 	if err := preflight(ctx, abs, db.path, len(migrations), db.QuickCheck); err != nil {
 		return err
 	}
 
+	// A new file is created by prepareFile with mode 0600; SQLite gives its
+	// -wal and -shm files the same mode.
 	write, err := sql.Open("sqlite", dsn(abs,
 		"_pragma=busy_timeout(5000)",
 		"_pragma=journal_mode(WAL)",
@@ -119,7 +124,7 @@ func (db *DB) Open(ctx context.Context) (err error) {
 	read.SetConnMaxIdleTime(5 * time.Minute)
 	if err := read.PingContext(ctx); err != nil {
 		read.Close()
-		return fmt.Errorf("store: unable to open the database for reading: %w", err)
+		return openError(db.path, fmt.Errorf("store: unable to open the database for reading: %w", err))
 	}
 
 	db.write, db.read = write, read

@@ -36,8 +36,10 @@ func isConstraint(err error) bool {
 }
 
 // storeError wraps an unexpected error of the store. An *erpps.Error passes
-// unchanged; corruption found while working becomes ESTORECORRUPT; anything
-// else is internal. what says what was being done ("save the draft").
+// unchanged; corruption found while working becomes ESTORECORRUPT; a full
+// disk, a read-only file and a file held by another program are told as
+// such (EDISKFULL, EREADONLY, ESTORELOCKED); anything else is internal.
+// what says what was being done ("save the draft").
 func (db *DB) storeError(what string, err error) error {
 	if err == nil {
 		return nil
@@ -48,6 +50,18 @@ func (db *DB) storeError(what string, err error) error {
 	}
 	if isCorruption(err) {
 		return damagedStore(db.path, fmt.Errorf("store: unable to %s: %w", what, err))
+	}
+	if e := writeFault(fmt.Errorf("store: unable to %s: %w", what, err)); e != nil {
+		return e
+	}
+	if sqliteCode(err) == sqlite3.SQLITE_IOERR {
+		// SQLite does not say which: look at the files and the disk.
+		if cause := diagnoseIO(db.path); cause != nil {
+			if e := writeFault(cause); e != nil {
+				e.Err = fmt.Errorf("store: unable to %s: %w (%v)", what, err, cause)
+				return e
+			}
+		}
 	}
 	return erpps.Internal(fmt.Errorf("store: unable to %s: %w", what, err))
 }

@@ -133,13 +133,59 @@ type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// openError turns an error met while checking the file into the error to
-// show: a damaged file when SQLite says so, a failure to open otherwise.
+// openError turns an error met while checking or opening the file into the
+// error to show: a damaged file when SQLite says so, a read-only file, a
+// full disk or a file locked by another program with what to do, a failure
+// to open otherwise.
 func openError(shown string, err error) error {
 	if isCorruption(err) {
 		return corruptStore(shown, err)
 	}
+	if e := startupFault(shown, err); e != nil {
+		return e
+	}
 	return cannotOpen(shown, err)
+}
+
+// prepareFile makes the store file private before SQLite opens it: a
+// missing file is created empty with mode 0600 (SQLite would create it 0644
+// less the umask; it gives the -wal and -shm files the mode of the store
+// file), and an older file or companion with a looser mode is made 0600. It
+// opens the file for writing, so that a read-only file is told now rather
+// than at the first save. The content is not touched.
+func prepareFile(abs, shown string) error {
+	info, err := os.Stat(abs)
+	if err == nil && info.IsDir() {
+		return nil // preflight says so
+	}
+	existed := err == nil
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fileFault(shown, existed, fmt.Errorf("store: unable to open the database file for writing: %w", err))
+	}
+	defer f.Close()
+	makePrivate(f)
+	for _, suffix := range []string{"-wal", "-shm"} {
+		g, err := os.OpenFile(abs+suffix, os.O_RDWR, 0)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fileFault(shown, true, fmt.Errorf("store: unable to open %s for writing: %w", suffix, err))
+		}
+		makePrivate(g)
+		g.Close()
+	}
+	return nil
+}
+
+// makePrivate takes away what others could read or write of f, where the
+// file system keeps modes: a FAT USB stick refuses chmod, and that does not
+// stop the store from working.
+func makePrivate(f *os.File) {
+	if info, err := f.Stat(); err == nil && info.Mode().Perm()&0o077 != 0 {
+		_ = f.Chmod(info.Mode().Perm() & 0o700)
+	}
 }
 
 func corruptStore(shown string, cause error) *erpps.Error {
@@ -173,7 +219,7 @@ func newerStore(shown string, version, known int) *erpps.Error {
 
 func cannotOpen(shown string, cause error) *erpps.Error {
 	return &erpps.Error{
-		Code: erpps.EINTERNAL,
+		Code: erpps.ESTOREOPEN,
 		Message: fmt.Sprintf("Impossible d'ouvrir le fichier de données %s. "+
 			"Vérifiez qu'il est accessible et qu'eRPPS Desktop n'est pas déjà ouvert.", shown),
 		Err: fmt.Errorf("store: unable to open the database: %w", cause),

@@ -46,3 +46,19 @@ func (db *DB) SetSetting(ctx context.Context, key string, value []byte) error {
 	})
 	return db.storeError("write a setting", err)
 }
+
+// DeleteSetting removes key, if present. The freed pages are overwritten
+// (secure_delete), so that a secret moved out of the store does not stay
+// readable in its file.
+func (db *DB) DeleteSetting(ctx context.Context, key string) error {
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
+			return fmt.Errorf("store: unable to delete a setting securely: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, key); err != nil {
+			return fmt.Errorf("store: unable to delete a setting: %w", err)
+		}
+		return nil
+	})
+	return db.storeError("delete a setting", err)
+}

@@ -4,8 +4,8 @@ import type {
     AppInfo,
     AttestationVerification,
     PractitionerFilter,
-    Practitioner,
     PractitionerSummary,
+    PractitionerView,
     ReferenceData,
     Request,
     RequestFilter,
@@ -31,7 +31,7 @@ export function createClient(call: Call, on: OnEvent = onEvent) {
         appInfo: () => call<AppInfo>("AppInfo"),
         referenceData: () => call<ReferenceData>("ReferenceData"),
         listPractitioners: (filter: PractitionerFilter) => call<PractitionerSummary[] | null>("ListPractitioners", filter),
-        getPractitioner: (rpps: string) => call<Practitioner>("GetPractitioner", rpps),
+        getPractitioner: (rpps: string) => call<PractitionerView>("GetPractitioner", rpps),
 
         // Session: who acts, on whose record
         openSession: (rpps: string) => call<Session>("OpenSession", rpps),

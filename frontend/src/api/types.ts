@@ -84,10 +84,18 @@ export type ReferenceTableId =
     | "TRE_R09"
     | "TRE_R81";
 
+/** The secteurs and fonctions a new activity of one profession may use (refdata.ActivityCodes). */
+export interface ActivityCodes {
+    sectors: ReferenceCode[];
+    functions: ReferenceCode[];
+}
+
 export interface ReferenceData {
     tables: Partial<Record<string, ReferenceTable>>;
     professions: ReferenceCode[];
     departments: Department[];
+    /** By profession code (refdata.Catalog.ActivityOptions). */
+    activityCodes?: Partial<Record<string, ActivityCodes>>;
 }
 
 // ---- Practitioners (practitioner.go) ------------------------------------------
@@ -166,6 +174,38 @@ export interface Practitioner {
     activities: Activity[] | null;
     /** RFC 3339 */
     updatedAt: string;
+}
+
+/** Who keeps a record for a profession (refdata.Authority, NOS TRE_R60). */
+export interface RegistrationAuthority {
+    /** TRE_R60 code: "CNOM", "ARS-27", "SSA"; "" for an ARS not known yet. */
+    code: string;
+    kind: "ordre" | "ars" | "ssa";
+    /** « Ordre des médecins », « ARS Bourgogne-Franche-Comté ». */
+    label: string;
+    /** The national Ordre's website (or the SSA's). */
+    contact?: string;
+}
+
+export interface ProfessionRegistration {
+    professionCode: string;
+    professionLabel: string;
+    authority: RegistrationAuthority;
+}
+
+/** requests.Registration: who keeps the record, and whether eRPPS (the ARS's portal) serves it. */
+export interface Registration {
+    professions: ProfessionRegistration[];
+    /** The authority named for the whole record (the attestation's issuer). */
+    authority: RegistrationAuthority;
+    servedByArs: boolean;
+    notice?: Guidance;
+}
+
+/** requests.PractitionerView: the record, who keeps it, the civility to write (« Dr », « Mme »). */
+export interface PractitionerView extends Practitioner {
+    registration: Registration;
+    civilityShort: string;
 }
 
 export interface PractitionerSummary {
@@ -365,6 +405,12 @@ export interface AttestationVerification {
     issuedAt: string;
     /** "27 novembre 2026" */
     issuedAtLabel: string;
+    /** The professions as signed, joined by " ; "; "" in a first-version code. */
+    professions: string;
     keyId: string;
     contentDigest: string;
+    /** Signed by this computer's stand-in key: an offline preview, of no official value. */
+    localKey: boolean;
+    /** A demo record's (fictional). */
+    demo: boolean;
 }

@@ -63,6 +63,20 @@ describe("requests", () => {
         expect(kindLabel("cease_activity")).toBe("Cessation d'activité");
         expect(statusLabel("draft")).toBe("En cours (non transmise)");
         expect(statusLabel("complement_requested")).toBe("Complément demandé");
+        // Transmitted is queued on this computer until the server receives it: the label says so.
+        expect(statusLabel("transmitted")).toBe("Transmise — en attente d'envoi au serveur");
         expect(statusTone("refused")).toBe("error");
+    });
+});
+
+describe("demo records", () => {
+    it("are the RPPS numbers of the test range, as in Go (identifiers.IsTestRPPS)", async () => {
+        const { isDemoRecord } = await import("./demo");
+        expect(isDemoRecord("99900000016")).toBe(true);
+        expect(isDemoRecord("99100000003")).toBe(true);
+        expect(isDemoRecord("10000000008")).toBe(false);
+        expect(isDemoRecord("9990000001")).toBe(false);
+        expect(isDemoRecord("999000000160")).toBe(false);
+        expect(isDemoRecord("89900000016")).toBe(false);
     });
 });

@@ -13,7 +13,7 @@ const KIND_LABELS: Partial<Record<RequestKind, string>> = {
 
 const STATUS_LABELS: Partial<Record<RequestStatus, string>> = {
     draft: "En cours (non transmise)",
-    transmitted: "Transmise",
+    transmitted: "Transmise — en attente d'envoi au serveur",
     under_review: "En instruction",
     accepted: "Acceptée",
     refused: "Refusée",

@@ -38,7 +38,7 @@ export function RequestStatusView<P>({ draft, rpps, summary }: { draft: RequestD
         terms.push({ term: "Transmise le", value: formatDateTime(request.transmittedAt) });
     }
     if (request.department !== undefined && request.department !== "") {
-        terms.push({ term: "Examinée par", value: `ARS – département ${ref.departmentLabel(request.department)}` });
+        terms.push({ term: "Examinée par", value: ref.arsName(request.department) });
     }
     if (request.reason !== undefined && request.reason !== "") {
         terms.push({ term: request.status === "refused" ? "Motif du refus" : "Motif", value: request.reason });
@@ -94,8 +94,9 @@ function outcomeAlert(o: DraftOutcome) {
     switch (o.kind) {
         case "transmitted":
             return (
-                <Alert severity="success" title="Demande transmise" live>
-                    Votre demande a été transmise à l'ARS. Elle sera envoyée dès que le poste sera connecté.
+                <Alert severity="success" title="Demande transmise — en attente d'envoi au serveur" live>
+                    Votre demande est complète et enregistrée sur ce poste, dans la file d'envoi : elle partira vers l'ARS dès que ce poste sera
+                    relié au serveur. L'ARS ne l'a pas encore reçue ; elle ne peut plus être modifiée, mais vous pouvez la retirer.
                 </Alert>
             );
         case "withdrawn":

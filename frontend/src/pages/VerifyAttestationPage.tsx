@@ -51,7 +51,8 @@ export function VerifyAttestationPage() {
             </Heading>
             <Lead>
                 Chaque attestation d'enregistrement au RPPS porte un code QR signé. Lisez-le avec un lecteur de codes QR (l'appareil photo d'un
-                téléphone, par exemple), puis collez ici le texte obtenu pour savoir si l'attestation est authentique.
+                téléphone, par exemple), puis collez ici le texte obtenu : eRPPS vérifie que ce contenu a bien été délivré et l'affiche en entier,
+                pour que vous le compariez avec le papier.
             </Lead>
             <Grid>
                 <Col base={12} lg={8}>
@@ -59,7 +60,7 @@ export function VerifyAttestationPage() {
                         <TextField
                             id="verify-payload"
                             label="Collez le contenu du code QR"
-                            hint="Le texte lu dans le code QR de l'attestation, tel quel (il commence par ERPPS1|)"
+                            hint="Le texte lu dans le code QR de l'attestation, tel quel (il commence par ERPPS)"
                             multiline
                             rows={5}
                             value={payload}
@@ -116,20 +117,51 @@ function VerifyResult({ state }: { state: VerifyState }) {
             </Alert>
         );
     }
+    const signer = r.localKey ? "ce poste" : "l'autorité d'enregistrement";
     return (
-        <Alert severity="success" title="Attestation authentique" live>
-            <>
-                <p>La signature est valide : cette attestation a été délivrée par l'autorité et n'a pas été modifiée.</p>
-                <DescriptionList
-                    items={[
-                        { term: "N° de l'attestation", value: <Mono>{r.documentNumber}</Mono> },
-                        { term: "Professionnel", value: r.name },
-                        { term: "N° RPPS", value: <Mono>{r.rpps}</Mono> },
-                        { term: "Délivrée par", value: r.issuer },
-                        { term: "Délivrée le", value: r.issuedAtLabel !== "" ? r.issuedAtLabel : formatDate(r.issuedAt) }
-                    ]}
-                />
-            </>
-        </Alert>
+        <>
+            <Alert severity="success" title="Code QR authentique" live>
+                <>
+                    <p>
+                        La signature est valide et ce numéro d'attestation a bien été délivré : le contenu du code QR, ci-dessous, a été émis par{" "}
+                        {signer} et n'a pas été modifié.
+                    </p>
+                    <p>
+                        <strong>La vérification porte sur le code QR, pas sur le papier.</strong> Comparez chaque information ci-dessous avec
+                        l'attestation présentée : si l'une diffère (nom, profession, date…), le document a été modifié et n'est pas authentique.
+                    </p>
+                    <DescriptionList
+                        items={[
+                            { term: "N° de l'attestation", value: <Mono>{r.documentNumber}</Mono> },
+                            { term: "Professionnel (prénom et nom d'exercice)", value: r.name },
+                            { term: "N° RPPS", value: <Mono>{r.rpps}</Mono> },
+                            { term: "Profession(s)", value: r.professions !== "" ? r.professions : "Non indiquée dans ce code QR (attestation d'une version antérieure)" },
+                            { term: "Délivrée par", value: r.issuer },
+                            { term: "Délivrée le", value: r.issuedAtLabel !== "" ? r.issuedAtLabel : formatDate(r.issuedAt) },
+                            {
+                                term: "Signée par",
+                                value: (
+                                    <>
+                                        {r.localKey ? "La clé de ce poste" : "La clé de l'autorité d'enregistrement"} (identifiant <Mono>{r.keyId}</Mono>)
+                                    </>
+                                )
+                            },
+                            { term: "Empreinte du contenu complet", value: <Mono>{r.contentDigest}</Mono> }
+                        ]}
+                    />
+                </>
+            </Alert>
+            {r.localKey ? (
+                <Alert severity="warning" title="Aperçu hors ligne, sans valeur officielle">
+                    Cette attestation a été signée par ce poste, en attendant la signature de l'autorité d'enregistrement : elle ne peut pas
+                    servir de justificatif.
+                </Alert>
+            ) : null}
+            {r.demo ? (
+                <Alert severity="warning" title="DÉMO : dossier fictif">
+                    Ce code QR est celui d'un dossier de démonstration : le professionnel n'existe pas.
+                </Alert>
+            ) : null}
+        </>
     );
 }

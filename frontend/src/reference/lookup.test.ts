@@ -20,7 +20,10 @@ const data: ReferenceData = {
         { code: "10", label: "Médecin", retired: false },
         { code: "99", label: "Profession retirée", retired: true }
     ],
-    departments: [{ code: "34", name: "Hérault", regionCode: "76", regionName: "Occitanie", ars: "ARS Occitanie" }]
+    departments: [{ code: "34", name: "Hérault", regionCode: "76", regionName: "Occitanie", ars: "ARS Occitanie" }],
+    activityCodes: {
+        "91": { sectors: [{ code: "SA07", label: "Cabinet individuel", retired: false }], functions: [{ code: "FON-01", label: "Titulaire de cabinet", retired: false }] }
+    }
 };
 
 describe("createReference", () => {
@@ -48,6 +51,18 @@ describe("createReference", () => {
         expect(ref.departmentLabel("34")).toBe("34 – Hérault");
         expect(ref.departmentLabel("2A")).toBe("2A");
         expect(ref.department("34")?.ars).toBe("ARS Occitanie");
+    });
+
+    it("names the ARS by Go's one name, never by its département number", () => {
+        expect(ref.arsName("34")).toBe("ARS Occitanie");
+        expect(ref.arsName("99")).toBe("ARS");
+        expect(ref.arsName(undefined)).toBe("ARS");
+    });
+
+    it("offers the secteurs and fonctions Go gives for the profession", () => {
+        expect(ref.activityOptions("91").sectors.map(c => c.code)).toEqual(["SA07"]);
+        expect(ref.activityOptions("91").functions.map(c => c.code)).toEqual(["FON-01"]);
+        expect(ref.activityOptions("10")).toEqual({ sectors: [], functions: [] });
     });
 
     it("works before the data is loaded", () => {

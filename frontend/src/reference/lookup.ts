@@ -1,4 +1,4 @@
-import type { Department, ReferenceCode, ReferenceData, ReferenceTableId } from "../api";
+import type { ActivityCodes, Department, ReferenceCode, ReferenceData, ReferenceTableId } from "../api";
 
 // Lookups in the NOS tables sent once by ReferenceData(). Display shows the
 // label of any code, retired ones included (history); forms offer only codes
@@ -16,6 +16,10 @@ export interface Reference {
     department: (code: string) => Department | undefined;
     /** "34 – Hérault", or the code when unknown. */
     departmentLabel: (code: string) => string;
+    /** The one name of the ARS examining a département's requests, from Go (« ARS Occitanie »); « ARS » when unknown. */
+    arsName: (department: string | undefined) => string;
+    /** The secteurs and fonctions Go offers for a new activity of a profession (none until a profession is chosen). */
+    activityOptions: (professionCode: string) => ActivityCodes;
 }
 
 function byCode(codes: ReferenceCode[]): Map<string, ReferenceCode> {
@@ -50,6 +54,8 @@ export function createReference(data: ReferenceData | undefined): Reference {
         departmentLabel: code => {
             const d = department(code);
             return d === undefined ? code : `${d.code} – ${d.name}`;
-        }
+        },
+        arsName: code => (code === undefined ? undefined : department(code)?.ars) ?? "ARS",
+        activityOptions: code => data?.activityCodes?.[code] ?? { sectors: [], functions: [] }
     };
 }

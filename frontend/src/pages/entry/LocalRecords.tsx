@@ -1,5 +1,6 @@
 import { useCallback, useState } from "react";
 import { api, type PractitionerSummary } from "../../api";
+import { DEMO_LABEL, isDemoRecord } from "../../domain/demo";
 import { displayName } from "../../domain/names";
 import { plural } from "../../format";
 import { useApi, type ApiResult } from "../../hooks/useApi";
@@ -89,9 +90,12 @@ function RecordsTable({ rows }: { rows: PractitionerSummary[] }) {
             captionHidden
             headers={["Professionnel", "N° RPPS", "Profession(s)", "Département(s)", "Demandes"]}
             rows={rows.map(p => [
-                <TextLink key="name" id={`dossier-${p.rpps}`} to={paths.portal(p.rpps)}>
-                    {displayName(p)}
-                </TextLink>,
+                <Inline key="name" gap="xs">
+                    <TextLink id={`dossier-${p.rpps}`} to={paths.portal(p.rpps)}>
+                        {displayName(p)}
+                    </TextLink>
+                    {isDemoRecord(p.rpps) ? <Badge tone="warning">{DEMO_LABEL}</Badge> : null}
+                </Inline>,
                 <Mono key="rpps">{p.rpps}</Mono>,
                 (p.professionCodes ?? []).map(c => ref.professionLabel(c)).join(", "),
                 (p.departments ?? []).map(d => ref.departmentLabel(d)).join(", "),

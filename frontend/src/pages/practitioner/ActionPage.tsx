@@ -4,9 +4,15 @@ import { usePageTitle } from "../../hooks/usePageTitle";
 import { paths } from "../../routes";
 import { Breadcrumb, Container, Heading, Lead, Spacer } from "../../ui";
 import { usePractitioner } from "./context";
+import { RegistrationNotice } from "./RegistrationNotice";
 
-/** ActionPage is the frame of a portal action: breadcrumb, h1 (the action's name), the guide's explanation. */
-export function ActionPage({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+/**
+ * ActionPage is the frame of a portal action: breadcrumb, h1 (the action's
+ * name), the guide's explanation. For a record the ARS does not keep (an
+ * Ordre's, the SSA's), the notice saying where to turn replaces the action
+ * (it comes first on a page that only reads the record).
+ */
+export function ActionPage({ title, intro, children, readsOnly = false }: { title: string; intro?: ReactNode; children: ReactNode; readsOnly?: boolean }) {
     const { practitioner } = usePractitioner();
     usePageTitle(`${title} - ${displayName(practitioner)}`);
     return (
@@ -15,8 +21,15 @@ export function ActionPage({ title, intro, children }: { title: string; intro?: 
             <Heading level={1} look="h2">
                 {title}
             </Heading>
-            {intro === undefined ? null : <Lead>{intro}</Lead>}
-            {children}
+            {practitioner.registration.servedByArs || readsOnly ? (
+                <>
+                    {intro === undefined ? null : <Lead>{intro}</Lead>}
+                    {practitioner.registration.servedByArs ? null : <RegistrationNotice registration={practitioner.registration} />}
+                    {children}
+                </>
+            ) : (
+                <RegistrationNotice registration={practitioner.registration} />
+            )}
             <Spacer size="lg" />
         </Container>
     );

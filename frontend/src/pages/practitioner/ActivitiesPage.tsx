@@ -11,6 +11,7 @@ import { ActionPage } from "./ActionPage";
 import { actions } from "./actions";
 import { activityTerms, structureName } from "./activityFields";
 import { usePractitioner } from "./context";
+import { PendingActivities } from "./PendingActivities";
 
 const ENDED_LIST_ID = "activites-terminees";
 
@@ -37,6 +38,7 @@ export function ActivitiesPage() {
             ) : (
                 <ActivityCards activities={current} rpps={rpps} cessationOf={cessationOf} />
             )}
+            <PendingActivities rpps={rpps} />
             <Spacer size="md" />
             <ButtonGroup>
                 <ButtonLink id="btn-new-activity" icon="add" to={actions.newActivity.path(rpps)}>

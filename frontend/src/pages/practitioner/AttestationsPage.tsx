@@ -1,6 +1,7 @@
 import { useState } from "react";
-import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery, type Practitioner } from "../../api";
+import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery, type PractitionerView } from "../../api";
 import { isActivityOpen } from "../../domain/activities";
+import { isDemoRecord } from "../../domain/demo";
 import { displayName, idnps } from "../../domain/names";
 import { isoDay } from "../../format";
 import { useReference } from "../../reference/useReference";
@@ -37,6 +38,14 @@ export function AttestationsPage() {
     return (
         <ActionPage title={actions.attestations.title} intro="Pour télécharger l'attestation d'enregistrement au RPPS">
             <Panel title="Attestation d'enregistrement au RPPS" id="attestation">
+                <Alert severity="warning" small id="attestation-preview">
+                    <>
+                        <strong>Aperçu hors ligne, sans valeur officielle.</strong> Tant qu'eRPPS n'est pas relié au serveur de l'autorité d'enregistrement, l'attestation est signée par ce poste : c'est un aperçu,
+                        qui porte la mention « Aperçu hors ligne — signé par ce poste, sans valeur officielle » et ne peut pas servir de justificatif.
+                        {isDemoRecord(rpps) ? " Ce dossier de démonstration est fictif : son attestation porte aussi la mention « DÉMO »." : ""}
+                    </>
+                </Alert>
+                <Spacer size="sm" />
                 <Text>L'attestation est établie à la date du jour, à partir de votre dossier tel qu'il est enregistré. Elle indique :</Text>
                 <DescriptionList items={contentTerms(practitioner, ref)} />
                 <Spacer size="sm" />
@@ -61,9 +70,9 @@ export function AttestationsPage() {
             <Spacer size="md" />
             <Panel title="Un code QR signé" id="attestation-qr">
                 <Text>
-                    Le code QR imprimé sur l'attestation reprend son numéro, votre numéro RPPS, votre nom, l'ARS qui la délivre et sa date, avec une
-                    signature électronique. Toute personne à qui vous la présentez peut en vérifier l'authenticité : une attestation modifiée est
-                    reconnue comme non authentique.
+                    Le code QR imprimé sur l'attestation reprend son numéro, votre numéro RPPS, votre nom, vos professions, l'ARS qui la délivre et
+                    sa date, avec une signature électronique. Toute personne à qui vous la présentez peut le vérifier : eRPPS lui affiche le contenu
+                    signé, qu'elle compare avec le papier pour reconnaître une attestation modifiée.
                 </Text>
                 <TextLink id="link-verify" to={paths.verify} icon="verify">
                     Vérifier une attestation
@@ -74,13 +83,13 @@ export function AttestationsPage() {
 }
 
 /** contentTerms lists what the attestation will state, from the record as it stands. */
-function contentTerms(p: Practitioner, ref: Reference) {
+function contentTerms(p: PractitionerView, ref: Reference) {
     const today = isoDay(new Date());
     const open = (p.activities ?? []).filter(a => isActivityOpen(a, today));
-    const issuer = issuerOf(p, open.map(a => a.structure.department), ref);
+    const issuer = p.registration.authority.label;
     const professions = (p.professions ?? []).map(pr => ref.professionLabel(pr.code));
     return [
-        { term: "Identité", value: displayName({ ...p, civility: p.exerciseCivility ?? p.civility }) },
+        { term: "Identité", value: displayName({ ...p, civility: p.civilityShort }) },
         {
             term: "Numéros",
             value: (
@@ -95,30 +104,11 @@ function contentTerms(p: Practitioner, ref: Reference) {
             value: open.length === 0 ? "Aucune activité en cours" : <BulletList items={open.map(a => `${structureName(a)} — ${a.structure.address.city}`)} />
         },
         { term: "Délivrée par", value: issuer },
-        { term: "Authenticité", value: "Un code QR signé électroniquement" }
+        { term: "Authenticité", value: "Un code QR signé électroniquement par ce poste (aperçu hors ligne)" }
     ];
 }
 
 /** issuerOf names the ARS of the first current place of practice, else of the postal address (as the Go side does). */
-function issuerOf(p: Practitioner, departments: string[], ref: Reference): string {
-    for (const d of departments) {
-        const dep = ref.department(d);
-        if (dep !== undefined) {
-            return dep.ars;
-        }
-    }
-    const pc = p.contact.address.postalCode;
-    if (pc.length === 5) {
-        for (const code of [pc.slice(0, 3), pc.slice(0, 2)]) {
-            const dep = ref.department(code);
-            if (dep !== undefined) {
-                return dep.ars;
-            }
-        }
-    }
-    return "L'ARS de votre lieu d'exercice";
-}
-
 function SaveResult({ state }: { state: SaveState }) {
     if (state.status === "error") {
         return (

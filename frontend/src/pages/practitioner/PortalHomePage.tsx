@@ -4,6 +4,7 @@ import { Col, Container, Grid, Heading, Highlight, InlineWarning, Lead, Spacer, 
 import { mainActions, otherActions, type PortalAction } from "./actions";
 import { usePractitioner } from "./context";
 import { DraftRequests } from "./DraftRequests";
+import { RegistrationNotice } from "./RegistrationNotice";
 
 /** PortalHomePage is the portal's menu for the open record ("Que souhaitez-vous faire ?"). */
 export function PortalHomePage() {
@@ -17,23 +18,33 @@ export function PortalHomePage() {
             </Heading>
             <Lead>Votre portail vous permet de mettre à jour les informations concernant vos activités professionnelles.</Lead>
 
+            <RegistrationNotice registration={practitioner.registration} />
+            {practitioner.registration.servedByArs ? <PortalActions rpps={practitioner.rpps} /> : null}
+        </Container>
+    );
+}
+
+/** PortalActions are the portal's actions, for a record the ARS keeps. */
+function PortalActions({ rpps }: { rpps: string }) {
+    return (
+        <>
             <Heading level={2} look="h4">
                 Que souhaitez-vous faire ?
             </Heading>
-            <ActionTiles actions={mainActions} rpps={practitioner.rpps} />
+            <ActionTiles actions={mainActions} rpps={rpps} />
             <Spacer size="lg" />
 
             <Heading level={2} look="h4">
                 Sur votre portail, vous pouvez également :
             </Heading>
-            <ActionTiles actions={otherActions} rpps={practitioner.rpps} />
+            <ActionTiles actions={otherActions} rpps={rpps} />
             <Spacer size="lg" />
 
-            <DraftRequests rpps={practitioner.rpps} />
+            <DraftRequests rpps={rpps} />
             <Spacer size="lg" />
 
             <Highlight>L'ARS vous remercie pour le soin que vous apporterez au maintien de ces informations.</Highlight>
-        </Container>
+        </>
     );
 }
 

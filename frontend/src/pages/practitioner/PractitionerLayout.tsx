@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Outlet, useParams } from "react-router-dom";
 import { api, type SessionEnded } from "../../api";
+import { DEMO_LABEL, isDemoRecord } from "../../domain/demo";
 import { displayName, idnps } from "../../domain/names";
 import { useApi } from "../../hooks/useApi";
 import { usePageTitle } from "../../hooks/usePageTitle";
 import { paths } from "../../routes";
-import { Alert, Band, ButtonGroup, ButtonLink, Button, Container, Inline, Loading, Mono, Spacer, Text } from "../../ui";
+import { Alert, Badge, Band, ButtonGroup, ButtonLink, Button, Container, Inline, Loading, Mono, Spacer, Text } from "../../ui";
 import { PractitionerContext, type PractitionerContextValue } from "./context";
 
 /**
@@ -58,9 +59,12 @@ export function PractitionerLayout() {
             <Band label="Dossier ouvert">
                 <Inline justify="between" gap="sm">
                     <div>
-                        <Text bold noMargin>
-                            {displayName(p)}
-                        </Text>
+                        <Inline gap="xs">
+                            <Text bold noMargin>
+                                {displayName(p)}
+                            </Text>
+                            {isDemoRecord(p.rpps) ? <Badge tone="warning">{`${DEMO_LABEL} — dossier fictif`}</Badge> : null}
+                        </Inline>
                         <Text size="sm" noMargin>
                             RPPS <Mono>{p.rpps}</Mono> · IDNPS <Mono>{idnps(p.rpps)}</Mono>
                         </Text>

@@ -1,8 +1,8 @@
 import { createContext, useContext } from "react";
-import type { Practitioner } from "../../api";
+import type { PractitionerView } from "../../api";
 
 export interface PractitionerContextValue {
-    practitioner: Practitioner;
+    practitioner: PractitionerView;
     /** Reads the record again (after a change). */
     reload: () => void;
 }

@@ -173,6 +173,10 @@ function eventLabel(e: RequestEvent): string {
     if (e.to === "transmitted" && e.from === "complement_requested") {
         return "Transmise à nouveau, complétée";
     }
+    if (e.to === "transmitted") {
+        // The step, not the state: whether it has reached the server is the status's business.
+        return "Transmise";
+    }
     return statusLabel(e.to);
 }
 

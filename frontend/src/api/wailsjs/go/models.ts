@@ -24,6 +24,7 @@ export namespace app {
 	    tables: Record<string, {id: string; name: string; source: string; version: string; codes: refdata.Code[]}>;
 	    professions: refdata.Code[];
 	    departments: refdata.Department[];
+	    activityCodes: {[key: string]: refdata.ActivityCodes};
 	
 	    static createFrom(source: any = {}) {
 	        return new ReferenceData(source);
@@ -34,6 +35,7 @@ export namespace app {
 	        this.tables = source["tables"];
 	        this.professions = this.convertValues(source["professions"], refdata.Code);
 	        this.departments = this.convertValues(source["departments"], refdata.Department);
+	        this.activityCodes = this.convertValues(source["activityCodes"], refdata.ActivityCodes, true);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -131,8 +133,11 @@ export namespace attestation {
 	    issuer: string;
 	    issuedAt: string;
 	    issuedAtLabel: string;
+	    professions: string;
 	    keyId: string;
 	    contentDigest: string;
+	    localKey: boolean;
+	    demo: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Verified(source);
@@ -147,8 +152,11 @@ export namespace attestation {
 	        this.issuer = source["issuer"];
 	        this.issuedAt = source["issuedAt"];
 	        this.issuedAtLabel = source["issuedAtLabel"];
+	        this.professions = source["professions"];
 	        this.keyId = source["keyId"];
 	        this.contentDigest = source["contentDigest"];
+	        this.localKey = source["localKey"];
+	        this.demo = source["demo"];
 	    }
 	}
 
@@ -172,6 +180,22 @@ export namespace erpps {
 	    NewProfession = "new_profession",
 	    Contact = "contact",
 	    ExerciseName = "exercise_name",
+	}
+	export class Actor {
+	    role: string;
+	    id: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Actor(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.role = source["role"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
 	}
 	export class Address {
 	    recipient?: string;
@@ -207,155 +231,6 @@ export namespace erpps {
 	        this.country = source["country"];
 	    }
 	}
-	export class Structure {
-	    siret?: string;
-	    siren?: string;
-	    finess?: string;
-	    finessEJ?: string;
-	    technicalId?: string;
-	    companyName: string;
-	    tradeName?: string;
-	    address: Address;
-	    phone?: string;
-	    email?: string;
-	    department: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Structure(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.siret = source["siret"];
-	        this.siren = source["siren"];
-	        this.finess = source["finess"];
-	        this.finessEJ = source["finessEJ"];
-	        this.technicalId = source["technicalId"];
-	        this.companyName = source["companyName"];
-	        this.tradeName = source["tradeName"];
-	        this.address = this.convertValues(source["address"], Address);
-	        this.phone = source["phone"];
-	        this.email = source["email"];
-	        this.department = source["department"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Activity {
-	    id: string;
-	    professionCode: string;
-	    structure: Structure;
-	    modeCode: string;
-	    sectorCode: string;
-	    functionCode: string;
-	    genreCode: string;
-	    startDate: string;
-	    endDate?: string;
-	    endReasonCode?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Activity(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.professionCode = source["professionCode"];
-	        this.structure = this.convertValues(source["structure"], Structure);
-	        this.modeCode = source["modeCode"];
-	        this.sectorCode = source["sectorCode"];
-	        this.functionCode = source["functionCode"];
-	        this.genreCode = source["genreCode"];
-	        this.startDate = source["startDate"];
-	        this.endDate = source["endDate"];
-	        this.endReasonCode = source["endReasonCode"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Actor {
-	    role: string;
-	    id: string;
-	    name: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Actor(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.role = source["role"];
-	        this.id = source["id"];
-	        this.name = source["name"];
-	    }
-	}
-	
-	export class Contact {
-	    email: string;
-	    phone: string;
-	    address: Address;
-	
-	    static createFrom(source: any = {}) {
-	        return new Contact(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.email = source["email"];
-	        this.phone = source["phone"];
-	        this.address = this.convertValues(source["address"], Address);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class FieldError {
 	    field: string;
 	    code: string;
@@ -371,81 +246,6 @@ export namespace erpps {
 	        this.code = source["code"];
 	        this.message = source["message"];
 	    }
-	}
-	export class Profession {
-	    code: string;
-	    categoryCode: string;
-	    exerciseCivility?: string;
-	    skillTypeCode?: string;
-	    skillCode?: string;
-	    since?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Profession(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.categoryCode = source["categoryCode"];
-	        this.exerciseCivility = source["exerciseCivility"];
-	        this.skillTypeCode = source["skillTypeCode"];
-	        this.skillCode = source["skillCode"];
-	        this.since = source["since"];
-	    }
-	}
-	export class Practitioner {
-	    rpps: string;
-	    civility: string;
-	    exerciseCivility?: string;
-	    birthName: string;
-	    exerciseName: string;
-	    firstName: string;
-	    exerciseFirstName?: string;
-	    birthDate?: string;
-	    contact: Contact;
-	    professions: Profession[];
-	    activities: Activity[];
-	    // Go type: time
-	    updatedAt: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Practitioner(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.rpps = source["rpps"];
-	        this.civility = source["civility"];
-	        this.exerciseCivility = source["exerciseCivility"];
-	        this.birthName = source["birthName"];
-	        this.exerciseName = source["exerciseName"];
-	        this.firstName = source["firstName"];
-	        this.exerciseFirstName = source["exerciseFirstName"];
-	        this.birthDate = source["birthDate"];
-	        this.contact = this.convertValues(source["contact"], Contact);
-	        this.professions = this.convertValues(source["professions"], Profession);
-	        this.activities = this.convertValues(source["activities"], Activity);
-	        this.updatedAt = this.convertValues(source["updatedAt"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	export class PractitionerFilter {
 	    query: string;
@@ -489,7 +289,6 @@ export namespace erpps {
 	        this.drafts = source["drafts"];
 	    }
 	}
-	
 	export class RequestEvent {
 	    from: RequestStatus;
 	    to: RequestStatus;
@@ -613,6 +412,56 @@ export namespace erpps {
 	        this.withoutHistory = source["withoutHistory"];
 	    }
 	}
+	export class Structure {
+	    siret?: string;
+	    siren?: string;
+	    finess?: string;
+	    finessEJ?: string;
+	    technicalId?: string;
+	    companyName: string;
+	    tradeName?: string;
+	    address: Address;
+	    phone?: string;
+	    email?: string;
+	    department: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Structure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.siret = source["siret"];
+	        this.siren = source["siren"];
+	        this.finess = source["finess"];
+	        this.finessEJ = source["finessEJ"];
+	        this.technicalId = source["technicalId"];
+	        this.companyName = source["companyName"];
+	        this.tradeName = source["tradeName"];
+	        this.address = this.convertValues(source["address"], Address);
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.department = source["department"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -634,6 +483,57 @@ export namespace refdata {
 	        this.retired = source["retired"];
 	    }
 	}
+	export class ActivityCodes {
+	    sectors: Code[];
+	    functions: Code[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityCodes(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sectors = this.convertValues(source["sectors"], Code);
+	        this.functions = this.convertValues(source["functions"], Code);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Authority {
+	    code: string;
+	    kind: string;
+	    label: string;
+	    contact?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Authority(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.contact = source["contact"];
+	    }
+	}
+	
 	export class Department {
 	    code: string;
 	    name: string;
@@ -723,6 +623,136 @@ export namespace requests {
 		    return a;
 		}
 	}
+	
+	export class ProfessionRegistration {
+	    professionCode: string;
+	    professionLabel: string;
+	    authority: refdata.Authority;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfessionRegistration(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.professionCode = source["professionCode"];
+	        this.professionLabel = source["professionLabel"];
+	        this.authority = this.convertValues(source["authority"], refdata.Authority);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Registration {
+	    professions: ProfessionRegistration[];
+	    authority: refdata.Authority;
+	    servedByArs: boolean;
+	    notice?: Guidance;
+	
+	    static createFrom(source: any = {}) {
+	        return new Registration(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.professions = this.convertValues(source["professions"], ProfessionRegistration);
+	        this.authority = this.convertValues(source["authority"], refdata.Authority);
+	        this.servedByArs = source["servedByArs"];
+	        this.notice = this.convertValues(source["notice"], Guidance);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PractitionerView {
+	    rpps: string;
+	    civility: string;
+	    exerciseCivility?: string;
+	    birthName: string;
+	    exerciseName: string;
+	    firstName: string;
+	    exerciseFirstName?: string;
+	    birthDate?: string;
+	    // Go type: erpps
+	    contact: any;
+	    professions: erpps.Profession[];
+	    activities: erpps.Activity[];
+	    // Go type: time
+	    updatedAt: any;
+	    registration: Registration;
+	    civilityShort: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PractitionerView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rpps = source["rpps"];
+	        this.civility = source["civility"];
+	        this.exerciseCivility = source["exerciseCivility"];
+	        this.birthName = source["birthName"];
+	        this.exerciseName = source["exerciseName"];
+	        this.firstName = source["firstName"];
+	        this.exerciseFirstName = source["exerciseFirstName"];
+	        this.birthDate = source["birthDate"];
+	        this.contact = this.convertValues(source["contact"], null);
+	        this.professions = this.convertValues(source["professions"], erpps.Profession);
+	        this.activities = this.convertValues(source["activities"], erpps.Activity);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.registration = this.convertValues(source["registration"], Registration);
+	        this.civilityShort = source["civilityShort"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class StartInput {
 	    rpps: string;

@@ -1,6 +1,5 @@
-import type { ExerciseNamePayload, Practitioner } from "../../../api";
+import type { ExerciseNamePayload, PractitionerView } from "../../../api";
 import { DraftCheckbox, DraftTextField, RequestEditor, useRequestDraft } from "../../../forms";
-import { useReference } from "../../../reference/useReference";
 import { Heading } from "../../../ui";
 import { annuaireName, NamePreview } from "./NamePreview";
 
@@ -12,8 +11,7 @@ const LABELS = {
 } as const;
 
 /** ExerciseNameForm edits the name shown on the Annuaire Santé; autosaved, then transmitted. */
-export function ExerciseNameForm({ practitioner: p, requestId }: { practitioner: Practitioner; requestId: string }) {
-    const ref = useReference();
+export function ExerciseNameForm({ practitioner: p, requestId }: { practitioner: PractitionerView; requestId: string }) {
     const draft = useRequestDraft<ExerciseNamePayload>({ rpps: p.rpps, kind: "exercise_name", requestId });
     const shown = (payload: ExerciseNamePayload): ExerciseNamePayload =>
         payload.useBirthName ? { ...payload, exerciseName: p.birthName } : payload;
@@ -27,7 +25,7 @@ export function ExerciseNameForm({ practitioner: p, requestId }: { practitioner:
                 { term: "Demande", value: "Nom d'exercice" },
                 { term: "Nom d'exercice demandé", value: payload.useBirthName ? `${p.birthName} (nom de naissance)` : payload.exerciseName.toLocaleUpperCase("fr-FR") },
                 { term: "Prénom d'exercice", value: payload.exerciseFirstName ?? "" },
-                { term: "Sur l'Annuaire Santé", value: annuaireName(p, shown(payload), ref) }
+                { term: "Sur l'Annuaire Santé", value: annuaireName(p, shown(payload)) }
             ]}
         >
             {payload => (
@@ -63,7 +61,7 @@ export function ExerciseNameForm({ practitioner: p, requestId }: { practitioner:
                         autoComplete="given-name"
                         maxLength={50}
                     />
-                    <NamePreview name={annuaireName(p, shown(payload), ref)} />
+                    <NamePreview name={annuaireName(p, shown(payload))} />
                 </>
             )}
         </RequestEditor>

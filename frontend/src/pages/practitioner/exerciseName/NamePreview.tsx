@@ -1,15 +1,9 @@
-import type { ExerciseNamePayload, Practitioner } from "../../../api";
-import { civilityShort } from "../../../domain/names";
-import type { Reference } from "../../../reference/lookup";
+import type { ExerciseNamePayload, PractitionerView } from "../../../api";
 import { Highlight } from "../../../ui";
 
-/** Civilités d'exercice (TRE_R11) as the Annuaire Santé abbreviates them before a name. */
-const EXERCISE_CIVILITY_SHORT: Partial<Record<string, string>> = { DR: "Dr", PR: "Pr" };
-
-/** annuaireName writes the name as the Annuaire Santé would show it: "Dr Claire MARTIN". */
-export function annuaireName(p: Practitioner, payload: ExerciseNamePayload, ref: Reference): string {
-    const code = p.exerciseCivility ?? "";
-    const civility = code === "" ? civilityShort(p.civility) : (EXERCISE_CIVILITY_SHORT[code] ?? ref.label("TRE_R11", code));
+/** annuaireName writes the name as the Annuaire Santé would show it: "Dr Claire MARTIN" (the civility abbreviated by Go). */
+export function annuaireName(p: PractitionerView, payload: ExerciseNamePayload): string {
+    const civility = p.civilityShort;
     const first = (payload.exerciseFirstName ?? "").trim() !== "" ? (payload.exerciseFirstName ?? "").trim() : p.firstName;
     const name = payload.exerciseName.trim().replace(/\s+/g, " ").toLocaleUpperCase("fr-FR");
     return [civility, first, name].filter(w => w !== "").join(" ");

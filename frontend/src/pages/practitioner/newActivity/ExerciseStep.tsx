@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { NewActivityPayload } from "../../../api";
+import type { NewActivityPayload, ReferenceCode } from "../../../api";
 import { DraftSelectField, DraftTextField, fieldId, type RequestDraft } from "../../../forms";
 import { formatDate, isoDay } from "../../../format";
 import { useReference } from "../../../reference/useReference";
@@ -20,7 +20,9 @@ function sixMonthsAhead(today: Date): string {
 /** ExerciseStep is the second step: how and from when the activity is exercised. */
 export function ExerciseStep({ draft, payload }: { draft: RequestDraft<NewActivityPayload>; payload: NewActivityPayload }) {
     const ref = useReference();
-    const codes = (table: "TRE_R21" | "TRE_R22") => ref.options(table).map(c => ({ value: c.code, label: c.label }));
+    const asOptions = (codes: { code: string; label: string }[]) => codes.map(c => ({ value: c.code, label: c.label }));
+    // The fonctions and secteurs that fit the profession, as Go gives them.
+    const fit = ref.activityOptions(payload.professionCode);
     return (
         <>
             <RadioField
@@ -38,7 +40,7 @@ export function ExerciseStep({ draft, payload }: { draft: RequestDraft<NewActivi
                 inline
                 disabled={!draft.editable}
             />
-            <SectorPicker draft={draft} chosen={payload.sectorCode} />
+            <SectorPicker draft={draft} chosen={payload.sectorCode} sectors={fit.sectors} />
             <Grid>
                 <Col base={12} md={6}>
                     <DraftSelectField
@@ -47,7 +49,7 @@ export function ExerciseStep({ draft, payload }: { draft: RequestDraft<NewActivi
                         label={label("functionCode")}
                         hint="Votre fonction dans cette structure (ex. : titulaire de cabinet, collaborateur)."
                         placeholder="Choisissez une fonction"
-                        options={codes("TRE_R21")}
+                        options={asOptions(fit.functions)}
                         required
                     />
                 </Col>
@@ -58,7 +60,7 @@ export function ExerciseStep({ draft, payload }: { draft: RequestDraft<NewActivi
                         label={`${label("genreCode")} (facultatif)`}
                         hint="Activité de soin, remplacement, activité non soignante…"
                         placeholder="Non précisé"
-                        options={[{ value: "", label: "Non précisé" }, ...codes("TRE_R22")]}
+                        options={[{ value: "", label: "Non précisé" }, ...asOptions(ref.options("TRE_R22"))]}
                     />
                 </Col>
             </Grid>
@@ -78,11 +80,10 @@ export function ExerciseStep({ draft, payload }: { draft: RequestDraft<NewActivi
     );
 }
 
-/** SectorPicker chooses the secteur d'activité (TRE_R02, about sixty codes) with a filter above the list. */
-function SectorPicker({ draft, chosen }: { draft: RequestDraft<NewActivityPayload>; chosen: string }) {
-    const ref = useReference();
+/** SectorPicker chooses the secteur d'activité (TRE_R02: those that fit the profession, up to sixty) with a filter above the list. */
+function SectorPicker({ draft, chosen, sectors }: { draft: RequestDraft<NewActivityPayload>; chosen: string; sectors: ReferenceCode[] }) {
     const [query, setQuery] = useState("");
-    const all = ref.options("TRE_R02");
+    const all = sectors;
     const shown = filterCodes(all, query, chosen);
     const matching = shown.filter(c => c.code !== chosen || query === "").length;
     return (

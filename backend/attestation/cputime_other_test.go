@@ -1,0 +1,5 @@
+//go:build !unix
+
+package attestation
+
+func processCPU() int64 { return 0 }

@@ -25,6 +25,7 @@ func RunDesktop(a *App, assets fs.FS, kiosk bool) error {
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
 		OnStartup:        Startup(a),
+		OnShutdown:       Shutdown(a),
 		Bind:             []any{a},
 		EnumBind:         []any{erpps.AllRequestStatuses, erpps.AllRequestKinds},
 		ErrorFormatter:   FormatError(a),

@@ -43,7 +43,7 @@ func NewHTTPHandler(a *App, assets fs.FS, auth *WebAuth) (http.Handler, error) {
 			writeError(w, a, erpps.Errorf(erpps.EINVALID, "Requête trop volumineuse."))
 			return
 		}
-		result, err := m.call(body)
+		result, err := m.call(r.Context(), body)
 		if err != nil {
 			writeError(w, a, err)
 			return
@@ -65,7 +65,7 @@ type httpRoute struct {
 }
 
 func (a *App) httpRoutes() []httpRoute {
-	return []httpRoute{{"GET /api/attestation/{file}", a.downloadAttestation}}
+	return []httpRoute{{"GET /api/attestation/{file}", a.downloadAttestation}, {"GET /api/events", a.serveEvents}}
 }
 
 // statusOf maps an error code to an HTTP status.

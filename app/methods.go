@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -12,6 +13,8 @@ import (
 // method is one exported method of *App, callable with JSON arguments: the
 // same set Wails binds.
 type method struct {
+	app *App
+	// fn is the method expression: its first argument is the receiver.
 	fn   reflect.Value
 	args []reflect.Type
 	// returnsValue tells whether the method returns (value, error) rather
@@ -39,13 +42,15 @@ func methodsOf(a *App) (map[string]method, error) {
 		if nout == 0 || nout > 2 || ft.Out(nout-1) != errorType {
 			return nil, fmt.Errorf("app: method %s must return (T, error) or error", m.Name)
 		}
-		out[m.Name] = method{fn: v.Method(i), args: args, returnsValue: nout == 2}
+		out[m.Name] = method{app: a, fn: m.Func, args: args, returnsValue: nout == 2}
 	}
 	return out, nil
 }
 
-// call decodes body (a JSON array of the arguments) and calls the method.
-func (m method) call(body []byte) (any, error) {
+// call decodes body (a JSON array of the arguments) and calls the method on
+// a shallow copy of the App whose context is ctx (the HTTP request's: a call
+// whose client went away is canceled).
+func (m method) call(ctx context.Context, body []byte) (any, error) {
 	var raw []json.RawMessage
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 {
@@ -57,13 +62,16 @@ func (m method) call(body []byte) (any, error) {
 	if len(raw) != len(m.args) {
 		return nil, erpps.Errorf(erpps.EINVALID, "Requête mal formée : %d argument(s) attendu(s), %d reçu(s).", len(m.args), len(raw))
 	}
-	in := make([]reflect.Value, len(m.args))
+	recv := *m.app
+	recv.ctx = ctx
+	in := make([]reflect.Value, 1+len(m.args))
+	in[0] = reflect.ValueOf(&recv)
 	for i, t := range m.args {
 		p := reflect.New(t)
 		if err := json.Unmarshal(raw[i], p.Interface()); err != nil {
 			return nil, erpps.Errorf(erpps.EINVALID, "Requête mal formée : l'argument %d n'a pas le type attendu.", i+1)
 		}
-		in[i] = p.Elem()
+		in[i+1] = p.Elem()
 	}
 	out := m.fn.Call(in)
 	errV := out[len(out)-1]

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -128,7 +129,9 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		Log:     log,
 		Info:    Info{Version: cfg.Version, Mode: cfg.Mode, DataDir: dir, Demo: cfg.Demo, SelfTest: cfg.SelfTest},
 	})
-	return a, closeAll, nil
+	// Closed once: by the desktop's OnShutdown, and by the caller.
+	a.closeStore = sync.OnceValue(closeAll)
+	return a, a.closeStore, nil
 }
 
 // openDataDir returns the data folder, created private and checked

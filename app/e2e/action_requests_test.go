@@ -93,14 +93,16 @@ func TestActionRequests(t *testing.T) {
 		t.Fatal("the first demo practitioner has no open activity")
 	}
 
+	// Writes go through the session opened on the record.
+	apiCall(t, srv, "OpenSession", p.RPPS)
 	// A draft: the cessation of an activity, end date typed.
 	draft := decodeView(t, apiCall(t, srv, "StartRequest", map[string]string{"rpps": p.RPPS, "kind": "cease_activity", "targetId": open[0].ID}))
 	endDate := time.Now().AddDate(0, 1, 0).Format(time.DateOnly)
-	apiCall(t, srv, "SaveDraft", draft.ID, map[string]any{"activityId": open[0].ID, "endDate": endDate})
+	apiCall(t, srv, "SaveDraft", draft.ID, draft.Revision, map[string]any{"activityId": open[0].ID, "endDate": endDate})
 
 	// A transmitted request: a new exercise name.
 	sent := decodeView(t, apiCall(t, srv, "StartRequest", map[string]string{"rpps": p.RPPS, "kind": "exercise_name"}))
-	apiCall(t, srv, "SaveDraft", sent.ID, map[string]any{"exerciseName": "MARTIN-DURAND", "useBirthName": false})
+	apiCall(t, srv, "SaveDraft", sent.ID, sent.Revision, map[string]any{"exerciseName": "MARTIN-DURAND", "useBirthName": false})
 	if got := decodeView(t, apiCall(t, srv, "TransmitRequest", sent.ID)); got.Status != erpps.StatusTransmitted {
 		t.Fatalf("TransmitRequest left the request %q", got.Status)
 	}

@@ -1,30 +1,40 @@
 import { transport, type Call, type Transport } from "./transport";
+import { onEvent, type OnEvent } from "./events";
 import type { MethodArgs, MethodName, MethodResult, RequestPayload, SavedFile, StructureLookupBy } from "./types";
 
 // One typed function per Go method of app.App. Arguments are positional, in
 // the Go order; their types and the results come from the Go signatures
 // (AppMethods in types.gen.ts), so a changed Go method breaks the typecheck
-// here. Every function rejects with an ApiError.
+// here. Every function rejects with an ApiError. onEvent listens to the
+// application's events.
 
 /** typedCall narrows the transport's call to the methods of app.App and their signatures. */
 function typedCall(call: Call) {
     return <M extends MethodName>(method: M, ...args: MethodArgs<M>): Promise<MethodResult<M>> => call<MethodResult<M>>(method, ...args);
 }
 
-export function createClient(untyped: Call) {
+export function createClient(untyped: Call, on: OnEvent = onEvent) {
     const call = typedCall(untyped);
     return {
+        onEvent: on,
+
         // Foundation
         appInfo: () => call("AppInfo"),
         referenceData: () => call("ReferenceData"),
         listPractitioners: (...args: MethodArgs<"ListPractitioners">) => call("ListPractitioners", ...args),
         getPractitioner: (rpps: string) => call("GetPractitioner", rpps),
 
+        // Session: who acts, on whose record
+        openSession: (rpps: string) => call("OpenSession", rpps),
+        currentSession: () => call("CurrentSession"),
+        closeSession: () => call("CloseSession"),
+
         // Requests
         listRequests: (...args: MethodArgs<"ListRequests">) => call("ListRequests", ...args),
         getRequest: (id: string) => call("GetRequest", id),
         startRequest: (...args: MethodArgs<"StartRequest">) => call("StartRequest", ...args),
-        saveDraft: (id: string, payload: RequestPayload) => call("SaveDraft", id, payload),
+        /** Saves over baseRevision, the revision of the last view received ("conflict" when the draft changed elsewhere). */
+        saveDraft: (id: string, baseRevision: number, payload: RequestPayload) => call("SaveDraft", id, baseRevision, payload),
         transmitRequest: (id: string) => call("TransmitRequest", id),
         withdrawRequest: (id: string, comment: string) => call("WithdrawRequest", id, comment),
         deleteDraft: (id: string) => call("DeleteDraft", id),

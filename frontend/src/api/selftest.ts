@@ -42,9 +42,27 @@ export async function whenDesktop(isDesktop: () => boolean, timeoutMs: number): 
     return true;
 }
 
+/** nextChange resolves the revision of the next request:changed of request id, -1 after 3 s. */
+function nextChange(api: ApiClient, id: string): Promise<number> {
+    return new Promise(resolve => {
+        const off = api.onEvent("request:changed", changed => {
+            if (changed.id === id) {
+                off();
+                clearTimeout(timer);
+                resolve(changed.revision);
+            }
+        });
+        const timer = setTimeout(() => {
+            off();
+            resolve(-1);
+        }, 3000);
+    });
+}
+
 export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
     let rpps = "";
     let requestId = "";
+    let revision = 0;
     const checks: Check[] = [
         ["AppInfo", async () => { expect((await api.appInfo()).mode !== "web", "mode is web in the desktop window"); }],
         ["ReferenceData", async () => { expect((await api.referenceData()).tables?.TRE_R25 !== undefined, "TRE_R25 missing"); }],
@@ -55,22 +73,36 @@ export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
         }],
         ["GetPractitioner", async () => { expect((await api.getPractitioner(rpps)).rpps === rpps, "wrong record"); }],
         ["GetPractitionerNotFound", () => expectError(api.getPractitioner("00000000000"), "not_found")],
+        ["OpenSession", async () => { expect((await api.openSession(rpps)).principal === rpps, "wrong principal"); }],
+        ["CurrentSession", async () => { expect((await api.currentSession()).actor.role === "professional", "not the local professional"); }],
         ["StartRequest", async () => {
             const view = await api.startRequest({ rpps, kind: "exercise_name" });
             expect(view.request.status === "draft", "not a draft");
             requestId = view.request.id;
+            revision = view.request.revision;
         }],
         ["SaveDraftInvalid", async () => {
-            const view = await api.saveDraft(requestId, { exerciseName: "MART1N", useBirthName: false });
+            const view = await api.saveDraft(requestId, revision, { exerciseName: "MART1N", useBirthName: false });
             expect((view.validation.fields ?? []).some(f => f.field === "exerciseName"), "no error on exerciseName");
+            revision = view.request.revision;
         }],
         ["SaveDraftValid", async () => {
-            const view = await api.saveDraft(requestId, { exerciseName: "NOM-D-AUTOTEST", useBirthName: false });
+            const view = await api.saveDraft(requestId, revision, { exerciseName: "NOM-D-AUTOTEST", useBirthName: false });
             expect(view.validation.complete, "a valid draft is not complete");
+            revision = view.request.revision;
         }],
+        ["RequestChangedEvent", async () => {
+            const heard = nextChange(api, requestId);
+            const view = await api.saveDraft(requestId, revision, { exerciseName: "NOM-D-AUTOTEST", useBirthName: false });
+            revision = view.request.revision;
+            expect((await heard) === revision, "no request:changed event with the saved revision");
+        }],
+        ["SaveDraftStaleConflict", () => expectError(api.saveDraft(requestId, revision - 1, { exerciseName: "PERIME", useBirthName: false }), "conflict")],
         ["TransmitRequest", async () => { expect((await api.transmitRequest(requestId)).request.status === "transmitted", "not transmitted"); }],
         ["TransmitTwiceConflict", () => expectError(api.transmitRequest(requestId), "conflict")],
         ["WithdrawRequest", async () => { expect((await api.withdrawRequest(requestId, "auto-test")).request.status === "withdrawn", "not withdrawn"); }],
+        ["CloseSession", () => api.closeSession()],
+        ["TransmitWithoutSessionForbidden", () => expectError(api.transmitRequest(requestId), "forbidden")],
         ["VerifyAttestationInvalid", () => expectError(api.verifyAttestation("ERPPS1|x"), "invalid")]
     ];
     const failures: string[] = [];

@@ -462,6 +462,21 @@ export interface SelfTestReport {
     failures: string[] | null;
 }
 
+/**
+ * Session is who acts from this computer and on whose record: the actor
+ * (the local professional today; an e-CPS user, a secretary or a kiosk
+ * visitor later) and the principal, the practitioner whose record it is.
+ * Every write is made by the actor on the principal's record, as the `act`
+ * claim of an OAuth token exchange says who acts for the token's subject: a
+ * secretary's requests stay the practitioner's.
+ */
+export interface Session {
+    id: string;
+    actor: Actor;
+    /** the RPPS of the record acted on */
+    principal: string;
+}
+
 /** StartInput asks for a new request (or the draft already started). */
 export interface StartInput {
     rpps: string;
@@ -595,10 +610,18 @@ export interface View extends Summary {
 /**
  * App is the UI's API. Its exported methods are the bindings; keep lifecycle
  * and helpers unexported or as package functions.
+ *
+ * An HTTP call runs its method on a shallow copy of App whose ctx is the
+ * request's (see method.call): state shared between calls lives behind the
+ * pointers (sessions, events), never in App's own fields.
  */
 export interface AppMethods {
     /** AppInfo describes the running application. */
     AppInfo(): Promise<Info>;
+    /** CloseSession closes the record open on this computer, if any. */
+    CloseSession(): Promise<void>;
+    /** CurrentSession returns the open session (EFORBIDDEN when none is). */
+    CurrentSession(): Promise<Session>;
     /** DeleteDraft abandons a draft never transmitted. */
     DeleteDraft(id: string): Promise<void>;
     /**
@@ -612,17 +635,27 @@ export interface AppMethods {
      * activity saying whether it is still exercised today.
      */
     GetPractitioner(rpps: string): Promise<PractitionerView>;
-    /** GetRequest returns a request with its validation as it stands. */
+    /**
+     * GetRequest returns a request of the open record with its validation as it
+     * stands.
+     */
     GetRequest(id: string): Promise<View>;
     /** ListPractitioners lists the records held on this computer. */
     ListPractitioners(filter: PractitionerFilter): Promise<PractitionerSummary[] | null>;
     /**
      * ListRequests lists a practitioner's requests, newest first, each with its
-     * labels and what the actor may do with it.
+     * labels and what the session's actor (the local professional of the record
+     * listed when no session is open) may do with it.
      */
     ListRequests(filter: RequestFilter): Promise<Item[] | null>;
     /** LookupStructure finds a structure by its SIRET or FINESS number. */
     LookupStructure(by: string, value: string): Promise<Structure>;
+    /**
+     * OpenSession opens a practitioner's record on this computer: from now on
+     * the local professional acts on it. A session open on another record ends
+     * ("session:ended").
+     */
+    OpenSession(rpps: string): Promise<Session>;
     /**
      * ReferenceData returns the reference tables the forms offer and the record
      * displays.
@@ -635,11 +668,15 @@ export interface AppMethods {
      * dialog or a failed write takes none.
      */
     SaveAttestation(rpps: string): Promise<SavedFile>;
-    /** SaveDraft is the autosave: it stores what was typed and validates it. */
-    SaveDraft(id: string, payload: unknown): Promise<View>;
     /**
-     * StartRequest opens a new draft, or the draft of the same kind on the same
-     * object already started.
+     * SaveDraft is the autosave: it stores what was typed over the revision the
+     * UI last received (baseRevision; ECONFLICT when the draft changed
+     * elsewhere since) and validates it.
+     */
+    SaveDraft(id: string, baseRevision: number, payload: unknown): Promise<View>;
+    /**
+     * StartRequest opens a new draft on the open record, or the draft of the
+     * same kind on the same object already started.
      */
     StartRequest(in_: StartInput): Promise<View>;
     /** TransmitRequest sends a complete request to the ARS (queued for the server). */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { api, ApiError, type RequestItem, type RequestKind, type RequestPayload, type RequestView, type Validation } from "../api";
+import { api, ApiError, type Request, type RequestItem, type RequestKind, type RequestPayload, type RequestView, type Validation } from "../api";
 import { itemOf } from "../domain/requests";
 import type { AutosaveState } from "../hooks/autosave";
 import { useAutosave } from "../hooks/useAutosave";
@@ -119,6 +119,13 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
     const [opened, setOpened] = useState<Opened<P> | null>(null);
     const [busy, setBusy] = useState(false);
     const payloadRef = useRef<P | undefined>(undefined);
+    // The request of the last view received: a save is made over its
+    // revision; saves never overlap, so each uses the one the previous returned.
+    const baseRef = useRef<Request | undefined>(undefined);
+    // Changes typed (counted) and the autosave's status: a change made
+    // elsewhere replaces the form only when nothing local is unsaved.
+    const editsRef = useRef(0);
+    const autosaveStatusRef = useRef<AutosaveState["status"]>("idle");
     const lastSaveError = useRef<ApiError | undefined>(undefined);
     const discarded = useRef(new Set<string>());
     // StrictMode runs effects twice in development: start a request once per key.
@@ -138,6 +145,7 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
                 }
                 const payload = view.request.payload as P;
                 payloadRef.current = payload;
+                baseRef.current = view.request;
                 setOpened({ key, view, payload, transmitErrors: NO_ERRORS, outcome: { kind: "none" } });
             },
             (e: unknown) => {
@@ -156,7 +164,8 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
             return;
         }
         try {
-            const view = await api.saveDraft(id, payload);
+            const view = await api.saveDraft(id, baseRef.current?.revision ?? 0, payload);
+            baseRef.current = view.request;
             lastSaveError.current = undefined;
             setOpened(o => (o !== null && "view" in o && o.view.request.id === id ? { ...o, view: { ...view, resumed: o.view.resumed } } : o));
         } catch (e) {
@@ -166,6 +175,9 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
     }, []);
     const autosave = useAutosave<PendingSave<P>>(save, AUTOSAVE_DELAY_MS);
     const { change, flush: flushAutosave } = autosave;
+    useEffect(() => {
+        autosaveStatusRef.current = autosave.state.status;
+    }, [autosave.state.status]);
 
     const flush = useCallback(async () => {
         await flushAutosave();
@@ -201,6 +213,7 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
             }
             const payload = setPath(payloadRef.current, path, value);
             payloadRef.current = payload;
+            editsRef.current++;
             setOpened(o => (o !== null && "view" in o ? { ...o, payload, transmitErrors: withoutField(o.transmitErrors, path) } : o));
             change({ id, payload });
         },
@@ -214,6 +227,7 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
             }
             const payload = { ...payloadRef.current, ...patch };
             payloadRef.current = payload;
+            editsRef.current++;
             setOpened(o => {
                 if (o === null || !("view" in o)) {
                     return o;
@@ -236,6 +250,7 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
             }
             const next: Session<P> = { ...o, outcome, transmitErrors: transmitErrors ?? o.transmitErrors };
             if (view !== undefined) {
+                baseRef.current = view.request;
                 next.view = { ...view, resumed: o.view.resumed };
                 if (!isEditable(view)) {
                     // Read-only from now on: show what the ARS received (normalised).
@@ -311,6 +326,39 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
             setBusy(false);
         }
     }, [id, setOutcome]);
+
+    // The same request written elsewhere (another tab or window): show it as
+    // it now stands, unless something typed here is not saved yet (that save
+    // then meets the change as a conflict).
+    useEffect(() => {
+        if (id === undefined) {
+            return;
+        }
+        const settled = () => autosaveStatusRef.current === "idle" || autosaveStatusRef.current === "saved";
+        return api.onEvent("request:changed", changed => {
+            const base = baseRef.current;
+            if (changed.id !== id || changed.deleted === true || !settled()) {
+                return;
+            }
+            if (base !== undefined && changed.revision <= base.revision && changed.status === base.status) {
+                return;
+            }
+            const edits = editsRef.current;
+            api.getRequest(id).then(
+                view => {
+                    const current = baseRef.current;
+                    if (!settled() || editsRef.current !== edits || (current !== undefined && view.request.revision < current.revision)) {
+                        return;
+                    }
+                    baseRef.current = view.request;
+                    const payload = view.request.payload as P;
+                    payloadRef.current = payload;
+                    setOpened(o => (o !== null && "view" in o && o.view.request.id === id ? { ...o, view: { ...view, resumed: o.view.resumed }, payload } : o));
+                },
+                () => undefined
+            );
+        });
+    }, [id]);
 
     const retryOpen = useCallback(() => {
         setRound(r => r + 1);

@@ -1,6 +1,6 @@
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Outlet, useParams } from "react-router-dom";
-import { api } from "../../api";
+import { api, type SessionEnded } from "../../api";
 import { DEMO_LABEL, isDemoRecord } from "../../domain/demo";
 import { displayName } from "../../domain/names";
 import { useApi } from "../../hooks/useApi";
@@ -11,14 +11,31 @@ import { PractitionerContext, type PractitionerContextValue } from "./context";
 
 /**
  * PractitionerLayout opens one professional's record for the pages under
- * /pro/:rpps: it reads it once, shows whose record is open, and shares it.
+ * /pro/:rpps: it opens the session on it (the local professional acts on
+ * this record), reads it once, shows whose record is open, and shares it.
  */
 export function PractitionerLayout() {
     const { rpps = "" } = useParams();
-    const load = useCallback(() => api.getPractitioner(rpps), [rpps]);
+    const load = useCallback(async () => {
+        const session = await api.openSession(rpps);
+        return { sessionId: session.id, practitioner: await api.getPractitioner(rpps) };
+    }, [rpps]);
     const result = useApi(load);
+    // The session this page acts in: the one opened with the record, or the
+    // one reopened after it ended.
+    const loadedId = result.status === "success" ? result.data.sessionId : undefined;
+    const [reopened, setReopened] = useState<{ after: string | undefined; id: string } | null>(null);
+    const sessionId = reopened !== null && reopened.after === loadedId ? reopened.id : loadedId;
+    const [ended, setEnded] = useState<SessionEnded | null>(null);
+    useEffect(
+        () =>
+            api.onEvent("session:ended", e => {
+                setEnded(e);
+            }),
+        []
+    );
     const { reload } = result;
-    const practitioner = result.status === "success" ? result.data : undefined;
+    const practitioner = result.status === "success" ? result.data.practitioner : undefined;
     const value = useMemo<PractitionerContextValue | null>(
         () => (practitioner === undefined ? null : { practitioner, reload }),
         [practitioner, reload]
@@ -62,8 +79,43 @@ export function PractitionerLayout() {
                     </ButtonGroup>
                 </Inline>
             </Band>
+            {ended !== null && ended.id === sessionId ? (
+                <SessionEndedNotice
+                    ended={ended}
+                    onReopen={() => {
+                        void api.openSession(p.rpps).then(s => {
+                            setReopened({ after: loadedId, id: s.id });
+                        });
+                    }}
+                />
+            ) : null}
             <Outlet />
         </PractitionerContext>
+    );
+}
+
+/** SessionEndedNotice says that this record was closed on this computer, and reopens it. */
+function SessionEndedNotice({ ended, onReopen }: { ended: SessionEnded; onReopen: () => void }) {
+    const why =
+        ended.reason === "replaced"
+            ? "Un autre dossier a été ouvert sur ce poste (dans un autre onglet ou une autre fenêtre) : celui-ci est fermé ici."
+            : ended.reason === "shutdown"
+              ? "L'application s'est arrêtée : ce dossier est fermé."
+              : "Ce dossier a été fermé sur ce poste.";
+    return (
+        <Container>
+            <Spacer size="md" />
+            <Alert severity="warning" small live>
+                <>
+                    <strong>Dossier fermé.</strong> {why} Ce qui a été enregistré est conservé ; rouvrez le dossier pour continuer.{" "}
+                    {ended.reason === "shutdown" ? null : (
+                        <Button id="btn-reopen-session" priority="secondary" size="small" icon="refresh" onClick={onReopen}>
+                            Rouvrir ce dossier
+                        </Button>
+                    )}
+                </>
+            </Alert>
+        </Container>
     );
 }
 

@@ -8,6 +8,10 @@ import {attestation} from '../models';
 
 export function AppInfo():Promise<app.Info>;
 
+export function CloseSession():Promise<void>;
+
+export function CurrentSession():Promise<app.Session>;
+
 export function DeleteDraft(arg1:string):Promise<void>;
 
 export function FinishSelfTest(arg1:app.SelfTestReport):Promise<void>;
@@ -22,11 +26,13 @@ export function ListRequests(arg1:erpps.RequestFilter):Promise<Array<requests.It
 
 export function LookupStructure(arg1:string,arg2:string):Promise<erpps.Structure>;
 
+export function OpenSession(arg1:string):Promise<app.Session>;
+
 export function ReferenceData():Promise<app.ReferenceData>;
 
 export function SaveAttestation(arg1:string):Promise<app.SavedFile>;
 
-export function SaveDraft(arg1:string,arg2:json.RawMessage):Promise<requests.View>;
+export function SaveDraft(arg1:string,arg2:number,arg3:json.RawMessage):Promise<requests.View>;
 
 export function StartRequest(arg1:requests.StartInput):Promise<requests.View>;
 

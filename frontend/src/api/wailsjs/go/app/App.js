@@ -6,6 +6,14 @@ export function AppInfo() {
   return window['go']['app']['App']['AppInfo']();
 }
 
+export function CloseSession() {
+  return window['go']['app']['App']['CloseSession']();
+}
+
+export function CurrentSession() {
+  return window['go']['app']['App']['CurrentSession']();
+}
+
 export function DeleteDraft(arg1) {
   return window['go']['app']['App']['DeleteDraft'](arg1);
 }
@@ -34,6 +42,10 @@ export function LookupStructure(arg1, arg2) {
   return window['go']['app']['App']['LookupStructure'](arg1, arg2);
 }
 
+export function OpenSession(arg1) {
+  return window['go']['app']['App']['OpenSession'](arg1);
+}
+
 export function ReferenceData() {
   return window['go']['app']['App']['ReferenceData']();
 }
@@ -42,8 +54,8 @@ export function SaveAttestation(arg1) {
   return window['go']['app']['App']['SaveAttestation'](arg1);
 }
 
-export function SaveDraft(arg1, arg2) {
-  return window['go']['app']['App']['SaveDraft'](arg1, arg2);
+export function SaveDraft(arg1, arg2, arg3) {
+  return window['go']['app']['App']['SaveDraft'](arg1, arg2, arg3);
 }
 
 export function StartRequest(arg1) {

@@ -1,0 +1,127 @@
+import { EventsOn } from "./wailsjs/runtime/runtime";
+import type { RequestStatus } from "./types";
+import { transport } from "./transport";
+
+// The application's events (app/events.go): in the Wails desktop window
+// through the runtime's EventsOn, in a browser through one server-sent
+// events stream (GET /api/events) shared by every listener of the page.
+
+/** A request was written (by this tab, another tab or another window). */
+export interface RequestChanged {
+    id: string;
+    revision: number;
+    status: RequestStatus | "";
+    /** The draft was deleted. */
+    deleted?: boolean;
+}
+
+/** The record open on this computer was closed. */
+export interface SessionEnded {
+    id: string;
+    /** The RPPS of the record that was open. */
+    principal: string;
+    reason: "closed" | "replaced" | "shutdown";
+}
+
+/** Where the local changes stand with the eRPPS server. */
+export interface SyncState {
+    state: "local" | "offline";
+}
+
+export interface AppEvents {
+    "sync:state": SyncState;
+    "request:changed": RequestChanged;
+    "session:ended": SessionEnded;
+}
+
+export type AppEventName = keyof AppEvents;
+export type Unsubscribe = () => void;
+export type OnEvent = <N extends AppEventName>(name: N, handler: (payload: AppEvents[N]) => void) => Unsubscribe;
+
+/** What EventSource offers that the events need (a fake in tests). */
+export interface EventSourceLike {
+    addEventListener: (type: string, listener: (event: MessageEvent<string>) => void) => void;
+    removeEventListener: (type: string, listener: (event: MessageEvent<string>) => void) => void;
+    close: () => void;
+}
+
+export interface EventsEnv {
+    isDesktop: () => boolean;
+    /** The Wails runtime's EventsOn. */
+    wailsOn: (name: string, callback: (...data: unknown[]) => void) => Unsubscribe;
+    openStream: (url: string) => EventSourceLike;
+}
+
+export const EVENTS_URL = "/api/events";
+
+/** createOnEvent builds onEvent over an environment (the window, or fakes in tests). */
+export function createOnEvent(env: EventsEnv): OnEvent {
+    let stream: EventSourceLike | undefined;
+    let listeners = 0;
+    // The stream sends the sync state once, when it opens: a later listener
+    // gets the last one at once.
+    let lastSync: SyncState | undefined;
+    const keepSync = (event: MessageEvent<string>) => {
+        lastSync = parse(event) as SyncState | undefined;
+    };
+
+    const open = (): EventSourceLike => {
+        if (stream === undefined) {
+            stream = env.openStream(EVENTS_URL);
+            stream.addEventListener("sync:state", keepSync);
+        }
+        return stream;
+    };
+
+    return <N extends AppEventName>(name: N, handler: (payload: AppEvents[N]) => void): Unsubscribe => {
+        if (env.isDesktop()) {
+            return env.wailsOn(name, (payload: unknown) => {
+                handler(payload as AppEvents[N]);
+            });
+        }
+        const source = open();
+        listeners++;
+        const listener = (event: MessageEvent<string>) => {
+            const payload = parse(event);
+            if (payload !== undefined) {
+                handler(payload as AppEvents[N]);
+            }
+        };
+        source.addEventListener(name, listener);
+        if (name === "sync:state" && lastSync !== undefined) {
+            const known = lastSync;
+            queueMicrotask(() => {
+                handler(known as AppEvents[N]);
+            });
+        }
+        let subscribed = true;
+        return () => {
+            if (!subscribed) {
+                return;
+            }
+            subscribed = false;
+            source.removeEventListener(name, listener);
+            listeners--;
+            if (listeners === 0 && stream === source) {
+                source.close();
+                stream = undefined;
+                lastSync = undefined;
+            }
+        };
+    };
+}
+
+function parse(event: MessageEvent<string>): unknown {
+    try {
+        return JSON.parse(event.data) as unknown;
+    } catch {
+        return undefined;
+    }
+}
+
+/** onEvent calls handler on every event `name` until the returned function is called. */
+export const onEvent: OnEvent = createOnEvent({
+    isDesktop: () => transport.isDesktop(),
+    wailsOn: (name, callback) => EventsOn(name, callback),
+    openStream: url => new EventSource(url)
+});

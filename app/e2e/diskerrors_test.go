@@ -145,6 +145,9 @@ func TestSaveOnAFullDiskSaysSo(t *testing.T) {
 	dir := mountTmpfs(t, 4096)
 	srv := startServer(t, dir)
 	rpps := demoRPPS(t)
+	if status, body := postAPI(t, srv.URL, "OpenSession", rpps); status != 200 {
+		t.Fatalf("open the record: HTTP %d %s", status, body)
+	}
 	fillDisk(t, dir)
 	var status int
 	var body []byte

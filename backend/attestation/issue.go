@@ -45,7 +45,7 @@ const (
 
 // maxNumberAttempts bounds the retries when another attestation takes the
 // number drawn meanwhile.
-const maxNumberAttempts = 5
+const maxNumberAttempts = 16
 
 // FileName is the name under which the practitioner's attestation of today
 // is saved; it checks that the practitioner exists and takes no number.

@@ -2,13 +2,17 @@ package attestation
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"erpps/backend/demo"
+	"erpps/backend/erpps"
 	"erpps/backend/refdata"
 	"erpps/backend/signing"
 	"erpps/backend/sqlite"
@@ -94,6 +98,44 @@ func TestIssueFromTheRegister(t *testing.T) {
 	for _, want := range []string{rpps, "8" + rpps, p.DisplayName(), first.Number, "28 novembre 2026", p.Activities[0].Structure.CompanyName} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("the PDF text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// A document that does not reach the user gives its number back; numbers
+// taken at the same time are distinct and follow each other.
+func TestIssueTakesTheNumberOnDelivery(t *testing.T) {
+	ctx := context.Background()
+	iss, db, rpps := mustIssuer(t)
+	failed := errors.New("disk full")
+	if _, err := iss.Issue(ctx, rpps, func(*Issued) error { return failed }); !errors.Is(err, failed) {
+		t.Fatalf("Issue = %v, want the delivery's error", err)
+	}
+	if _, err := db.FindAttestation(ctx, "ATT-2026-000001"); erpps.ErrorCode(err) != erpps.ENOTFOUND {
+		t.Fatalf("the undelivered attestation kept its number: %v", err)
+	}
+	const n = 6
+	numbers := make(chan string, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			issued, err := iss.Issue(ctx, rpps, func(*Issued) error { return nil })
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			numbers <- issued.Number
+		})
+	}
+	wg.Wait()
+	close(numbers)
+	seen := map[string]bool{}
+	for num := range numbers {
+		seen[num] = true
+	}
+	for i := 1; i <= n; i++ {
+		if num := fmt.Sprintf("ATT-2026-%06d", i); !seen[num] {
+			t.Errorf("%s was not issued (issued: %v)", num, seen)
 		}
 	}
 }

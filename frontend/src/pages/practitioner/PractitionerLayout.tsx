@@ -42,7 +42,7 @@ export function PractitionerLayout() {
                 <Inline justify="between" gap="sm">
                     <div>
                         <Text bold noMargin>
-                            {displayName(p)}
+                            {displayName({ ...p, civility: p.civilityShort })}
                         </Text>
                         <Text size="sm" noMargin>
                             RPPS <Mono>{p.rpps}</Mono> · IDNPS <Mono>{idnps(p.rpps)}</Mono>

@@ -170,3 +170,38 @@ func TestEveryPayloadStringHasARule(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPayloadChecks measures what defect 8 and 11 add to each
+// validation: the string walk and the registration check, beside the whole
+// validation of a full new activity.
+func BenchmarkPayloadChecks(b *testing.B) {
+	t := &testing.T{}
+	cat, err := refdata.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	payload := fullPayloads(t)[erpps.KindNewActivity].(erpps.NewActivityPayload)
+	raw, err := json.Marshal(payload)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sub := &subject{cat: cat, today: "2026-11-27", practitioner: fixture(t),
+		request: &erpps.Request{ID: "r", RPPS: rpps, Kind: erpps.KindNewActivity, Status: erpps.StatusDraft, Payload: raw}}
+	b.Run("checkStrings", func(b *testing.B) {
+		for b.Loop() {
+			(&checks{}).checkStrings(&payload)
+		}
+	})
+	b.Run("checkRegistration", func(b *testing.B) {
+		for b.Loop() {
+			checkRegistration(sub, &payload, &checks{})
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, _, err := validate(sub, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -151,8 +151,27 @@ func TestEveryPayloadStringIsChecked(t *testing.T) {
 }
 
 // TestEveryPayloadStringHasARule: each string field of each payload type has
-// its own length and character rule (the default is a safety net, not a rule).
+// its own length and character rule (the default is a safety net, not a rule),
+// and every kind of request has its full payload above.
 func TestEveryPayloadStringHasARule(t *testing.T) {
+	full := fullPayloads(t)
+	for _, k := range erpps.AllRequestKinds {
+		r, err := rulesFor(k.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, ok := full[k.Value]
+		if !ok {
+			t.Fatalf("kind %s has no full payload in fullPayloads", k.Value)
+		}
+		decoded, err := r.decode(json.RawMessage(`{}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := reflect.TypeOf(decoded).Elem(), reflect.TypeOf(p); got != want {
+			t.Fatalf("kind %s decodes %s, the test fills %s", k.Value, got, want)
+		}
+	}
 	used := map[string]bool{}
 	for _, payload := range fullPayloads(t) {
 		paths := map[string]string{}

@@ -149,6 +149,13 @@ func TestActionNewActivity(t *testing.T) {
 	clickID(t, ctx, "btn-transmit")
 	waitTransmitted(t, ctx, "field-structure.siret", "field-startDate", "btn-next")
 	waitText(t, ctx, other.CompanyName)
+	cat, err := refdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The ARS has one name, never « ARS – département 972 ».
+	waitJS(t, ctx, "the ARS named by its one name", fmt.Sprintf(`(() => { const s = document.getElementById("request-summary");
+		return !!s && s.textContent.includes(%s) && !s.textContent.includes("ARS – département") })()`, jsString("Examinée par"+cat.ARSName(other.Department))))
 	shot("10-transmitted")
 
 	cessations := requestsOf(t, srv.URL, p.RPPS, erpps.KindCeaseActivity)
@@ -160,10 +167,6 @@ func TestActionNewActivity(t *testing.T) {
 	shot("11-requests")
 
 	// « Voir mes activités » shows the new place as pending, with the ARS's one name.
-	cat, err := refdata.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	sent := requestsOf(t, srv.URL, p.RPPS, erpps.KindNewActivity)
 	if len(sent) != 1 {
 		t.Fatalf("new activities: %+v", sent)

@@ -15,7 +15,8 @@ import (
 
 // TestActionOrdreNotice: a practitioner whose record an Ordre keeps is told,
 // on the portal home and instead of any request form, that their Ordre keeps
-// it and how to reach it; the service starts no request for them.
+// it and how to reach it; the service starts no request for them, but a new
+// profession the ARS registers.
 func TestActionOrdreNotice(t *testing.T) {
 	ctx := newBrowser(t)
 	srv := startServer(t, t.TempDir())
@@ -33,6 +34,8 @@ func TestActionOrdreNotice(t *testing.T) {
 	if present(t, ctx, "tile-nouvelle-activite") || strings.Contains(jsValue(t, ctx, `document.body.textContent`), "Que souhaitez-vous faire ?") {
 		t.Fatal("the action tiles are offered to a practitioner the ARS does not register")
 	}
+	// A profession the ARS registers (ostéopathe, psychologue...) may still be declared.
+	waitJS(t, ctx, "the new profession tile", `!!document.getElementById("tile-nouvelle-profession")`)
 	screenshot(t, ctx, "action-ordre-notice")
 
 	// Typed straight in the address bar, a request form shows the notice too.

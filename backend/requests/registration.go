@@ -102,10 +102,13 @@ func checkRegistration(s *subject, payload any, c *checks) {
 			profession = a.ProfessionCode
 		}
 	case *erpps.NewProfessionPayload:
+		// Declaring a profession the ARS registers is open to everyone (a
+		// médecin who becomes ostéopathe); an ordered one is the Ordre's.
 		if p.ProfessionCode != "" && s.cat.RegistrationAuthority(p.ProfessionCode).Kind != refdata.AuthorityARS {
 			a := s.cat.RegistrationAuthority(p.ProfessionCode)
 			c.fail("professionCode", "registered_elsewhere", fmt.Sprintf("Cette profession est enregistrée au RPPS par %s (%s), et non par l'ARS : adressez-vous à lui.", authorityName(a), a.Contact))
 		}
+		return
 	}
 	if profession != "" {
 		a := AuthorityOf(s.cat, s.practitioner, profession, s.today)
@@ -123,8 +126,12 @@ func checkRegistration(s *subject, payload any, c *checks) {
 }
 
 // refuseUnlessServed refuses to start a request an ARS cannot receive, with
-// the notice saying where to turn.
+// the notice saying where to turn. A new profession may always be started:
+// the ARS registers it when it is one of its professions.
 func refuseUnlessServed(cat *refdata.Catalog, p *erpps.Practitioner, in StartInput, today string) error {
+	if in.Kind == erpps.KindNewProfession {
+		return nil
+	}
 	reg := RegistrationOf(cat, p, today)
 	if !reg.ServedByARS && reg.Notice != nil {
 		return erpps.Errorf(erpps.EFORBIDDEN, "%s. %s", reg.Notice.Title, reg.Notice.Message)

@@ -35,7 +35,7 @@ func TestOrderedProfessionTransmitsNothing(t *testing.T) {
 	ctx := context.Background()
 	s := mustService(t)
 	withRecord(t, s, asDoctor)
-	for _, k := range []erpps.RequestKind{erpps.KindContact, erpps.KindExerciseName, erpps.KindNewActivity, erpps.KindNewProfession} {
+	for _, k := range []erpps.RequestKind{erpps.KindContact, erpps.KindExerciseName, erpps.KindNewActivity} {
 		_, err := s.Start(ctx, StartInput{RPPS: rpps, Kind: k}, me)
 		if erpps.ErrorCode(err) != erpps.EFORBIDDEN || !strings.Contains(erpps.ErrorMessage(err), "Ordre des médecins") {
 			t.Fatalf("Start(%s) = %v, want EFORBIDDEN naming the Ordre", k, err)
@@ -44,6 +44,15 @@ func TestOrderedProfessionTransmitsNothing(t *testing.T) {
 	_, err := s.Start(ctx, StartInput{RPPS: rpps, Kind: erpps.KindCeaseActivity, TargetID: "act-1"}, me)
 	if erpps.ErrorCode(err) != erpps.EFORBIDDEN {
 		t.Fatalf("Start(cease) = %v, want EFORBIDDEN", err)
+	}
+	// A profession the ARS registers may still be declared (a médecin who
+	// becomes ostéopathe); an ordered one may not.
+	np := start(t, s, erpps.KindNewProfession, "")
+	if got := save(t, s, np.Request.ID, erpps.NewProfessionPayload{ProfessionCode: "71", CategoryCode: "C", Since: "2024-07-01"}); !got.Validation.Complete {
+		t.Fatalf("new ARS profession for a médecin: %+v", got.Validation)
+	}
+	if got := save(t, s, np.Request.ID, erpps.NewProfessionPayload{ProfessionCode: "40", CategoryCode: "C", Since: "2024-07-01"}); fieldCodes(got.Validation)["professionCode"] != "registered_elsewhere" {
+		t.Fatalf("new ordered profession for a médecin: %+v", got.Validation)
 	}
 	v, err := s.Practitioner(ctx, rpps)
 	if err != nil {

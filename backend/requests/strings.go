@@ -188,6 +188,9 @@ func allowed(r rune, chars charset) bool {
 // invisible: control, format (zero-width...), private-use, surrogate and
 // unassigned characters, and the replacement character of broken input.
 func invisible(r rune) bool {
+	if r < unicode.MaxASCII {
+		return r < 0x20 || r == 0x7f // printable ASCII: the common case, answered fast
+	}
 	return unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Co, unicode.Cs) ||
 		r == unicode.ReplacementChar || !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs)
 }

@@ -151,8 +151,27 @@ func TestEveryPayloadStringIsChecked(t *testing.T) {
 }
 
 // TestEveryPayloadStringHasARule: each string field of each payload type has
-// its own length and character rule (the default is a safety net, not a rule).
+// its own length and character rule (the default is a safety net, not a rule),
+// and every kind of request has its full payload above.
 func TestEveryPayloadStringHasARule(t *testing.T) {
+	full := fullPayloads(t)
+	for _, k := range erpps.AllRequestKinds {
+		r, err := rulesFor(k.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, ok := full[k.Value]
+		if !ok {
+			t.Fatalf("kind %s has no full payload in fullPayloads", k.Value)
+		}
+		decoded, err := r.decode(json.RawMessage(`{}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := reflect.TypeOf(decoded).Elem(), reflect.TypeOf(p); got != want {
+			t.Fatalf("kind %s decodes %s, the test fills %s", k.Value, got, want)
+		}
+	}
 	used := map[string]bool{}
 	for _, payload := range fullPayloads(t) {
 		paths := map[string]string{}
@@ -169,4 +188,39 @@ func TestEveryPayloadStringHasARule(t *testing.T) {
 			t.Errorf("stringRules has %s, which no payload holds", key)
 		}
 	}
+}
+
+// BenchmarkPayloadChecks measures what defect 8 and 11 add to each
+// validation: the string walk and the registration check, beside the whole
+// validation of a full new activity.
+func BenchmarkPayloadChecks(b *testing.B) {
+	t := &testing.T{}
+	cat, err := refdata.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	payload := fullPayloads(t)[erpps.KindNewActivity].(erpps.NewActivityPayload)
+	raw, err := json.Marshal(payload)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sub := &subject{cat: cat, today: "2026-11-27", practitioner: fixture(t),
+		request: &erpps.Request{ID: "r", RPPS: rpps, Kind: erpps.KindNewActivity, Status: erpps.StatusDraft, Payload: raw}}
+	b.Run("checkStrings", func(b *testing.B) {
+		for b.Loop() {
+			(&checks{}).checkStrings(&payload)
+		}
+	})
+	b.Run("checkRegistration", func(b *testing.B) {
+		for b.Loop() {
+			checkRegistration(sub, &payload, &checks{})
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, _, err := validate(sub, nil, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

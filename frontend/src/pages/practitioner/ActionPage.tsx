@@ -10,9 +10,10 @@ import { RegistrationNotice } from "./RegistrationNotice";
  * ActionPage is the frame of a portal action: breadcrumb, h1 (the action's
  * name), the guide's explanation. For a record the ARS does not keep (an
  * Ordre's, the SSA's), the notice saying where to turn replaces the action
- * (it comes first on a page that only reads the record).
+ * (it comes first on a page alwaysOpen: the record, a new profession the ARS
+ * may register).
  */
-export function ActionPage({ title, intro, children, readsOnly = false }: { title: string; intro?: ReactNode; children: ReactNode; readsOnly?: boolean }) {
+export function ActionPage({ title, intro, children, alwaysOpen = false }: { title: string; intro?: ReactNode; children: ReactNode; alwaysOpen?: boolean }) {
     const { practitioner } = usePractitioner();
     usePageTitle(`${title} - ${displayName(practitioner)}`);
     return (
@@ -21,7 +22,7 @@ export function ActionPage({ title, intro, children, readsOnly = false }: { titl
             <Heading level={1} look="h2">
                 {title}
             </Heading>
-            {practitioner.registration.servedByArs || readsOnly ? (
+            {practitioner.registration.servedByArs || alwaysOpen ? (
                 <>
                     {intro === undefined ? null : <Lead>{intro}</Lead>}
                     {practitioner.registration.servedByArs ? null : <RegistrationNotice registration={practitioner.registration} />}

@@ -19,7 +19,7 @@ export function NewProfessionPage() {
     const requestId = params.get("demande") ?? "";
     const held = practitioner.professions ?? [];
     return (
-        <ActionPage title={actions.newProfession.title}>
+        <ActionPage alwaysOpen title={actions.newProfession.title}>
             <CallOut title="Nouvelle profession ou nouveau lieu d'exercice ?" icon="info">
                 <>
                     <Text>

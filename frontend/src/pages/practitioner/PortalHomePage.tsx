@@ -19,7 +19,18 @@ export function PortalHomePage() {
             <Lead>Votre portail vous permet de mettre à jour les informations concernant vos activités professionnelles.</Lead>
 
             <RegistrationNotice registration={practitioner.registration} />
-            {practitioner.registration.servedByArs ? <PortalActions rpps={practitioner.rpps} /> : null}
+            {practitioner.registration.servedByArs ? (
+                <PortalActions rpps={practitioner.rpps} />
+            ) : (
+                <>
+                    <Spacer size="md" />
+                    <Heading level={2} look="h4">
+                        Vous exercez aussi une profession enregistrée par l'ARS ?
+                    </Heading>
+                    <ActionTiles actions={otherActions.filter(a => a.tileId === "tile-nouvelle-profession")} rpps={practitioner.rpps} />
+                    <Spacer size="lg" />
+                </>
+            )}
         </Container>
     );
 }

@@ -61,7 +61,7 @@ export function PractitionerLayout() {
                     <div>
                         <Inline gap="xs">
                             <Text bold noMargin>
-                                {displayName(p)}
+                                {displayName({ ...p, civility: p.civilityShort })}
                             </Text>
                             {isDemoRecord(p.rpps) ? <Badge tone="warning">{`${DEMO_LABEL} — dossier fictif`}</Badge> : null}
                         </Inline>

@@ -12,7 +12,7 @@ import { usePractitioner } from "./context";
 export function RecordPage() {
     const { practitioner: p } = usePractitioner();
     return (
-        <ActionPage readsOnly title="Mon dossier RPPS" intro="Les informations enregistrées au RPPS pour ce professionnel, telles qu'elles sont conservées sur ce poste.">
+        <ActionPage alwaysOpen title="Mon dossier RPPS" intro="Les informations enregistrées au RPPS pour ce professionnel, telles qu'elles sont conservées sur ce poste.">
             <Text size="sm" muted>
                 {`Dossier mis à jour sur ce poste le ${formatDateTime(p.updatedAt)}.`}
             </Text>

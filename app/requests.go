@@ -39,13 +39,14 @@ func (a *App) StartRequest(in requests.StartInput) (*requests.View, error) {
 	return a.deps.Requests.Start(a.ctx, in, localActor(in.RPPS))
 }
 
-// SaveDraft is the autosave: it stores what was typed and validates it.
-func (a *App) SaveDraft(id string, payload map[string]any) (*requests.View, error) {
+// SaveDraft is the autosave: it stores what was typed, edited from the
+// revision baseRevision (a stale copy gets ECONFLICT), and validates it.
+func (a *App) SaveDraft(id string, baseRevision int64, payload map[string]any) (*requests.View, error) {
 	raw, err := json.Marshal(payload)
 	if err != nil {
 		return nil, erpps.Errorf(erpps.EINVALID, "Le contenu de la demande est illisible.")
 	}
-	return a.deps.Requests.SaveDraft(a.ctx, id, raw)
+	return a.deps.Requests.SaveDraftFrom(a.ctx, id, baseRevision, raw)
 }
 
 // TransmitRequest sends a complete request to the ARS (queued for the server).

@@ -141,6 +141,21 @@ func (s *Service) SaveDraft(ctx context.Context, id string, payload json.RawMess
 	return s.view(ctx, p, saved, false)
 }
 
+// SaveDraftFrom is SaveDraft for a copy edited from the revision
+// baseRevision: when the draft was saved since (another tab or window), the
+// save is refused with ECONFLICT. (A stand-in on the ui branch: the store
+// checks it in the save's transaction on the core branch.)
+func (s *Service) SaveDraftFrom(ctx context.Context, id string, baseRevision int64, payload json.RawMessage) (*View, error) {
+	req, err := s.Requests.FindRequestByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if req.Editable() && req.Revision != baseRevision {
+		return nil, erpps.Errorf(erpps.ECONFLICT, "Ce brouillon a été modifié ailleurs (autre onglet ou fenêtre) depuis que vous l'avez ouvert.")
+	}
+	return s.SaveDraft(ctx, id, payload)
+}
+
 // Delete abandons a draft.
 func (s *Service) Delete(ctx context.Context, id string) error {
 	return s.Requests.DeleteDraft(ctx, id)

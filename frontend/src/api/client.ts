@@ -32,7 +32,8 @@ export function createClient(call: Call) {
         listRequests: (filter: RequestFilter) => call<Request[] | null>("ListRequests", filter),
         getRequest: (id: string) => call<RequestView>("GetRequest", id),
         startRequest: (input: StartRequestInput) => call<RequestView>("StartRequest", input),
-        saveDraft: (id: string, payload: RequestPayload) => call<RequestView>("SaveDraft", id, payload),
+        /** Saves a draft edited from its revision baseRevision: a stale one fails with "conflict". */
+        saveDraft: (id: string, baseRevision: number, payload: RequestPayload) => call<RequestView>("SaveDraft", id, baseRevision, payload),
         transmitRequest: (id: string) => call<RequestView>("TransmitRequest", id),
         withdrawRequest: (id: string, comment: string) => call<RequestView>("WithdrawRequest", id, comment),
         deleteDraft: (id: string) => call<undefined>("DeleteDraft", id),

@@ -45,6 +45,7 @@ export async function whenDesktop(isDesktop: () => boolean, timeoutMs: number): 
 export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
     let rpps = "";
     let requestId = "";
+    let revision = 0;
     const checks: Check[] = [
         ["AppInfo", async () => { expect((await api.appInfo()).mode !== "web", "mode is web in the desktop window"); }],
         ["ReferenceData", async () => { expect((await api.referenceData()).tables.TRE_R25 !== undefined, "TRE_R25 missing"); }],
@@ -59,13 +60,15 @@ export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
             const view = await api.startRequest({ rpps, kind: "exercise_name" });
             expect(view.request.status === "draft", "not a draft");
             requestId = view.request.id;
+            revision = view.request.revision;
         }],
         ["SaveDraftInvalid", async () => {
-            const view = await api.saveDraft(requestId, { exerciseName: "MART1N", useBirthName: false });
+            const view = await api.saveDraft(requestId, revision, { exerciseName: "MART1N", useBirthName: false });
+            revision = view.request.revision;
             expect((view.validation.fields ?? []).some(f => f.field === "exerciseName"), "no error on exerciseName");
         }],
         ["SaveDraftValid", async () => {
-            const view = await api.saveDraft(requestId, { exerciseName: "NOM-D-AUTOTEST", useBirthName: false });
+            const view = await api.saveDraft(requestId, revision, { exerciseName: "NOM-D-AUTOTEST", useBirthName: false });
             expect(view.validation.complete, "a valid draft is not complete");
         }],
         ["TransmitRequest", async () => { expect((await api.transmitRequest(requestId)).request.status === "transmitted", "not transmitted"); }],

@@ -68,6 +68,18 @@ export interface RequestDraft<P> extends DraftFields {
     withdraw: (comment: string) => Promise<void>;
     /** Deletes the draft; true when it is gone. */
     discard: () => Promise<boolean>;
+    /** The draft was saved elsewhere (another tab or window) since this copy was opened: both versions, to choose from. */
+    conflict?: DraftConflict<P>;
+    /** Saves the payload chosen from the conflict's versions, on top of the newer revision. */
+    resolveConflict: (payload: P) => void;
+}
+
+/** A save refused because the draft changed elsewhere: what this page holds, and the newer version saved. */
+export interface DraftConflict<P> {
+    mine: P;
+    theirs: P;
+    /** The newer revision, the base of the next save. */
+    revision: number;
 }
 
 const EMPTY_VALIDATION: Validation = { fields: [], guidance: [], complete: false };
@@ -78,6 +90,7 @@ interface Session<P> {
     payload: P;
     transmitErrors: FieldErrors;
     outcome: DraftOutcome;
+    conflict?: { theirs: RequestView; mine: P };
 }
 
 type Opened<P> = Session<P> | { key: string; error: ApiError };
@@ -118,6 +131,8 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
     const [opened, setOpened] = useState<Opened<P> | null>(null);
     const [busy, setBusy] = useState(false);
     const payloadRef = useRef<P | undefined>(undefined);
+    // The revision this page's copy is based on: every save carries it; a stale one fails with "conflict".
+    const baseRevision = useRef(0);
     const lastSaveError = useRef<ApiError | undefined>(undefined);
     const discarded = useRef(new Set<string>());
     // StrictMode runs effects twice in development: start a request once per key.
@@ -137,6 +152,7 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
                 }
                 const payload = view.request.payload as P;
                 payloadRef.current = payload;
+                baseRevision.current = view.request.revision;
                 setOpened({ key, view, payload, transmitErrors: NO_ERRORS, outcome: { kind: "none" } });
             },
             (e: unknown) => {
@@ -150,19 +166,42 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
         };
     }, [key, round, rpps, kind, targetId, requestId]);
 
+    // A save refused as stale: the newer version saved elsewhere is fetched, to be compared with this page's.
+    const showConflict = useCallback(async (id: string) => {
+        let theirs: RequestView;
+        try {
+            theirs = await api.getRequest(id);
+        } catch {
+            return;
+        }
+        if (!isEditable(theirs.request) || theirs.request.revision <= baseRevision.current) {
+            return;
+        }
+        setOpened(o => {
+            if (o === null || !("view" in o) || o.view.request.id !== id || payloadRef.current === undefined) {
+                return o;
+            }
+            return { ...o, conflict: { theirs, mine: payloadRef.current } };
+        });
+    }, []);
+
     const save = useCallback(async ({ id, payload }: PendingSave<P>) => {
         if (discarded.current.has(id)) {
             return;
         }
         try {
-            const view = await api.saveDraft(id, payload);
+            const view = await api.saveDraft(id, baseRevision.current, payload);
+            baseRevision.current = view.request.revision;
             lastSaveError.current = undefined;
             setOpened(o => (o !== null && "view" in o && o.view.request.id === id ? { ...o, view: { ...view, resumed: o.view.resumed } } : o));
         } catch (e) {
             lastSaveError.current = asApiError(e);
+            if (lastSaveError.current.code === "conflict") {
+                await showConflict(id);
+            }
             throw lastSaveError.current;
         }
-    }, []);
+    }, [showConflict]);
     const autosave = useAutosave<PendingSave<P>>(save, AUTOSAVE_DELAY_MS);
     const { change, flush: flushAutosave } = autosave;
 
@@ -311,6 +350,26 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
         }
     }, [id, setOutcome]);
 
+    const resolveConflict = useCallback(
+        (payload: P) => {
+            const conflict = session?.conflict;
+            if (id === undefined || conflict === undefined) {
+                return;
+            }
+            baseRevision.current = conflict.theirs.request.revision;
+            payloadRef.current = payload;
+            setOpened(o => {
+                if (o === null || !("view" in o)) {
+                    return o;
+                }
+                const { conflict: _settled, ...rest } = o;
+                return { ...rest, payload, view: { ...conflict.theirs, resumed: o.view.resumed } };
+            });
+            change({ id, payload });
+        },
+        [id, session?.conflict, change]
+    );
+
     const retryOpen = useCallback(() => {
         setRound(r => r + 1);
     }, []);
@@ -341,7 +400,12 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
         flush,
         transmit,
         withdraw,
-        discard
+        discard,
+        conflict:
+            session?.conflict === undefined
+                ? undefined
+                : { mine: session.conflict.mine, theirs: session.conflict.theirs.request.payload as P, revision: session.conflict.theirs.request.revision },
+        resolveConflict
     };
 }
 

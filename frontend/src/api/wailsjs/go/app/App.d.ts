@@ -25,7 +25,7 @@ export function ReferenceData():Promise<app.ReferenceData>;
 
 export function SaveAttestation(arg1:string):Promise<app.SavedFile>;
 
-export function SaveDraft(arg1:string,arg2:{[key: string]: any}):Promise<requests.View>;
+export function SaveDraft(arg1:string,arg2:number,arg3:{[key: string]: any}):Promise<requests.View>;
 
 export function StartRequest(arg1:requests.StartInput):Promise<requests.View>;
 

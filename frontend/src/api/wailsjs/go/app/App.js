@@ -42,8 +42,8 @@ export function SaveAttestation(arg1) {
   return window['go']['app']['App']['SaveAttestation'](arg1);
 }
 
-export function SaveDraft(arg1, arg2) {
-  return window['go']['app']['App']['SaveDraft'](arg1, arg2);
+export function SaveDraft(arg1, arg2, arg3) {
+  return window['go']['app']['App']['SaveDraft'](arg1, arg2, arg3);
 }
 
 export function StartRequest(arg1) {

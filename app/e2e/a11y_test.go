@@ -101,7 +101,11 @@ func checkA11y(t *testing.T, ctx context.Context, name string) {
 // and axe-core's accessibility check of it.
 func look(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	screenshot(t, ctx, name)
+	// A full-page capture of a busy headless Chromium can stall: under a
+	// time limit, it fails with what was being captured instead of hanging.
+	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	screenshot(t, sctx, name)
 	checkA11y(t, ctx, name)
 }
 

@@ -9,8 +9,8 @@ import (
 // TestActionAccessibilityPages runs axe-core on the pages no form test goes
 // through: the entry page (and its search), the portal home, the record, the
 // activities, the requests list, the attestations, the help, the
-// accessibility statement, and the verification page (empty, then with a
-// text that is no attestation). The forms' steps and errors are checked by
+// accessibility statement (the help's identifier helper typed), and the
+// verification page (empty, then with a text that is no attestation). The forms' steps and errors are checked by
 // the action tests themselves (look).
 func TestActionAccessibilityPages(t *testing.T) {
 	ctx := newBrowser(t)
@@ -37,7 +37,16 @@ func TestActionAccessibilityPages(t *testing.T) {
 		look(t, ctx, pg.name)
 	}
 
+	// The help page's identifier helper, typed with spaces as on a card.
+	step(t, ctx, "open the help", chromedp.Navigate(srv.URL+"/#/aide"))
+	spaced := p.RPPS[:1] + " " + p.RPPS[1:5] + " " + p.RPPS[5:]
+	typeInto(t, ctx, "aide-rpps", spaced)
+	waitText(t, ctx, "Identifiant à saisir sur Pro Santé Connect")
+	look(t, ctx, "a11y-help-identifier")
+
 	// The verification page with an error shown.
+	step(t, ctx, "open the verification", chromedp.Navigate(srv.URL+"/#/verifier"))
+	pageTitleIs(t, ctx, "Vérifier une attestation")
 	typeInto(t, ctx, "verify-payload", "pas une attestation")
 	step(t, ctx, "click Vérifier", chromedp.Click(chromedp.ID("btn-verify")))
 	waitJS(t, ctx, "a verdict", `(() => { const r = document.getElementById("verify-result"); return !!r && r.innerText.trim() !== "" })()`)

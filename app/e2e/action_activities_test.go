@@ -66,7 +66,7 @@ func TestActionActivities(t *testing.T) {
 	if href := jsValue(t, ctx, `document.getElementById("btn-new-activity").getAttribute("href")`); !strings.HasSuffix(href, "#/pro/"+p.RPPS+"/nouvelle-activite") {
 		t.Errorf("Déclarer une nouvelle activité points to %q", href)
 	}
-	screenshot(t, ctx, "20-activities")
+	look(t, ctx, "20-activities")
 
 	waitJS(t, ctx, "the toggle of ended activities", `(() => { const el = document.getElementById("toggle-terminees");
 		const input = el && (el.tagName === "INPUT" ? el : el.querySelector("input"));
@@ -76,7 +76,7 @@ func TestActionActivities(t *testing.T) {
 		waitJS(t, ctx, "the ended activity "+a.ID, fmt.Sprintf(`(() => { const c = document.getElementById(%s);
 			return !!c && c.textContent.includes("Terminée le") && c.textContent.includes(%s) && !c.querySelector("[id^=cease-]") })()`, jsString("activite-"+a.ID), jsString(a.Structure.CompanyName)))
 	}
-	screenshot(t, ctx, "21-activities-ended")
+	look(t, ctx, "21-activities-ended")
 
 	a := current[0]
 	step(t, ctx, "click Cesser cette activité", chromedp.Click(chromedp.ID("cease-"+a.ID)))

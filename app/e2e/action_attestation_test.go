@@ -50,7 +50,7 @@ func TestActionAttestation(t *testing.T) {
 	if dl := jsValue(t, ctx, `String(document.getElementById("btn-attestation").hasAttribute("download"))`); dl != "true" {
 		t.Error("btn-attestation is not a download link")
 	}
-	screenshot(t, ctx, "40-attestations")
+	look(t, ctx, "40-attestations")
 
 	// Download the PDF as the browser would.
 	resp, err := http.Get(srv.URL + href)
@@ -106,7 +106,7 @@ func TestActionAttestation(t *testing.T) {
 	// Verify it through the link of the attestations page.
 	step(t, ctx, "follow Vérifier une attestation", chromedp.Click(chromedp.ID("link-verify")))
 	h1Is(t, ctx, "Vérifier une attestation")
-	setInput(t, ctx, "verify-payload", payload)
+	typeInto(t, ctx, "verify-payload", payload)
 	step(t, ctx, "click Vérifier", chromedp.Click(chromedp.ID("btn-verify")))
 	waitJS(t, ctx, "the genuine verdict", fmt.Sprintf(`(() => { const r = document.getElementById("verify-result");
 		return !!r && r.innerText.includes("Code QR authentique") && r.innerText.includes(%s) && !!r.querySelector(".fr-alert--success") })()`, jsString(rpps)))
@@ -118,16 +118,16 @@ func TestActionAttestation(t *testing.T) {
 			t.Errorf("the verdict lacks %q:\n%s", want, result)
 		}
 	}
-	screenshot(t, ctx, "41-verify-genuine")
+	look(t, ctx, "41-verify-genuine")
 
 	forged := tamper(payload)
 	if forged == payload {
 		t.Fatal("tamper changed nothing")
 	}
-	setInput(t, ctx, "verify-payload", forged)
+	typeInto(t, ctx, "verify-payload", forged)
 	waitJS(t, ctx, "the verdict cleared after editing", `!document.getElementById("verify-result").innerText.includes("Code QR authentique")`)
 	step(t, ctx, "click Vérifier the forged payload", chromedp.Click(chromedp.ID("btn-verify")))
 	waitJS(t, ctx, "the forged verdict", `(() => { const r = document.getElementById("verify-result");
 		return !!r && !!r.querySelector(".fr-alert--error") && r.innerText.includes("Signature invalide") && !r.innerText.includes("Code QR authentique") })()`)
-	screenshot(t, ctx, "42-verify-forged")
+	look(t, ctx, "42-verify-forged")
 }

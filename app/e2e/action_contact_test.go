@@ -40,13 +40,15 @@ func TestActionContact(t *testing.T) {
 		t.Fatalf("the street line %q lacks the record's number %q", got, p.Contact.Address.Number)
 	}
 	waitText(t, ctx, "Numéro reconnu : ")
-	screenshot(t, ctx, "action-coordonnees-1-prefilled")
+	look(t, ctx, "action-coordonnees-1-prefilled")
 
 	// Wrong values: reported beside the fields, kept as typed.
 	typeInto(t, ctx, "field-email", "claire.martin.example.com")
 	typeInto(t, ctx, "field-phone", "06 12 34 56")
 	waitFieldError(t, ctx, "email", "L'adresse électronique doit contenir « @ »")
 	waitFieldError(t, ctx, "phone", "Il manque des chiffres")
+	waitInvalid(t, ctx, "field-email")
+	waitInvalid(t, ctx, "field-phone")
 	if got := inputValue(t, ctx, "field-email"); got != "claire.martin.example.com" {
 		t.Fatalf("the wrong e-mail typed was not kept: %q", got)
 	}
@@ -57,7 +59,7 @@ func TestActionContact(t *testing.T) {
 		t.Fatal("the activation codes' destination is shown for wrong coordonnées")
 	}
 	waitSaved(t, ctx)
-	screenshot(t, ctx, "action-coordonnees-2-errors")
+	look(t, ctx, "action-coordonnees-2-errors")
 
 	// Corrected with a landline: valid, but the SMS needs a mobile.
 	typeInto(t, ctx, "field-email", "claire.martin@example.com")
@@ -67,21 +69,35 @@ func TestActionContact(t *testing.T) {
 	waitJS(t, ctx, "the not-mobile warning", `!!document.getElementById("guidance-not_mobile")`)
 	waitText(t, ctx, "Numéro reconnu : 01 42 27 12 34 (pas un portable)")
 	waitSaved(t, ctx)
-	screenshot(t, ctx, "action-coordonnees-3-landline")
+	look(t, ctx, "action-coordonnees-3-landline")
 
 	// A mobile: the warning goes; the activation codes' destination shows masked.
 	typeInto(t, ctx, "field-phone", "06 00 98 76 54")
 	waitText(t, ctx, "Numéro reconnu : 06 00 98 76 54 (portable)")
 	waitJS(t, ctx, "the not-mobile warning gone", `!document.getElementById("guidance-not_mobile")`)
-	setInput(t, ctx, "field-address.complement", "Bâtiment B") // setInput: the dot in the id is no CSS selector
+	// Every field of the address typed key by key, as shown and as saved:
+	// the street kept its spaces (it lost them all: « 12ruedelaPaix »).
+	typeInto(t, ctx, "field-address.street", "12 rue de la Paix")
+	typeInto(t, ctx, "field-address.complement", "Bâtiment B - porte d'entrée")
+	typeInto(t, ctx, "field-address.postalCode", p.Contact.Address.PostalCode)
+	typeInto(t, ctx, "field-address.city", p.Contact.Address.City)
 	waitSaved(t, ctx)
+	waitSavedAsTyped(t, srv.URL, p.RPPS, erpps.KindContact, map[string]string{
+		"email":              "claire.martin@example.com",
+		"phone":              "06 00 98 76 54",
+		"address.street":     "12 rue de la Paix",
+		"address.complement": "Bâtiment B - porte d'entrée",
+		"address.postalCode": p.Contact.Address.PostalCode,
+		"address.city":       p.Contact.Address.City,
+	})
+	waitInputValue(t, ctx, "field-address.street", "12 rue de la Paix")
 	preview := elementText(t, ctx, "activation-preview")
 	for _, want := range []string{"c...n@example.com", "06 •• •• •• 54"} {
 		if !strings.Contains(preview, want) {
 			t.Fatalf("the activation preview %q lacks %q", preview, want)
 		}
 	}
-	screenshot(t, ctx, "action-coordonnees-4-mobile")
+	look(t, ctx, "action-coordonnees-4-mobile")
 
 	// A crash, then the app again on the same data: the draft is resumed.
 	srv.kill()
@@ -90,9 +106,10 @@ func TestActionContact(t *testing.T) {
 	waitText(t, ctx, "Vous reprenez votre demande en cours, enregistrée le")
 	waitInputValue(t, ctx, "field-email", "claire.martin@example.com")
 	waitInputValue(t, ctx, "field-phone", "06 00 98 76 54")
-	waitInputValue(t, ctx, "field-address.complement", "Bâtiment B")
+	waitInputValue(t, ctx, "field-address.complement", "Bâtiment B - porte d'entrée")
+	waitInputValue(t, ctx, "field-address.street", "12 rue de la Paix")
 	waitText(t, ctx, "Numéro reconnu : 06 00 98 76 54 (portable)")
-	screenshot(t, ctx, "action-coordonnees-5-resumed")
+	look(t, ctx, "action-coordonnees-5-resumed")
 
 	// Transmitted: read-only, with the coordonnées masked as the activation screen shows them.
 	clickID(t, ctx, "btn-transmit")
@@ -101,7 +118,7 @@ func TestActionContact(t *testing.T) {
 	waitText(t, ctx, "claire.martin@example.com")
 	waitText(t, ctx, "06 00 98 76 54")
 	waitText(t, ctx, "c...n@example.com")
-	screenshot(t, ctx, "action-coordonnees-6-transmitted")
+	look(t, ctx, "action-coordonnees-6-transmitted")
 
 	// The phone number was stored in E.164.
 	list := requestsOf(t, srv.URL, p.RPPS, erpps.KindContact)
@@ -116,10 +133,10 @@ func TestActionContact(t *testing.T) {
 	if err := json.Unmarshal(view.Request.Payload, &payload); err != nil {
 		t.Fatalf("the transmitted payload: %v", err)
 	}
-	if payload.Phone != "+33600987654" || payload.Email != "claire.martin@example.com" || payload.Address.Complement != "Bâtiment B" {
-		t.Fatalf("transmitted coordonnées %+v, want the phone +33600987654, the new e-mail and complement", payload)
+	if payload.Phone != "+33600987654" || payload.Email != "claire.martin@example.com" || payload.Address.Complement != "Bâtiment B - porte d'entrée" || payload.Address.Street != "12 rue de la Paix" {
+		t.Fatalf("transmitted coordonnées %+v, want the phone +33600987654, the new e-mail, street and complement", payload)
 	}
 
 	waitListedAsTransmitted(t, ctx, srv.URL, p.RPPS, "Coordonnées de contact")
-	screenshot(t, ctx, "action-coordonnees-7-requests")
+	look(t, ctx, "action-coordonnees-7-requests")
 }

@@ -35,7 +35,7 @@ func TestActionName(t *testing.T) {
 		t.Fatalf("the wrong name typed was not kept: %q", got)
 	}
 	waitSaved(t, ctx)
-	screenshot(t, ctx, "action-nom-1-error")
+	look(t, ctx, "action-nom-1-error")
 
 	// The birth name: the field is filled and disabled.
 	clickID(t, ctx, "field-useBirthName")
@@ -44,7 +44,7 @@ func TestActionName(t *testing.T) {
 	waitNoFieldError(t, ctx, "exerciseName")
 	waitText(t, ctx, p.FirstName+" "+p.BirthName)
 	waitSaved(t, ctx)
-	screenshot(t, ctx, "action-nom-2-birth-name")
+	look(t, ctx, "action-nom-2-birth-name")
 
 	// Another name, corrected: the error goes, the preview follows.
 	clickID(t, ctx, "field-useBirthName")
@@ -53,7 +53,7 @@ func TestActionName(t *testing.T) {
 	waitNoFieldError(t, ctx, "exerciseName")
 	waitText(t, ctx, p.FirstName+" "+newName)
 	waitSaved(t, ctx)
-	screenshot(t, ctx, "action-nom-3-saved")
+	look(t, ctx, "action-nom-3-saved")
 
 	// A crash, then the app again on the same data: the draft is resumed.
 	srv.kill()
@@ -63,17 +63,17 @@ func TestActionName(t *testing.T) {
 	waitInputValue(t, ctx, "field-exerciseName", strings.ToLower(newName))
 	waitJS(t, ctx, "the birth name unchecked", `!document.getElementById("field-useBirthName").checked`)
 	waitText(t, ctx, p.FirstName+" "+newName)
-	screenshot(t, ctx, "action-nom-4-resumed")
+	look(t, ctx, "action-nom-4-resumed")
 
 	// Transmitted: read-only, with its status and history.
 	clickID(t, ctx, "btn-transmit")
 	waitTransmitted(t, ctx, "field-exerciseName", "field-exerciseFirstName", "field-useBirthName")
 	waitText(t, ctx, "Historique de la demande")
 	waitText(t, ctx, newName)
-	screenshot(t, ctx, "action-nom-5-transmitted")
+	look(t, ctx, "action-nom-5-transmitted")
 
 	waitListedAsTransmitted(t, ctx, srv.URL, p.RPPS, "Nom d'exercice")
-	screenshot(t, ctx, "action-nom-6-requests")
+	look(t, ctx, "action-nom-6-requests")
 
 	// Opened by its id, the transmitted request is read-only; it can be
 	// withdrawn, with a reason, after confirmation.
@@ -88,7 +88,7 @@ func TestActionName(t *testing.T) {
 	}
 	clickID(t, ctx, "btn-withdraw")
 	typeInto(t, ctx, "withdraw-comment", "Demande faite par erreur.")
-	screenshot(t, ctx, "action-nom-7-withdraw")
+	look(t, ctx, "action-nom-7-withdraw")
 	confirmDialog(t, ctx, "dialog-withdraw")
 	waitStatus(t, ctx, "Retirée")
 	waitText(t, ctx, "Demande faite par erreur.")
@@ -102,8 +102,10 @@ func TestActionName(t *testing.T) {
 	if present(t, ctx, "resumed-notice") {
 		t.Fatal("a withdrawn request is resumed as a draft")
 	}
-	typeInto(t, ctx, "field-exerciseName", "DUPONT")
+	typeInto(t, ctx, "field-exerciseName", "Dupont de l'Isle")
+	typeInto(t, ctx, "field-exerciseFirstName", "Anne-Hélène")
 	waitSaved(t, ctx)
+	waitSavedAsTyped(t, srv.URL, p.RPPS, erpps.KindExerciseName, map[string]string{"exerciseName": "Dupont de l'Isle", "exerciseFirstName": "Anne-Hélène"})
 	clickID(t, ctx, "btn-delete-draft")
 	confirmDialog(t, ctx, "dialog-delete-draft")
 	waitText(t, ctx, "Que souhaitez-vous faire ?")

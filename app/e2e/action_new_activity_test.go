@@ -30,7 +30,7 @@ func TestActionNewActivity(t *testing.T) {
 	old := p.OpenActivities(day)[0] // the activity the cease_first guidance names
 	other := structureElsewhere(t, p, day)
 	page := "/#/pro/" + p.RPPS + "/nouvelle-activite"
-	shot := func(name string) { t.Helper(); screenshot(t, ctx, "action-nouvelle-activite-"+name) }
+	shot := func(name string) { t.Helper(); look(t, ctx, "action-nouvelle-activite-"+name) }
 
 	// Step 1: the structure, by its SIRET.
 	step(t, ctx, "open the new activity", chromedp.Navigate(srv.URL+page))
@@ -44,6 +44,7 @@ func TestActionNewActivity(t *testing.T) {
 	typeInto(t, ctx, "field-structure.siret", wrong)
 	clickID(t, ctx, "btn-lookup")
 	waitFieldError(t, ctx, "structure.siret", "Le numéro SIRET saisi est incorrect")
+	waitInvalid(t, ctx, "field-structure.siret")
 	if got := inputValue(t, ctx, "field-structure.siret"); got != wrong {
 		t.Fatalf("the wrong SIRET typed was not kept: %q", got)
 	}
@@ -70,21 +71,24 @@ func TestActionNewActivity(t *testing.T) {
 	// Step 2: the exercise, with a start date too far ahead, then a right one.
 	clickID(t, ctx, "btn-next")
 	waitText(t, ctx, "Étape 2 sur 4")
+	waitStepHeadingFocused(t, ctx, "Étape 2 sur 4")
 	step(t, ctx, "wait for the exercise fields", chromedp.WaitVisible(chromedp.ID("field-startDate")))
 	pickRadio(t, ctx, "modeCode", "L")
 	// Only the secteurs and fonctions of the profession are offered.
 	evalTrue(t, ctx, "no officine offered outside pharmacy", `!!document.querySelector('#field-sectorCode option[value="SA08"]') && !document.querySelector('#field-sectorCode option[value="SA33"]') && !document.querySelector('#field-functionCode option[value="FON-03"]')`)
+	typeInto(t, ctx, "sector-filter", "cabinet")
 	selectOption(t, ctx, "field-sectorCode", "SA08")
 	selectOption(t, ctx, "field-functionCode", "FON-01")
 	selectOption(t, ctx, "field-genreCode", "GENR01")
 	tooLate := today.AddDate(0, 7, 0).Format("2006-01-02")
-	setInput(t, ctx, "field-startDate", tooLate)
+	typeDate(t, ctx, "field-startDate", tooLate)
 	waitFieldError(t, ctx, "startDate", "La date de début ne peut pas être à plus de six mois.")
-	if got := inputValue(t, ctx, "field-startDate"); got != tooLate {
+	waitInvalid(t, ctx, "field-startDate")
+	if got := inputValue(t, ctx, "field-startDate"); got != frenchDay(tooLate) {
 		t.Fatalf("the wrong start date typed was not kept: %q", got)
 	}
 	shot("4-start-date-error")
-	setInput(t, ctx, "field-startDate", day)
+	typeDate(t, ctx, "field-startDate", day)
 	waitNoFieldError(t, ctx, "startDate")
 	waitSaved(t, ctx)
 	shot("5-exercise")
@@ -92,6 +96,7 @@ func TestActionNewActivity(t *testing.T) {
 	// Step 3, left unanswered; step 4: the guide's rule for a change of département.
 	clickID(t, ctx, "btn-next")
 	waitText(t, ctx, "Étape 3 sur 4")
+	waitStepHeadingFocused(t, ctx, "Étape 3 sur 4")
 	waitText(t, ctx, "Cette nouvelle activité remplace-t-elle un de vos lieux d'exercice actuels (déménagement du cabinet) ?")
 	shot("6-move-question")
 	clickID(t, ctx, "btn-next")
@@ -136,7 +141,7 @@ func TestActionNewActivity(t *testing.T) {
 	waitText(t, ctx, other.CompanyName)
 	shot("9-resumed")
 	clickID(t, ctx, "btn-next")
-	waitInputValue(t, ctx, "field-startDate", day)
+	waitInputValue(t, ctx, "field-startDate", frenchDay(day))
 	waitInputValue(t, ctx, "field-sectorCode", "SA08")
 	waitInputValue(t, ctx, "field-functionCode", "FON-01")
 	waitRadioChecked(t, ctx, "modeCode", "L")

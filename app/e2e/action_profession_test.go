@@ -60,26 +60,27 @@ func TestActionProfession(t *testing.T) {
 	}
 	waitJS(t, ctx, "the profession "+choice+" offered", fmt.Sprintf(`[...document.getElementById("field-professionCode").options].some(o => o.value === %s)`, jsString(choice)))
 	waitJS(t, ctx, "the category Civil chosen by default", `(() => { const el = document.querySelector('input[name="categoryCode"][value="C"]'); return !!el && el.checked })()`)
-	screenshot(t, ctx, "action-profession-1-form")
+	look(t, ctx, "action-profession-1-form")
 
 	// A date of diploma in the future: reported beside the field, kept.
 	selectOption(t, ctx, "field-professionCode", choice)
-	setInput(t, ctx, "field-since", tomorrow)
+	typeDate(t, ctx, "field-since", tomorrow)
 	waitFieldError(t, ctx, "since", "La date d'obtention ne peut pas être dans le futur.")
-	if got := inputValue(t, ctx, "field-since"); got != tomorrow {
+	waitInvalid(t, ctx, "field-since")
+	if got := inputValue(t, ctx, "field-since"); got != frenchDay(tomorrow) {
 		t.Fatalf("the future date typed was not kept: %q", got)
 	}
 	waitSaved(t, ctx)
-	screenshot(t, ctx, "action-profession-2-error")
+	look(t, ctx, "action-profession-2-error")
 
 	// Corrected.
-	setInput(t, ctx, "field-since", "2015-06-30")
+	typeDate(t, ctx, "field-since", "2015-06-30")
 	typeInto(t, ctx, "field-diploma", "Diplôme d'État")
 	waitNoFieldError(t, ctx, "since")
 	waitNoFieldError(t, ctx, "professionCode")
 	waitInputValue(t, ctx, "field-diploma", "Diplôme d'État")
 	waitSaved(t, ctx)
-	screenshot(t, ctx, "action-profession-3-saved")
+	look(t, ctx, "action-profession-3-saved")
 
 	// A crash, then the app again on the same data: the draft is resumed.
 	srv.kill()
@@ -87,22 +88,22 @@ func TestActionProfession(t *testing.T) {
 	step(t, ctx, "reopen the new profession", chromedp.Navigate(srv.URL+page))
 	waitText(t, ctx, "Vous reprenez votre demande en cours, enregistrée le")
 	waitInputValue(t, ctx, "field-professionCode", choice)
-	waitInputValue(t, ctx, "field-since", "2015-06-30")
+	waitInputValue(t, ctx, "field-since", "30/06/2015")
 	waitInputValue(t, ctx, "field-diploma", "Diplôme d'État")
 	waitJS(t, ctx, "the category Civil kept", `(() => { const el = document.querySelector('input[name="categoryCode"][value="C"]'); return !!el && el.checked })()`)
-	screenshot(t, ctx, "action-profession-4-resumed")
+	look(t, ctx, "action-profession-4-resumed")
 
 	// Transmitted: read-only, listed on the requests page.
 	clickID(t, ctx, "btn-transmit")
 	waitTransmitted(t, ctx, "field-professionCode", "field-since", "field-diploma", "field-categoryCode")
 	waitText(t, ctx, "Historique de la demande")
 	waitText(t, ctx, "30 juin 2015")
-	screenshot(t, ctx, "action-profession-5-transmitted")
+	look(t, ctx, "action-profession-5-transmitted")
 
 	list := requestsOf(t, srv.URL, p.RPPS, erpps.KindNewProfession)
 	if len(list) != 1 || list[0].Status != erpps.StatusTransmitted {
 		t.Fatalf("requests of a new profession: %+v, want one transmitted", list)
 	}
 	waitListedAsTransmitted(t, ctx, srv.URL, p.RPPS, "Nouvelle profession")
-	screenshot(t, ctx, "action-profession-6-requests")
+	look(t, ctx, "action-profession-6-requests")
 }

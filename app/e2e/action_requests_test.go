@@ -126,7 +126,7 @@ func TestActionRequests(t *testing.T) {
 	if h := historyText(t, ctx, sent.ID); !strings.Contains(h, "— Transmise — par Professionnel (poste local)") || !strings.Contains(h, "Demande créée") {
 		t.Errorf("the history lacks the creation or the transmission:\n%s", h)
 	}
-	screenshot(t, ctx, "30-requests")
+	look(t, ctx, "30-requests")
 
 	t.Run("Filters", func(t *testing.T) {
 		filter := func(label string) {
@@ -163,7 +163,7 @@ func TestActionRequests(t *testing.T) {
 		reason := "Erreur de saisie du nom"
 		clickID(t, ctx, "withdraw-"+sent.ID)
 		typeInto(t, ctx, "withdraw-reason-"+sent.ID, reason)
-		screenshot(t, ctx, "31-requests-withdraw-dialog")
+		look(t, ctx, "31-requests-withdraw-dialog")
 		waitFocusable(t, ctx, "withdraw-dialog-"+sent.ID+"-confirm")
 		clickID(t, ctx, "withdraw-dialog-"+sent.ID+"-confirm")
 		waitJS(t, ctx, "the badge Retirée", badgeIs(sent.ID, "withdrawn", "Retirée"))
@@ -186,7 +186,7 @@ func TestActionRequests(t *testing.T) {
 		if last.To != erpps.StatusWithdrawn || last.Comment != reason || last.Actor.Role != erpps.RoleProfessional {
 			t.Errorf("last history step %+v, want a withdrawal by the professional with the reason", last)
 		}
-		screenshot(t, ctx, "32-requests-withdrawn")
+		look(t, ctx, "32-requests-withdrawn")
 	})
 
 	t.Run("DeleteDraft", func(t *testing.T) {
@@ -198,6 +198,6 @@ func TestActionRequests(t *testing.T) {
 		if status, body := apiPost(t, srv, "GetRequest", draft.ID); status != http.StatusNotFound {
 			t.Fatalf("GetRequest of the deleted draft: HTTP %d %s, want 404", status, body)
 		}
-		screenshot(t, ctx, "33-requests-draft-deleted")
+		look(t, ctx, "33-requests-draft-deleted")
 	})
 }

@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"erpps/backend/demo"
 	"erpps/backend/erpps"
@@ -52,42 +54,77 @@ func waitJS(t *testing.T, ctx context.Context, what, expr string) {
 	}
 }
 
-// setInput sets an input's or a textarea's value as typing would for React:
-// the native value setter, then an input event. Use it for date inputs,
-// whose typing in headless Chromium depends on the locale.
-func setInput(t *testing.T, ctx context.Context, id, value string) {
+// Every value goes into the page as a person's keyboard sends it: key by
+// key, with real key events (chromedp's KeyEvent: keyDown, char, keyUp for
+// each character), never by setting a value from JavaScript. A form that
+// rewrites what is typed (a trimmed or normalised controlled value) fails here.
+
+// clearField empties the focused text field with real key presses: the caret
+// to the end (Ctrl+End), then one Backspace per character.
+func clearField(t *testing.T, ctx context.Context, id string) {
 	t.Helper()
-	expr := fmt.Sprintf(`(() => {
-		const el = document.getElementById(%s);
-		if (!el) return false;
-		const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-		Object.getOwnPropertyDescriptor(proto, "value").set.call(el, %s);
-		el.dispatchEvent(new Event("input", { bubbles: true }));
-		return true;
-	})()`, jsString(id), jsString(value))
-	evalTrue(t, ctx, "set #"+id, expr)
+	n := len([]rune(inputValue(t, ctx, id)))
+	if n == 0 {
+		return
+	}
+	step(t, ctx, "clear #"+id,
+		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent(strings.Repeat(kb.Backspace, n)))
+	waitInputValue(t, ctx, id, "")
 }
 
-// selectOption picks the option of a <select> with that value, then sends
-// the change event React listens to.
-func selectOption(t *testing.T, ctx context.Context, id, value string) {
-	t.Helper()
-	expr := fmt.Sprintf(`(() => {
-		const el = document.getElementById(%s);
-		if (!el || ![...el.options].some(o => o.value === %s)) return false;
-		Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value").set.call(el, %s);
-		el.dispatchEvent(new Event("change", { bubbles: true }));
-		return true;
-	})()`, jsString(id), jsString(value), jsString(value))
-	evalTrue(t, ctx, fmt.Sprintf("select %q in #%s", value, id), expr)
-}
-
-// typeInto empties a text input, then types value key by key.
+// typeInto empties a text field with key presses, types value key by key,
+// and checks that the field shows exactly what was typed (spaces, accents,
+// apostrophes and hyphens included).
 func typeInto(t *testing.T, ctx context.Context, id, value string) {
 	t.Helper()
 	waitFocusable(t, ctx, id)
-	setInput(t, ctx, id, "")
-	step(t, ctx, "type into #"+id, chromedp.SendKeys(byID(id), value))
+	clearField(t, ctx, id)
+	step(t, ctx, "type into #"+id, chromedp.KeyEvent(value))
+	waitInputValue(t, ctx, id, value)
+}
+
+// typeDate types a YYYY-MM-DD day as a French person does, jj/mm/aaaa, and
+// checks that the field shows it so.
+func typeDate(t *testing.T, ctx context.Context, id, isoDay string) {
+	t.Helper()
+	typeInto(t, ctx, id, frenchDay(isoDay))
+}
+
+// frenchDay writes a YYYY-MM-DD day as jj/mm/aaaa.
+func frenchDay(isoDay string) string {
+	d, err := time.Parse("2006-01-02", isoDay)
+	if err != nil {
+		return isoDay
+	}
+	return d.Format("02/01/2006")
+}
+
+// selectOption picks the option of a <select> with that value with the
+// keyboard: the select focused, ArrowDown or ArrowUp until it shows the
+// option (each press sends the change event React listens to).
+func selectOption(t *testing.T, ctx context.Context, id, value string) {
+	t.Helper()
+	waitFocusable(t, ctx, id)
+	where := fmt.Sprintf(`(() => { const el = document.getElementById(%s); const want = [...el.options].findIndex(o => o.value === %s); return want < 0 ? -1000 : want - el.selectedIndex })()`, jsString(id), jsString(value))
+	for range 200 {
+		delta, err := chromedp.Run(ctx, chromedp.Evaluate[int](where))
+		if err != nil {
+			t.Fatalf("select %q in #%s: %v", value, id, err)
+		}
+		switch {
+		case delta == -1000:
+			t.Fatalf("select %q in #%s: no such option", value, id)
+		case delta == 0:
+			waitInputValue(t, ctx, id, value)
+			return
+		case delta > 0:
+			step(t, ctx, "arrow down in #"+id, chromedp.KeyEvent(kb.ArrowDown))
+		default:
+			step(t, ctx, "arrow up in #"+id, chromedp.KeyEvent(kb.ArrowUp))
+		}
+	}
+	t.Fatalf("select %q in #%s: the keyboard never reached it", value, id)
 }
 
 // byID selects an element by an id that may hold dots ("field-structure.siret"),
@@ -303,4 +340,54 @@ func confirmDialog(t *testing.T, ctx context.Context, dialogID string) {
 	waitJS(t, ctx, "the dialog "+dialogID+" opened", fmt.Sprintf(`(() => { const d = document.getElementById(%s); return !!d && d.classList.contains("fr-modal--opened") })()`, jsString(dialogID)))
 	waitFocusable(t, ctx, dialogID+"-confirm")
 	clickID(t, ctx, dialogID+"-confirm")
+}
+
+// waitSavedAsTyped waits until the newest request of that kind has saved each
+// field (by JSON path, "address.street") exactly as typed: what the autosave
+// stored, not only what the page shows.
+func waitSavedAsTyped(t *testing.T, baseURL, rpps string, kind erpps.RequestKind, want map[string]string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		got := map[string]string{}
+		list := requestsOf(t, baseURL, rpps, kind)
+		if len(list) > 0 {
+			var view struct {
+				Request erpps.Request `json:"request"`
+			}
+			callAPI(t, baseURL, "GetRequest", &view, list[0].ID)
+			var payload map[string]any
+			if err := json.Unmarshal(view.Request.Payload, &payload); err != nil {
+				t.Fatalf("the saved payload: %v", err)
+			}
+			for path := range want {
+				got[path] = textAtPath(payload, path)
+			}
+		}
+		same := len(got) == len(want)
+		for path, v := range want {
+			same = same && got[path] == v
+		}
+		if same {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the %s draft saved %q, want exactly what was typed: %q", kind, got, want)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// textAtPath reads a text field of a decoded payload by its dotted JSON path.
+func textAtPath(payload map[string]any, path string) string {
+	var cur any = payload
+	for _, key := range strings.Split(path, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return ""
+		}
+		cur = m[key]
+	}
+	s, _ := cur.(string)
+	return s
 }

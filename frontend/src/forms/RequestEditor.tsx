@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { RequestPayload } from "../api";
 import { Alert, Button, Loading, Spacer, type Term } from "../ui";
+import { ConflictPanel } from "./ConflictPanel";
 import { ErrorSummary } from "./ErrorSummary";
 import { GuidanceList } from "./GuidanceList";
 import { OutcomeAlert, RequestStatusBadge, RequestStatusView } from "./RequestStatusView";
@@ -46,6 +47,7 @@ export function RequestEditor<P extends RequestPayload>({ draft, rpps, labels, s
                 </>
             ) : null}
             <OutcomeAlert draft={draft} />
+            <ConflictPanel draft={draft} labels={labels} />
             {draft.outcome.kind === "invalid" ? (
                 <ErrorSummary errors={draft.errors} labels={labels} attempt={draft.outcome.attempt} message={draft.outcome.message} />
             ) : null}

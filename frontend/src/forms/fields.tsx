@@ -1,5 +1,6 @@
-import type { HTMLInputAutoCompleteAttribute, ReactNode } from "react";
+import { useState, type HTMLInputAutoCompleteAttribute, type ReactNode } from "react";
 import { Checkbox, SelectField, TextField, type Option } from "../ui";
+import { dayShown, dayToSave } from "./dates";
 import { fieldId, getPath } from "./paths";
 import { textAt, type DraftFields } from "./useRequestDraft";
 
@@ -18,6 +19,7 @@ interface BoundProps {
 }
 
 export interface DraftTextFieldProps extends BoundProps {
+    /** "date": typed and shown jj/mm/aaaa whatever the OS locale, saved YYYY-MM-DD (see dates.ts). */
     type?: "text" | "email" | "tel" | "date";
     inputMode?: "text" | "numeric" | "email" | "tel";
     autoComplete?: HTMLInputAutoCompleteAttribute;
@@ -33,7 +35,12 @@ export interface DraftTextFieldProps extends BoundProps {
     resets?: readonly string[];
 }
 
-export function DraftTextField({ draft, path, label, hint, disabled = false, displayValue, resets = [], ...rest }: DraftTextFieldProps) {
+export function DraftTextField(props: DraftTextFieldProps) {
+    return props.type === "date" ? <DraftDateField {...props} /> : <DraftPlainTextField {...props} />;
+}
+
+/** The value shown is the payload's as typed: never trimmed nor rewritten while typing (the Go side normalises). */
+function DraftPlainTextField({ draft, path, label, hint, disabled = false, displayValue, resets = [], ...rest }: DraftTextFieldProps) {
     return (
         <TextField
             {...rest}
@@ -49,6 +56,38 @@ export function DraftTextField({ draft, path, label, hint, disabled = false, dis
                         draft.setField(other, "");
                     }
                 }
+            }}
+            error={draft.errorOf(path)}
+            errorFor={path}
+            disabled={disabled || !draft.editable}
+        />
+    );
+}
+
+/**
+ * DraftDateField is a text field for a day, typed jj/mm/aaaa: the browser's
+ * date input follows the OS locale (mm/dd/yyyy on an English system). What
+ * is typed stays as typed; the payload gets YYYY-MM-DD once it is a day.
+ */
+function DraftDateField({ draft, path, label, hint, disabled = false, required, valid }: DraftTextFieldProps) {
+    const [typed, setTyped] = useState<string | null>(null);
+    return (
+        <TextField
+            id={fieldId(path)}
+            name={path}
+            label={label}
+            hint={hint}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="jj/mm/aaaa"
+            maxLength={10}
+            required={required}
+            valid={valid}
+            value={dayShown(typed, textAt(draft.payload, path))}
+            onChange={v => {
+                setTyped(v);
+                draft.setField(path, dayToSave(v));
             }}
             error={draft.errorOf(path)}
             errorFor={path}

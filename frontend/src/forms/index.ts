@@ -18,3 +18,5 @@ export { fieldId, getPath, isUnder, setPath } from "./paths";
 export { guidanceActions, guidanceStep } from "./guidance";
 export type { GuidanceStep } from "./guidance";
 export type { FieldErrors } from "./fieldErrors";
+export { ConflictPanel, CONFLICT_ID, CONFLICT_MESSAGE } from "./ConflictPanel";
+export type { DraftConflict } from "./useRequestDraft";

@@ -69,6 +69,18 @@ export interface RequestDraft<P> extends DraftFields {
     withdraw: (comment: string) => Promise<void>;
     /** Deletes the draft; true when it is gone. */
     discard: () => Promise<boolean>;
+    /** The draft was saved elsewhere (another tab or window) since this copy was opened: both versions, to choose from. */
+    conflict?: DraftConflict<P>;
+    /** Saves the payload chosen from the conflict's versions, on top of the newer revision. */
+    resolveConflict: (payload: P) => void;
+}
+
+/** A save refused because the draft changed elsewhere: what this page holds, and the newer version saved. */
+export interface DraftConflict<P> {
+    mine: P;
+    theirs: P;
+    /** The newer revision, the base of the next save. */
+    revision: number;
 }
 
 const EMPTY_VALIDATION: Validation = { fields: [], guidance: [], complete: false };
@@ -79,6 +91,7 @@ interface Session<P> {
     payload: P;
     transmitErrors: FieldErrors;
     outcome: DraftOutcome;
+    conflict?: { theirs: RequestView; mine: P };
 }
 
 type Opened<P> = Session<P> | { key: string; error: ApiError };
@@ -159,6 +172,25 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
         };
     }, [key, round, rpps, kind, targetId, requestId]);
 
+    // A save refused as stale: the newer version saved elsewhere is fetched, to be compared with this page's.
+    const showConflict = useCallback(async (id: string) => {
+        let theirs: RequestView;
+        try {
+            theirs = await api.getRequest(id);
+        } catch {
+            return;
+        }
+        if (!isEditable(theirs) || theirs.request.revision <= (baseRef.current?.revision ?? 0)) {
+            return;
+        }
+        setOpened(o => {
+            if (o === null || !("view" in o) || o.view.request.id !== id || payloadRef.current === undefined) {
+                return o;
+            }
+            return { ...o, conflict: { theirs, mine: payloadRef.current } };
+        });
+    }, []);
+
     const save = useCallback(async ({ id, payload }: PendingSave<P>) => {
         if (discarded.current.has(id)) {
             return;
@@ -170,9 +202,12 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
             setOpened(o => (o !== null && "view" in o && o.view.request.id === id ? { ...o, view: { ...view, resumed: o.view.resumed } } : o));
         } catch (e) {
             lastSaveError.current = asApiError(e);
+            if (lastSaveError.current.code === "conflict") {
+                await showConflict(id);
+            }
             throw lastSaveError.current;
         }
-    }, []);
+    }, [showConflict]);
     const autosave = useAutosave<PendingSave<P>>(save, AUTOSAVE_DELAY_MS);
     const { change, flush: flushAutosave } = autosave;
     useEffect(() => {
@@ -360,6 +395,26 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
         });
     }, [id]);
 
+    const resolveConflict = useCallback(
+        (payload: P) => {
+            const conflict = session?.conflict;
+            if (id === undefined || conflict === undefined) {
+                return;
+            }
+            baseRef.current = conflict.theirs.request;
+            payloadRef.current = payload;
+            setOpened(o => {
+                if (o === null || !("view" in o)) {
+                    return o;
+                }
+                const { conflict: _settled, ...rest } = o;
+                return { ...rest, payload, view: { ...conflict.theirs, resumed: o.view.resumed } };
+            });
+            change({ id, payload });
+        },
+        [id, session?.conflict, change]
+    );
+
     const retryOpen = useCallback(() => {
         setRound(r => r + 1);
     }, []);
@@ -392,7 +447,12 @@ export function useRequestDraft<P extends RequestPayload>(target: DraftTarget): 
         flush,
         transmit,
         withdraw,
-        discard
+        discard,
+        conflict:
+            session?.conflict === undefined
+                ? undefined
+                : { mine: session.conflict.mine, theirs: session.conflict.theirs.request.payload as P, revision: session.conflict.theirs.request.revision },
+        resolveConflict
     };
 }
 

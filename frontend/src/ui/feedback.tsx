@@ -37,9 +37,9 @@ export function Notice({ title, children, severity = "info" }: { title: NonNulla
 }
 
 /** CallOut highlights a block of advice (e.g. the guide's tips). */
-export function CallOut({ title, children, icon }: { title?: ReactNode; children: NonNullable<ReactNode>; icon?: IconName }) {
+export function CallOut({ title, children, icon, titleAs = "h3" }: { title?: ReactNode; children: NonNullable<ReactNode>; icon?: IconName; titleAs?: "h2" | "h3" }) {
     return (
-        <DsfrCallOut title={title} titleAs="h3" bodyAs="div" iconId={icon === undefined ? undefined : iconClass(icon)}>
+        <DsfrCallOut title={title} titleAs={titleAs} bodyAs="div" iconId={icon === undefined ? undefined : iconClass(icon)}>
             {children}
         </DsfrCallOut>
     );

@@ -33,6 +33,7 @@ export function Checkbox({ id, label, checked, onChange, hint, disabled = false,
                     checked={checked}
                     disabled={disabled}
                     aria-describedby={hasError ? messageId : undefined}
+                    aria-invalid={hasError ? true : undefined}
                     onChange={e => {
                         onChange(e.target.checked);
                     }}
@@ -91,6 +92,7 @@ export function RadioCards({ id, legend, name, value, onChange, options, hint, e
                 nativeInputProps: {
                     value: o.value,
                     checked: value === o.value,
+                    "aria-invalid": hasError ? true : undefined,
                     onChange: () => {
                         onChange(o.value);
                     }

@@ -10,6 +10,11 @@ import type { HTMLInputAutoCompleteAttribute, ReactNode, SyntheticEvent } from "
 // marks the element holding the message with data-field-error="<errorFor>"
 // (the payload's JSON path: end-to-end tests find the message by it).
 
+/** invalid marks a field in error for assistive technologies (aria-invalid="true"); the design system links the message with aria-describedby. */
+function invalid(error: string | undefined): { "aria-invalid"?: true } {
+    return error !== undefined && error !== "" ? { "aria-invalid": true } : {};
+}
+
 function state(error: string | undefined, valid?: string, errorFor?: string) {
     if (error !== undefined && error !== "") {
         return { state: "error" as const, stateRelatedMessage: errorFor === undefined ? error : <span data-field-error={errorFor}>{error}</span> };
@@ -55,7 +60,7 @@ export function TextField(props: TextFieldProps) {
                 disabled={disabled}
                 {...state(error, valid, errorFor)}
                 textArea
-                nativeTextAreaProps={{ id, name, value, rows, maxLength, required, placeholder, onChange: e => { onChange(e.target.value); } }}
+                nativeTextAreaProps={{ id, name, value, rows, maxLength, required, placeholder, ...invalid(error), onChange: e => { onChange(e.target.value); } }}
             />
         );
     }
@@ -66,7 +71,7 @@ export function TextField(props: TextFieldProps) {
             disabled={disabled}
             action={action}
             {...state(error, valid, errorFor)}
-            nativeInputProps={{ id, name, value, type, inputMode, autoComplete, maxLength, required, placeholder, spellCheck: false, onChange: e => { onChange(e.target.value); } }}
+            nativeInputProps={{ id, name, value, type, inputMode, autoComplete, maxLength, required, placeholder, spellCheck: false, ...invalid(error), onChange: e => { onChange(e.target.value); } }}
         />
     );
 }
@@ -95,10 +100,13 @@ export interface SelectFieldProps {
 
 export function SelectField({ label, value, onChange, options, placeholder = "Sélectionnez une option", id, name, hint, error, errorFor, required, disabled }: SelectFieldProps) {
     return (
-        <DsfrSelect label={label} hint={hint} disabled={disabled} {...state(error, undefined, errorFor)} nativeSelectProps={{ id, name, value, required, onChange: e => { onChange(e.target.value); } }}>
-            <option value="" disabled hidden>
-                {placeholder}
-            </option>
+        <DsfrSelect label={label} hint={hint} disabled={disabled} {...state(error, undefined, errorFor)} nativeSelectProps={{ id, name, value, required, ...invalid(error), onChange: e => { onChange(e.target.value); } }}>
+            {/* An option of its own for "" (« Non précisé ») replaces the placeholder: two options of the same value would send the keyboard back to the first. */}
+            {options.some(o => o.value === "") ? null : (
+                <option value="" disabled hidden>
+                    {placeholder}
+                </option>
+            )}
             {options.map(o => (
                 <option key={o.value} value={o.value}>
                     {o.label}
@@ -130,7 +138,7 @@ export function RadioGroup({ legend, name, value, onChange, options, hint, error
             options={options.map(o => ({
                 label: o.label,
                 hintText: o.hint,
-                nativeInputProps: { value: o.value, checked: value === o.value, onChange: () => { onChange(o.value); } }
+                nativeInputProps: { value: o.value, checked: value === o.value, ...invalid(error), onChange: () => { onChange(o.value); } }
             }))}
         />
     );
@@ -149,7 +157,7 @@ export function CheckboxField({ label, checked, onChange, hint, name, error }: C
     return (
         <DsfrCheckbox
             {...state(error)}
-            options={[{ label, hintText: hint, nativeInputProps: { name, checked, onChange: e => { onChange(e.target.checked); } } }]}
+            options={[{ label, hintText: hint, nativeInputProps: { name, checked, ...invalid(error), onChange: e => { onChange(e.target.checked); } } }]}
         />
     );
 }

@@ -11,7 +11,7 @@ export { Button, ButtonGroup, ButtonLink, DownloadLink, ExternalLink, TextLink }
 export type { Priority } from "./actions";
 export { Alert, Badge, CallOut, Highlight, InlineWarning, Loading, Notice } from "./feedback";
 export type { BadgeTone, Severity } from "./feedback";
-export { Breadcrumb, Card, Disclosure, DisclosureGroup, Stepper, Tag, TagList, Tile } from "./navigation";
+export { Breadcrumb, Card, Disclosure, DisclosureGroup, focusStepHeading, Stepper, Tag, TagList, Tile } from "./navigation";
 export type { Crumb } from "./navigation";
 export { DataTable } from "./data";
 export { CheckboxField, Form, RadioGroup, SelectField, TextField, Toggle } from "./forms";
@@ -28,3 +28,5 @@ export { DownloadButton, SegmentedFilter, StatusBadge, Timeline } from "./tracki
 export type { DownloadButtonProps, FilterOption, SegmentedFilterProps, StatusBadgeProps, TimelineEntry } from "./tracking";
 export { RadioField } from "./radioField";
 export type { RadioFieldOption, RadioFieldProps } from "./radioField";
+export { VersionComparison } from "./compare";
+export type { ComparedField, ComparedVersion, VersionComparisonProps } from "./compare";

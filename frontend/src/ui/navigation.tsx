@@ -112,7 +112,33 @@ export function DisclosureGroup({ children }: { children: ReactNode }) {
     return <div className={fr.cx("fr-accordions-group")}>{children}</div>;
 }
 
-/** Stepper shows the step of a multi-step form. */
-export function Stepper({ current, count, title, next }: { current: number; count: number; title: string; next?: string }) {
-    return <DsfrStepper currentStep={current} stepCount={count} title={title} nextTitle={next} />;
+/**
+ * Stepper shows the step of a multi-step form. Its heading (the step's title
+ * and « Étape n sur N ») gets `headingId` and can take the focus
+ * (focusStepHeading), so that after « Suivant » a screen reader announces the
+ * new step.
+ */
+export function Stepper({ current, count, title, next, headingId }: { current: number; count: number; title: string; next?: string; headingId?: string }) {
+    const mark = (el: HTMLDivElement | null) => {
+        const heading = el?.querySelector<HTMLElement>(".fr-stepper__title");
+        if (heading !== null && heading !== undefined && headingId !== undefined) {
+            heading.id = headingId;
+            heading.tabIndex = -1;
+        }
+    };
+    return (
+        <div ref={mark}>
+            <DsfrStepper currentStep={current} stepCount={count} title={title} nextTitle={next} />
+        </div>
+    );
+}
+
+/** focusStepHeading moves the focus to a Stepper's heading (by its headingId) and scrolls to it. */
+export function focusStepHeading(headingId: string): void {
+    const heading = document.getElementById(headingId);
+    if (heading === null) {
+        return;
+    }
+    heading.scrollIntoView({ block: "center" });
+    heading.focus();
 }

@@ -58,6 +58,8 @@ export function RadioField({ id, legend, name, value, onChange, options, hint, e
                                 name={name}
                                 value={o.value}
                                 checked={value === o.value}
+                                aria-invalid={hasError ? true : undefined}
+                                aria-describedby={hasError ? messagesId : undefined}
                                 onChange={() => {
                                     onChange(o.value);
                                 }}

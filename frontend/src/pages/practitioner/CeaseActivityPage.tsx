@@ -1,5 +1,6 @@
+import { useEffect, useRef } from "react";
 import { useSearchParams } from "react-router-dom";
-import { Alert, Spacer, Stepper } from "../../ui";
+import { Alert, focusStepHeading, Spacer, Stepper } from "../../ui";
 import { ActionPage } from "./ActionPage";
 import { actions } from "./actions";
 import { CeaseForm } from "./cease/CeaseForm";
@@ -8,6 +9,7 @@ import { usePractitioner } from "./context";
 
 const STEP_CHOOSE = "Choisir l'activité qui prend fin";
 const STEP_FORM = "Date et motif de fin d'activité";
+const STEP_HEADING_ID = "cease-step-heading";
 
 /**
  * CeaseActivityPage declares the end of an activity, in two steps: choose
@@ -20,6 +22,14 @@ export function CeaseActivityPage() {
     const requestId = params.get("demande") ?? "";
     const activityId = params.get("activite") ?? "";
     const chosen = requestId !== "" || activityId !== "";
+    // After « Suivant » (or back to the choice): the focus goes to the new step's heading.
+    const shown = useRef(chosen);
+    useEffect(() => {
+        if (shown.current !== chosen) {
+            focusStepHeading(STEP_HEADING_ID);
+        }
+        shown.current = chosen;
+    }, [chosen]);
     return (
         <ActionPage title={actions.cease.title} intro="Pour déclarer la fin d'une activité.">
             <Alert severity="warning" title="À faire en premier, pour tout changement de département">
@@ -29,12 +39,12 @@ export function CeaseActivityPage() {
             <Spacer size="md" />
             {chosen ? (
                 <>
-                    <Stepper current={2} count={2} title={STEP_FORM} />
+                    <Stepper current={2} count={2} title={STEP_FORM} headingId={STEP_HEADING_ID} />
                     <CeaseForm key={`${requestId}|${activityId}`} rpps={practitioner.rpps} requestId={requestId} activityId={activityId} />
                 </>
             ) : (
                 <>
-                    <Stepper current={1} count={2} title={STEP_CHOOSE} next={STEP_FORM} />
+                    <Stepper current={1} count={2} title={STEP_CHOOSE} next={STEP_FORM} headingId={STEP_HEADING_ID} />
                     <ChooseActivity practitioner={practitioner} />
                 </>
             )}

@@ -20,7 +20,7 @@ export function NewProfessionPage() {
     const held = practitioner.professions ?? [];
     return (
         <ActionPage alwaysOpen title={actions.newProfession.title}>
-            <CallOut title="Nouvelle profession ou nouveau lieu d'exercice ?" icon="info">
+            <CallOut title="Nouvelle profession ou nouveau lieu d'exercice ?" icon="info" titleAs="h2">
                 <>
                     <Text>
                         Il est possible d'ajouter une nouvelle profession à son numéro RPPS (exemple : Opticien → Audioprothésiste).{" "}

@@ -3,7 +3,7 @@ import { DraftTextField, RequestEditor, textAt, useRequestDraft, type RequestDra
 import { formatPhone } from "../../../format";
 import { Col, Grid, Heading, Text, type Term } from "../../../ui";
 import { ActivationPreview } from "./ActivationPreview";
-import { maskEmail, maskPhone, phoneCheck, phoneRecognised, postalAddress, streetLine, type PhoneCheck } from "./contactDisplay";
+import { maskEmail, maskPhone, phoneCheck, phoneRecognised, postalAddress, streetFieldValue, type PhoneCheck } from "./contactDisplay";
 
 /** The fields of the coordonnées, in the form's order, with their labels (the error summary's links). */
 const LABELS = {
@@ -67,7 +67,7 @@ export function ContactForm({ practitioner: p, requestId }: { practitioner: Prac
                         label={LABELS["address.street"]}
                         hint="Par exemple : 12 rue de la République"
                         autoComplete="address-line1"
-                        displayValue={streetLine(payload.address)}
+                        displayValue={streetFieldValue(payload.address)}
                         resets={STREET_PARTS}
                         maxLength={100}
                         required

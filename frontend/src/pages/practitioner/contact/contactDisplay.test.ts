@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskEmail, maskPhone, nationalDisplay, phoneCheck, phoneRecognised, postalAddress, streetLine } from "./contactDisplay";
+import { maskEmail, maskPhone, nationalDisplay, phoneCheck, phoneRecognised, postalAddress, streetFieldValue, streetLine } from "./contactDisplay";
 
 describe("phoneCheck", () => {
     const base = { typed: "06 12 34 56 78", validated: "06 12 34 56 78", error: undefined, guidance: [] as string[] };
@@ -59,5 +59,18 @@ describe("streetLine", () => {
         expect(postalAddress({ number: "21", streetType: "rue", street: "rue de la République", complement: "Bât. B", postalCode: "20200", city: "BASTIA", country: "France" })).toBe(
             "Bât. B, 21 rue de la République, 20200 BASTIA"
         );
+    });
+});
+
+describe("streetFieldValue", () => {
+    it("shows what is typed, spaces included, keystroke after keystroke", () => {
+        let typed = "";
+        for (const ch of "12 rue de la Paix ") {
+            typed = streetFieldValue({ street: typed + ch, postalCode: "", city: "" });
+        }
+        expect(typed).toBe("12 rue de la Paix ");
+    });
+    it("joins a split street once, before any typing", () => {
+        expect(streetFieldValue({ number: "3", streetType: "rue", street: "Pasteur", postalCode: "", city: "" })).toBe("3 rue Pasteur");
     });
 });

@@ -114,6 +114,17 @@ export function splitStreet(a: Address): boolean {
     return [a.number, a.repetition, a.streetType].some(v => v !== undefined && v.trim() !== "");
 }
 
+/**
+ * streetFieldValue is what the « Numéro et voie » field shows: the record's
+ * split street joined once (typing replaces the parts), then exactly what was
+ * typed, spaces included. Never trim or join a value being typed: every space
+ * typed would vanish (« 12 rue de la Paix » became « 12ruedelaPaix »). The Go
+ * side normalises the address when it checks and transmits it.
+ */
+export function streetFieldValue(a: Address): string {
+    return splitStreet(a) ? streetLine(a) : (a.street ?? "");
+}
+
 /** postalAddress writes an address on one line, its street line as streetLine does. */
 export function postalAddress(a: Address): string {
     return addressLines({ ...a, number: undefined, repetition: undefined, streetType: undefined, street: streetLine(a) }).join(", ");

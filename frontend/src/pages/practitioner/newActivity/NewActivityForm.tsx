@@ -2,12 +2,12 @@ import { useCallback, useEffect, useRef } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { NewActivityPayload, Practitioner } from "../../../api";
 import { splitActivities } from "../../../domain/activities";
-import { ComplementNotice, OutcomeAlert, RequestStatusBadge, RequestOpening, RequestStatusView, ResumedNotice, TransmitBar, useRequestDraft, fieldId } from "../../../forms";
+import { ComplementNotice, ConflictPanel, OutcomeAlert, RequestStatusBadge, RequestOpening, RequestStatusView, ResumedNotice, TransmitBar, useRequestDraft, fieldId } from "../../../forms";
 import { useReference } from "../../../reference/useReference";
 import { paths } from "../../../routes";
-import { Button, ButtonGroup, Focusable, Spacer, Stepper } from "../../../ui";
+import { Button, ButtonGroup, Focusable, focusStepHeading, Spacer, Stepper } from "../../../ui";
 import { ExerciseStep } from "./ExerciseStep";
-import { parseStep, STEP_COUNT, STEPS, type StepNumber } from "./model";
+import { LABELS, parseStep, STEP_COUNT, STEPS, type StepNumber } from "./model";
 import { MoveStep } from "./MoveStep";
 import { ReviewStep } from "./ReviewStep";
 import { StepErrorSummary } from "./StepErrorSummary";
@@ -17,6 +17,8 @@ import { newActivitySummary } from "./summary";
 import { useStructureLookup } from "./useStructureLookup";
 
 const STEPPER_ID = "new-activity-stepper";
+/** The step's heading, where the focus goes after « Suivant » or « Précédent ». */
+const STEP_HEADING_ID = "new-activity-step-heading";
 
 /** focusField moves the focus to a field (or the first control of a group), once the step shows it. */
 function focusField(id: string): void {
@@ -69,7 +71,7 @@ export function NewActivityForm({ practitioner, requestId }: { practitioner: Pra
         [navigate, hrefOf]
     );
 
-    // After a change of step: the focus goes to the field asked for, else to the stepper.
+    // After a change of step: the focus goes to the field asked for, else to the new step's heading.
     const shownStep = useRef<StepNumber | null>(null);
     const ready = draft.phase === "ready" && draft.editable;
     useEffect(() => {
@@ -87,8 +89,7 @@ export function NewActivityForm({ practitioner, requestId }: { practitioner: Pra
                 { replace: true }
             );
         } else if (shownStep.current !== null && shownStep.current !== step) {
-            document.getElementById(STEPPER_ID)?.focus();
-            window.scrollTo({ top: 0 });
+            focusStepHeading(STEP_HEADING_ID);
         }
         shownStep.current = step;
     }, [ready, step, focusRequest, setParams]);
@@ -120,11 +121,12 @@ export function NewActivityForm({ practitioner, requestId }: { practitioner: Pra
                 </>
             ) : null}
             <OutcomeAlert draft={draft} />
+            <ConflictPanel draft={draft} labels={LABELS} />
             {draft.outcome.kind === "invalid" ? (
                 <StepErrorSummary errors={draft.errors} attempt={draft.outcome.attempt} message={draft.outcome.message} hrefOf={hrefOf} />
             ) : null}
             <Focusable id={STEPPER_ID}>
-                <Stepper current={step} count={STEP_COUNT} title={info?.title ?? ""} next={STEPS[step]?.title} />
+                <Stepper current={step} count={STEP_COUNT} title={info?.title ?? ""} next={STEPS[step]?.title} headingId={STEP_HEADING_ID} />
             </Focusable>
             {step === 1 ? <StructureStep draft={draft} payload={payload} practitioner={practitioner} lookup={lookup} /> : null}
             {step === 2 ? <ExerciseStep draft={draft} payload={payload} /> : null}

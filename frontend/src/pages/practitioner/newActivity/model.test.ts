@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Structure } from "../../../api";
 import {
+    cleanStructure,
     ADDITIONAL_PLACE,
     dayBefore,
     errorsOfStep,
@@ -141,5 +142,12 @@ describe("addresses", () => {
         expect(mergedStreet({ streetType: "", street: "12 rue Pasteur" })).toBe("12 rue Pasteur");
         expect(mergedStreet({ streetType: "place", street: "" })).toBe("place");
         expect(mergedStreet({ street: "place Pasteur" })).toBe("place Pasteur");
+    });
+});
+
+describe("a new lookup", () => {
+    it("starts from a clean structure holding only the number looked up", () => {
+        expect(cleanStructure("siret", "12345678900011")).toEqual({ siret: "12345678900011", companyName: "", address: { postalCode: "", city: "" }, department: "" });
+        expect(cleanStructure("finess", "750712184")).toEqual({ finess: "750712184", companyName: "", address: { postalCode: "", city: "" }, department: "" });
     });
 });

@@ -147,6 +147,15 @@ export function switchLookup(structure: Structure, to: LookupMethod, stash: Stas
     return { structure: next, stash: kept };
 }
 
+/**
+ * cleanStructure is where a new lookup starts: only the number looked up,
+ * nothing of a structure found (or typed) before — its name, address and
+ * the errors about it would otherwise stay beside a number they are not about.
+ */
+export function cleanStructure(method: StructureLookupBy, number: string): Structure {
+    return { [method]: number, companyName: "", address: { postalCode: "", city: "" }, department: "" };
+}
+
 /** sameNumber compares two SIRET or FINESS as typed (spaces and case aside). */
 export function sameNumber(a: string | undefined, b: string | undefined): boolean {
     const clean = (s: string | undefined) => (s ?? "").replace(/[\s.-]/g, "").toUpperCase();

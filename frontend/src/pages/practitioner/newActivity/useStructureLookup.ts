@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, type NewActivityPayload } from "../../../api";
 import { textAt, type RequestDraft } from "../../../forms";
-import { lookupMethod, mergedStreet, sameNumber, switchLookup, type LookupMethod, type StashedNumbers } from "./model";
+import { cleanStructure, lookupMethod, mergedStreet, sameNumber, switchLookup, type LookupMethod, type StashedNumbers } from "./model";
 
 /** Where the search of the structure by its number stands. */
 export type LookupState =
@@ -77,6 +77,9 @@ export function useStructureLookup(draft: RequestDraft<NewActivityPayload>): Str
             setState({ status: "invalid", number, message: EMPTY_NUMBER[method] });
             return;
         }
+        // A new lookup starts from a clean structure: nothing of the one found before stays.
+        update({ structure: cleanStructure(method, textAt(p, path)) });
+        setEditing(false);
         setState({ status: "searching", number });
         try {
             const found = await api.lookupStructure(method, number);

@@ -142,6 +142,8 @@ type PractitionerSummary struct {
 	Departments     []string `json:"departments"`
 	OpenRequests    int      `json:"openRequests"`
 	Drafts          int      `json:"drafts"`
+	// Demo marks a fictional record (a test identity): shown « DÉMO ».
+	Demo bool `json:"demo"`
 }
 
 // PractitionerFilter narrows a list of practitioners.

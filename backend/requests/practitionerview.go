@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"erpps/backend/erpps"
+	"erpps/backend/identifiers"
 )
 
 // PractitionerView is a practitioner's record as the UI shows it: who keeps
@@ -14,6 +15,8 @@ type PractitionerView struct {
 	*erpps.Practitioner
 	Registration  Registration `json:"registration"`
 	CivilityShort string       `json:"civilityShort"`
+	// Demo marks a fictional record (a test identity): shown « DÉMO ».
+	Demo bool `json:"demo"`
 	// IDNPS is the national professional identifier: "8" then the RPPS number.
 	IDNPS      string         `json:"idnps"`
 	Activities []ActivityView `json:"activities"`
@@ -27,7 +30,7 @@ type ActivityView struct {
 
 // PractitionerViewFor is p as the UI shows it on day (YYYY-MM-DD).
 func PractitionerViewFor(p *erpps.Practitioner, day string) *PractitionerView {
-	v := &PractitionerView{Practitioner: p, IDNPS: p.IDNPS(), Activities: make([]ActivityView, len(p.Activities))}
+	v := &PractitionerView{Practitioner: p, IDNPS: p.IDNPS(), Demo: identifiers.IsTestRPPS(p.RPPS), Activities: make([]ActivityView, len(p.Activities))}
 	for i, a := range p.Activities {
 		v.Activities[i] = ActivityView{Activity: a, Open: a.Open(day)}
 	}

@@ -95,6 +95,16 @@ func TestPractitionerViewSaysWhichActivitiesAreOpen(t *testing.T) {
 	}
 }
 
+// A record says whether it is a demo one (the test range of RPPS numbers),
+// so the UI does not re-code the rule.
+func TestPractitionerViewSaysWhetherDemo(t *testing.T) {
+	for rpps, want := range map[string]bool{"99900000016": true, "10001234567": false} {
+		if got := PractitionerViewFor(&erpps.Practitioner{RPPS: rpps}, "2026-11-27").Demo; got != want {
+			t.Errorf("%s: demo=%v, want %v", rpps, got, want)
+		}
+	}
+}
+
 func TestViewsCarryWhatGoDecides(t *testing.T) {
 	ctx := context.Background()
 	s := mustService(t)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"erpps/backend/erpps"
+	"erpps/backend/identifiers"
 )
 
 // Limits of a list of practitioners.
@@ -75,6 +76,7 @@ func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFi
 			if err := json.Unmarshal([]byte(departments), &s.Departments); err != nil {
 				return fmt.Errorf("store: bad département list: %w", err)
 			}
+			s.Demo = identifiers.IsTestRPPS(s.RPPS)
 			out = append(out, s)
 		}
 		return rows.Err()

@@ -304,6 +304,8 @@ export interface PractitionerSummary {
     departments: string[] | null;
     openRequests: number;
     drafts: number;
+    /** Demo marks a fictional record (a test identity): shown « DÉMO ». */
+    demo: boolean;
 }
 
 /**
@@ -315,6 +317,8 @@ export interface PractitionerSummary {
 export interface PractitionerView extends Omit<Practitioner, "activities"> {
     registration: Registration;
     civilityShort: string;
+    /** Demo marks a fictional record (a test identity): shown « DÉMO ». */
+    demo: boolean;
     /** IDNPS is the national professional identifier: "8" then the RPPS number. */
     idnps: string;
     activities: ActivityView[] | null;

@@ -78,15 +78,3 @@ describe("requests", () => {
         expect("validation" in item).toBe(false);
     });
 });
-
-describe("demo records", () => {
-    it("are the RPPS numbers of the test range, as in Go (identifiers.IsTestRPPS)", async () => {
-        const { isDemoRecord } = await import("./demo");
-        expect(isDemoRecord("99900000016")).toBe(true);
-        expect(isDemoRecord("99100000003")).toBe(true);
-        expect(isDemoRecord("10000000008")).toBe(false);
-        expect(isDemoRecord("9990000001")).toBe(false);
-        expect(isDemoRecord("999000000160")).toBe(false);
-        expect(isDemoRecord("89900000016")).toBe(false);
-    });
-});

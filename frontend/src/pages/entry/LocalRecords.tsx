@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import { api, type PractitionerSummary } from "../../api";
-import { DEMO_LABEL, isDemoRecord } from "../../domain/demo";
+import { DEMO_LABEL } from "../../domain/demo";
 import { displayName } from "../../domain/names";
 import { plural } from "../../format";
 import { useApi, type ApiResult } from "../../hooks/useApi";
@@ -94,7 +94,7 @@ function RecordsTable({ rows }: { rows: PractitionerSummary[] }) {
                     <TextLink id={`dossier-${p.rpps}`} to={paths.portal(p.rpps)}>
                         {displayName(p)}
                     </TextLink>
-                    {isDemoRecord(p.rpps) ? <Badge tone="warning">{DEMO_LABEL}</Badge> : null}
+                    {p.demo ? <Badge tone="warning">{DEMO_LABEL}</Badge> : null}
                 </Inline>,
                 <Mono key="rpps">{p.rpps}</Mono>,
                 (p.professionCodes ?? []).map(c => ref.professionLabel(c)).join(", "),

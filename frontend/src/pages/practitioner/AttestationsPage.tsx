@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { ApiError, attestationURL, deliverAttestation, isDesktop, type AttestationDelivery, type PractitionerView } from "../../api";
-import { isDemoRecord } from "../../domain/demo";
 import { displayName } from "../../domain/names";
 import { useReference } from "../../reference/useReference";
 import type { Reference } from "../../reference/lookup";
@@ -40,7 +39,7 @@ export function AttestationsPage() {
                     <>
                         <strong>Aperçu hors ligne, sans valeur officielle.</strong> Tant qu'eRPPS n'est pas relié au serveur de l'autorité d'enregistrement, l'attestation est signée par ce poste : c'est un aperçu,
                         qui porte la mention « Aperçu hors ligne — signé par ce poste, sans valeur officielle » et ne peut pas servir de justificatif.
-                        {isDemoRecord(rpps) ? " Ce dossier de démonstration est fictif : son attestation porte aussi la mention « DÉMO »." : ""}
+                        {practitioner.demo ? " Ce dossier de démonstration est fictif : son attestation porte aussi la mention « DÉMO »." : ""}
                     </>
                 </Alert>
                 <Spacer size="sm" />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Outlet, useParams } from "react-router-dom";
 import { api, type SessionEnded } from "../../api";
-import { DEMO_LABEL, isDemoRecord } from "../../domain/demo";
+import { DEMO_LABEL } from "../../domain/demo";
 import { displayName } from "../../domain/names";
 import { useApi } from "../../hooks/useApi";
 import { usePageTitle } from "../../hooks/usePageTitle";
@@ -63,7 +63,7 @@ export function PractitionerLayout() {
                             <Text bold noMargin>
                                 {displayName({ ...p, civility: p.civilityShort })}
                             </Text>
-                            {isDemoRecord(p.rpps) ? <Badge tone="warning">{`${DEMO_LABEL} — dossier fictif`}</Badge> : null}
+                            {p.demo ? <Badge tone="warning">{`${DEMO_LABEL} — dossier fictif`}</Badge> : null}
                         </Inline>
                         <Text size="sm" noMargin>
                             RPPS <Mono>{p.rpps}</Mono> · IDNPS <Mono>{p.idnps}</Mono>

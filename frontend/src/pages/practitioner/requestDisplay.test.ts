@@ -36,7 +36,8 @@ const practitioner: Practitioner = {
     updatedAt: "2026-01-01T00:00:00Z",
     idnps: "810001234567",
     registration: { professions: [], authority: { code: "ARS-76", kind: "ars", label: "ARS Occitanie", contact: "" }, servedByArs: true },
-    civilityShort: "Mme"
+    civilityShort: "Mme",
+    demo: false
 };
 
 function request(kind: Request["kind"], payload: unknown, extra: Partial<Request> = {}): Request {

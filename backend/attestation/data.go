@@ -18,17 +18,20 @@ type Activity struct {
 // Data is the content of an attestation; the strings are French labels, ready
 // to print.
 type Data struct {
-	DocumentNumber string     `json:"documentNumber"`
-	IssuedAt       time.Time  `json:"issuedAt"` // its calendar date, in its location, is printed and signed
-	Issuer         string     `json:"issuer"`   // the ARS, e.g. "ARS Occitanie"
-	Civility       string     `json:"civility"` // civilité d'exercice ("Docteur") or civilité ("Madame")
-	ExerciseName   string     `json:"exerciseName"`
-	FirstName      string     `json:"firstName"`
-	BirthName      string     `json:"birthName"`
-	RPPS           string     `json:"rpps"`
-	IDNPS          string     `json:"idnps"`
-	Professions    []string   `json:"professions"`
-	Activities     []Activity `json:"activities"`
+	DocumentNumber string    `json:"documentNumber"`
+	IssuedAt       time.Time `json:"issuedAt"` // its calendar date, in its location, is printed and signed
+	Issuer         string    `json:"issuer"`   // the registration authority, e.g. "ARS Occitanie", "Ordre des médecins"
+	// IssuerTitle is the kind of body the issuer is, printed above its name
+	// (refdata.Authority.Title); "" prints « Agence régionale de santé ».
+	IssuerTitle  string     `json:"issuerTitle,omitempty"`
+	Civility     string     `json:"civility"` // civilité d'exercice ("Docteur") or civilité ("Madame")
+	ExerciseName string     `json:"exerciseName"`
+	FirstName    string     `json:"firstName"`
+	BirthName    string     `json:"birthName"`
+	RPPS         string     `json:"rpps"`
+	IDNPS        string     `json:"idnps"`
+	Professions  []string   `json:"professions"`
+	Activities   []Activity `json:"activities"`
 	// Demo marks a demo record's attestation « DÉMO » (fictional data).
 	Demo bool `json:"demo"`
 	// Preview marks an attestation signed by this computer's stand-in key:

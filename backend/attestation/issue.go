@@ -165,12 +165,13 @@ func (i *Issuer) Verify(ctx context.Context, payload string) (Verified, error) {
 // data labels the record for printing: current activities only.
 func (i *Issuer) data(p *erpps.Practitioner, number string, now time.Time) Data {
 	c := i.Catalog
+	authority := i.issuerOf(p, now)
 	civility := c.Label(refdata.TableCivility, p.Civility)
 	if p.ExerciseCivility != "" {
 		civility = c.Label(refdata.TableExerciseCivility, p.ExerciseCivility)
 	}
 	d := Data{
-		DocumentNumber: number, IssuedAt: now, Issuer: i.issuerOf(p, now),
+		DocumentNumber: number, IssuedAt: now, Issuer: authority.Label, IssuerTitle: authority.Title(),
 		Civility: civility, ExerciseName: p.DisplayName(), FirstName: firstNonEmpty(p.ExerciseFirstName, p.FirstName),
 		BirthName: p.BirthName, RPPS: p.RPPS, IDNPS: p.IDNPS(),
 		Demo: identifiers.IsTestRPPS(p.RPPS),
@@ -195,8 +196,8 @@ func (i *Issuer) data(p *erpps.Practitioner, number string, now time.Time) Data 
 
 // issuerOf is the record's registration authority (refdata): the ARS of
 // the region for the professions it registers, else the Ordre or the SSA.
-func (i *Issuer) issuerOf(p *erpps.Practitioner, now time.Time) string {
-	return i.Catalog.RecordAuthority(p, now.Format("2006-01-02")).Label
+func (i *Issuer) issuerOf(p *erpps.Practitioner, now time.Time) refdata.Authority {
+	return i.Catalog.RecordAuthority(p, now.Format("2006-01-02"))
 }
 
 func oneLine(a erpps.Address) string {

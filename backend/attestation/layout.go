@@ -70,11 +70,19 @@ func (l layout) header(d Data) core.Row {
 			l.text("Fraternité", styleDevise, 18.5, 0),
 		),
 		col.New(6).Add(
-			l.text("Agence régionale de santé", styleIssuerSub, 0.5, 0),
+			l.text(issuerTitle(d), styleIssuerSub, 0.5, 0),
 			l.text(d.Issuer, styleIssuer, 4.5, 0),
 			l.text("Autorité d'enregistrement au RPPS", styleIssuerSub, 10.5, 0),
 		),
 	)
+}
+
+// issuerTitle is the kind of body above the issuer's name.
+func issuerTitle(d Data) string {
+	if d.IssuerTitle == "" {
+		return "Agence régionale de santé"
+	}
+	return d.IssuerTitle
 }
 
 // marks are the banners of a demo record or of an offline preview, under

@@ -36,6 +36,19 @@ type Authority struct {
 	Contact string `json:"contact,omitempty"`
 }
 
+// Title is the kind of body an authority is, as printed above its name on an
+// attestation: « Agence régionale de santé », « Ordre professionnel »,
+// « Service de santé des armées ».
+func (a Authority) Title() string {
+	switch a.Kind {
+	case AuthorityOrdre:
+		return "Ordre professionnel"
+	case AuthoritySSA:
+		return "Ministère des Armées"
+	}
+	return "Agence régionale de santé"
+}
+
 // ordreOf maps the professions an Ordre registers to its TRE_R60 code and the
 // national Ordre's website.
 var ordreOf = map[string]struct{ code, website string }{

@@ -182,6 +182,22 @@ func TestActionNewActivity(t *testing.T) {
 	want := "En attente de validation par l'" + cat.ARSName(other.Department)
 	waitJS(t, ctx, "the pending new activity", fmt.Sprintf(`(() => { const c = document.getElementById(%s); return !!c && c.textContent.includes(%s) && c.textContent.includes(%s) })()`, jsString(card), jsString(want), jsString(other.CompanyName)))
 	shot("12-pending-activity")
+
+	// Withdrawing the cessation of the move says that its new activity goes
+	// with it, and both are withdrawn together.
+	cease := cessations[0]
+	step(t, ctx, "open the requests page", chromedp.Navigate(srv.URL+"/#/pro/"+p.RPPS+"/demandes"))
+	clickID(t, ctx, "withdraw-"+cease.ID)
+	waitJS(t, ctx, "the pair's notice in the withdraw dialog", fmt.Sprintf(`(() => { const n = document.getElementById(%s); return !!n && n.textContent.includes("retirées ensemble") })()`, jsString("withdraw-pair-notice-"+cease.ID)))
+	shot("13-withdraw-pair")
+	waitFocusable(t, ctx, "withdraw-dialog-"+cease.ID+"-confirm")
+	clickID(t, ctx, "withdraw-dialog-"+cease.ID+"-confirm")
+	waitJS(t, ctx, "both withdrawn", badgeIs(sent[0].ID, "withdrawn", "Retirée"))
+	for _, kind := range []erpps.RequestKind{erpps.KindCeaseActivity, erpps.KindNewActivity} {
+		if got := requestsOf(t, srv.URL, p.RPPS, kind); len(got) != 1 || got[0].Status != erpps.StatusWithdrawn {
+			t.Fatalf("after withdrawing the move's cessation, %s: %+v", kind, got)
+		}
+	}
 }
 
 // structureElsewhere returns the structure of another demo practitioner's

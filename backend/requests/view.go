@@ -2,6 +2,7 @@ package requests
 
 import (
 	"context"
+	"encoding/json"
 	"sort"
 
 	"erpps/backend/erpps"
@@ -32,6 +33,10 @@ type Summary struct {
 	// decided yet; false once its life is over.
 	Live        bool        `json:"live"`
 	Permissions Permissions `json:"permissions"`
+	// WithdrawNotice, for a request withdrawn together with its partner (the
+	// two requests of a moved cabinet), says so before the user confirms;
+	// "" otherwise.
+	WithdrawNotice string `json:"withdrawNotice,omitempty"`
 	// Steps are the request's history with their words, oldest first.
 	Steps []Step `json:"steps"`
 }
@@ -89,14 +94,40 @@ func summaryFor(req *erpps.Request, actor erpps.Actor) Summary {
 		steps = append(steps, Step{RequestEvent: e, StatusLabel: e.To.StepLabel(), ActorLabel: who})
 	}
 	sort.SliceStable(steps, func(i, j int) bool { return steps[i].At.Before(steps[j].At) })
-	return Summary{
-		KindLabel:   req.Kind.Label(),
-		StatusLabel: req.Status.Label(),
-		Untouched:   req.Untouched(),
-		Live:        !req.Status.Final(),
-		Permissions: permissionsFor(req.Status, actor),
-		Steps:       steps,
+	perms := permissionsFor(req.Status, actor)
+	notice := ""
+	if perms.CanWithdraw {
+		notice = pairWithdrawNotice(req)
 	}
+	return Summary{
+		KindLabel:      req.Kind.Label(),
+		StatusLabel:    req.Status.Label(),
+		Untouched:      req.Untouched(),
+		Live:           !req.Status.Final(),
+		Permissions:    perms,
+		WithdrawNotice: notice,
+		Steps:          steps,
+	}
+}
+
+// pairWithdrawNotice says that withdrawing one request of a moved cabinet
+// withdraws the other too (the store withdraws the pair in one
+// transaction); "" for a request that stands alone.
+func pairWithdrawNotice(req *erpps.Request) string {
+	switch req.Kind {
+	case erpps.KindCeaseActivity:
+		if req.LinkedRequestID != "" {
+			return "Cette cessation est liée à la déclaration de votre nouveau lieu d'exercice (déménagement du cabinet) : les deux demandes seront retirées ensemble."
+		}
+	case erpps.KindNewActivity:
+		var p struct {
+			ReplacesActivityID string `json:"replacesActivityId"`
+		}
+		if json.Unmarshal(req.Payload, &p) == nil && p.ReplacesActivityID != "" {
+			return "Cette déclaration est liée à la cessation de votre ancien lieu d'exercice (déménagement du cabinet) : les deux demandes seront retirées ensemble."
+		}
+	}
+	return ""
 }
 
 // permissionsFor reads what actor may do with a request in status from the

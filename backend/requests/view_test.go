@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -138,5 +139,30 @@ func TestViewsCarryWhatGoDecides(t *testing.T) {
 		if _, ok := wire[key]; !ok {
 			t.Errorf("a list item has no %q on the wire: %s", key, raw)
 		}
+	}
+}
+
+// Withdrawing one request of a moved cabinet withdraws the other: the view
+// says so before the user confirms, and only for such a pair.
+func TestWithdrawNoticeOfAPair(t *testing.T) {
+	me := erpps.Actor{Role: erpps.RoleProfessional, ID: "10001234567"}
+	for _, tc := range []struct {
+		name string
+		req  erpps.Request
+		want string
+	}{
+		{"LinkedCessation", erpps.Request{Kind: erpps.KindCeaseActivity, Status: erpps.StatusTransmitted, LinkedRequestID: "na-1", Payload: json.RawMessage(`{}`)}, "retirées ensemble"},
+		{"MovedCabinet", erpps.Request{Kind: erpps.KindNewActivity, Status: erpps.StatusTransmitted, Payload: json.RawMessage(`{"replacesActivityId":"act-1"}`)}, "retirées ensemble"},
+		{"PlainCessation", erpps.Request{Kind: erpps.KindCeaseActivity, Status: erpps.StatusTransmitted, Payload: json.RawMessage(`{}`)}, ""},
+		{"AdditionalActivity", erpps.Request{Kind: erpps.KindNewActivity, Status: erpps.StatusTransmitted, Payload: json.RawMessage(`{"startDate":"2026-12-01"}`)}, ""},
+		{"PairNotWithdrawable", erpps.Request{Kind: erpps.KindCeaseActivity, Status: erpps.StatusWithdrawn, LinkedRequestID: "na-1", Payload: json.RawMessage(`{}`)}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := tc.req
+			got := summaryFor(&req, me).WithdrawNotice
+			if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+				t.Fatalf("notice %q, want one containing %q", got, tc.want)
+			}
+		})
 	}
 }

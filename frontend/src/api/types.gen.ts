@@ -535,6 +535,12 @@ export interface Summary {
      */
     live: boolean;
     permissions: Permissions;
+    /**
+     * WithdrawNotice, for a request withdrawn together with its partner (the
+     * two requests of a moved cabinet), says so before the user confirms;
+     * "" otherwise.
+     */
+    withdrawNotice?: string;
     /** Steps are the request's history with their words, oldest first. */
     steps: Step[] | null;
 }

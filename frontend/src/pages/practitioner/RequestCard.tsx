@@ -163,6 +163,7 @@ function Actions({ request: r, rpps, busy, reason, setReason, withdraw, remove }
                 trigger={{ label: "Retirer ma demande", id: `withdraw-${r.id}`, icon: "back", priority: "secondary", disabled: busy }}
             >
                 <p>{`La demande « ${r.kindLabel} » ne sera plus examinée par l'ARS. Ce retrait est définitif : pour changer d'avis, il faudra faire une nouvelle demande.`}</p>
+                {r.withdrawNotice ? <p id={`withdraw-pair-notice-${r.id}`}>{r.withdrawNotice}</p> : null}
                 <TextField
                     id={`withdraw-reason-${r.id}`}
                     label="Motif du retrait (facultatif)"

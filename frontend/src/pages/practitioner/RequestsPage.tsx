@@ -55,6 +55,13 @@ function RequestList({ practitioner, initial }: { practitioner: Practitioner; in
             case "withdrawn":
                 setRequests(list => list.map(r => (r.id === change.request.id ? change.request : r)));
                 setNotice({ severity: "success", text: `Votre demande « ${change.request.kindLabel} » a été retirée.` });
+                // A request of a moved cabinet is withdrawn with its partner: read the list again.
+                api.listRequests({ rpps: practitioner.rpps }).then(
+                    list => {
+                        setRequests((list ?? []).filter(r => !r.untouched));
+                    },
+                    () => undefined
+                );
                 break;
             case "deleted":
                 setRequests(list => list.filter(r => r.id !== change.id));

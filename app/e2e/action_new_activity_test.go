@@ -118,6 +118,8 @@ func TestActionNewActivity(t *testing.T) {
 	waitText(t, ctx, "Déménagement du lieu d'exercice")
 	waitText(t, ctx, "Oui : remplace ")
 	waitText(t, ctx, old.Structure.CompanyName)
+	// The old place's last day, the day before the start, comes from Go.
+	waitText(t, ctx, "(cessation liée, motif « changement de lieu d'exercice »)")
 	waitSaved(t, ctx)
 	shot("8-moved-cabinet")
 

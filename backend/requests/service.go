@@ -183,7 +183,7 @@ func (s *Service) viewOf(rec *erpps.RequestWithRecord, decoded any, actor erpps.
 	req := rec.Request
 	v := viewFor(req, actor)
 	if !req.Editable() {
-		v.Validation = Validation{Fields: []erpps.FieldError{}, Guidance: []Guidance{}, Complete: true}
+		v.Validation = Validation{Fields: []erpps.FieldError{}, Guidance: []Guidance{}, Complete: true, MoveEndDate: moveEndDateOf(req)}
 		return v, nil
 	}
 	val, _, department, err := validate(s.subjectOf(rec), decoded, false)
@@ -191,6 +191,7 @@ func (s *Service) viewOf(rec *erpps.RequestWithRecord, decoded any, actor erpps.
 		return nil, err
 	}
 	val.Department = department
+	val.MoveEndDate = moveEndDateOf(req)
 	v.Validation = val
 	return v, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"erpps/backend/erpps"
 )
@@ -72,10 +73,35 @@ func (s *Service) planTransmit(rec *erpps.RequestWithRecord, actor erpps.Actor) 
 	return plan, nil
 }
 
+// movedCabinetEnd is the day the old place of a moved cabinet ends: the day
+// before the new one starts; "" when start is not a date (YYYY-MM-DD).
+func movedCabinetEnd(start string) string {
+	d, err := time.Parse(dateLayout, start)
+	if err != nil {
+		return ""
+	}
+	return d.AddDate(0, 0, -1).Format(dateLayout)
+}
+
+// moveEndDateOf is movedCabinetEnd of a new activity's start, "" for another
+// kind of request.
+func moveEndDateOf(req *erpps.Request) string {
+	if req.Kind != erpps.KindNewActivity {
+		return ""
+	}
+	var p struct {
+		StartDate string `json:"startDate"`
+	}
+	if json.Unmarshal(req.Payload, &p) != nil {
+		return ""
+	}
+	return movedCabinetEnd(p.StartDate)
+}
+
 // linkedCessation ends the old place of a moved cabinet the day before the
 // new one starts.
 func linkedCessation(req *erpps.Request, na *erpps.NewActivityPayload, oldDepartment string) (*erpps.Request, error) {
-	end := mustDate(na.StartDate).AddDate(0, 0, -1).Format(dateLayout)
+	end := movedCabinetEnd(na.StartDate)
 	payload, err := json.Marshal(erpps.CeaseActivityPayload{
 		ActivityID: na.ReplacesActivityID, EndDate: end, ReasonCode: "CHL",
 		Comment: "Déménagement du lieu d'exercice : demande liée à la déclaration de la nouvelle activité.",

@@ -168,6 +168,10 @@ type Validation struct {
 	// Department is the département whose ARS would examine the request as
 	// it stands, "" while it cannot be told.
 	Department string `json:"department,omitempty"`
+	// MoveEndDate, for a new activity, is the day the place it replaces
+	// would end (a moved cabinet: the day before its start, YYYY-MM-DD);
+	// "" while its start is not a date.
+	MoveEndDate string `json:"moveEndDate,omitempty"`
 }
 
 // GuidanceLevel says how much a guidance matters.

@@ -166,3 +166,26 @@ func TestWithdrawNoticeOfAPair(t *testing.T) {
 		})
 	}
 }
+
+// The day a moved cabinet's old place ends is said by Go (the day before the
+// new start), so the UI does not compute dates itself.
+func TestMoveEndDate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		req  erpps.Request
+		want string
+	}{
+		{"LeapYear", erpps.Request{Kind: erpps.KindNewActivity, Payload: json.RawMessage(`{"startDate":"2024-03-01"}`)}, "2024-02-29"},
+		{"NewYear", erpps.Request{Kind: erpps.KindNewActivity, Payload: json.RawMessage(`{"startDate":"2026-01-01"}`)}, "2025-12-31"},
+		{"NotADate", erpps.Request{Kind: erpps.KindNewActivity, Payload: json.RawMessage(`{"startDate":"01/03/2026"}`)}, ""},
+		{"NoStart", erpps.Request{Kind: erpps.KindNewActivity, Payload: json.RawMessage(`{}`)}, ""},
+		{"OtherKind", erpps.Request{Kind: erpps.KindCeaseActivity, Payload: json.RawMessage(`{"startDate":"2026-01-01"}`)}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := tc.req
+			if got := moveEndDateOf(&req); got != tc.want {
+				t.Fatalf("move end %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -574,6 +574,12 @@ export interface Validation {
      * it stands, "" while it cannot be told.
      */
     department?: string;
+    /**
+     * MoveEndDate, for a new activity, is the day the place it replaces
+     * would end (a moved cabinet: the day before its start, YYYY-MM-DD);
+     * "" while its start is not a date.
+     */
+    moveEndDate?: string;
 }
 
 /** Verified is what a valid payload says. */

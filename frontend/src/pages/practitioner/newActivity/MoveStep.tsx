@@ -4,7 +4,7 @@ import { formatDate } from "../../../format";
 import { useReference } from "../../../reference/useReference";
 import { CallOut, RadioCards, Text, type RadioCardOption } from "../../../ui";
 import { structureName } from "../activityFields";
-import { ADDITIONAL_PLACE, dayBefore, moveChoice, movePatch } from "./model";
+import { ADDITIONAL_PLACE, moveChoice, movePatch } from "./model";
 import { placeAddress } from "./summary";
 
 /** Secteurs d'activité (TRE_R02) of a cabinet: drawn with a house, the others with a hospital. */
@@ -23,7 +23,8 @@ export interface MoveStepProps {
  * is it an additional place?
  */
 export function MoveStep({ draft, payload, current }: MoveStepProps) {
-    const end = dayBefore(payload.startDate);
+    // The day before the new start, from Go (the linked cessation's end).
+    const end = draft.validation.moveEndDate ?? "";
     const replaced = current.find(a => a.id === payload.replacesActivityId);
     return (
         <>

@@ -104,7 +104,7 @@ export function NewActivityForm({ practitioner, requestId }: { practitioner: Pra
             <RequestStatusView
                 draft={draft}
                 rpps={rpps}
-                summary={newActivitySummary(payload, ref, practitioner.activities ?? [], request.department)}
+                summary={newActivitySummary(payload, ref, practitioner.activities ?? [], draft.validation.moveEndDate ?? "", request.department)}
             />
         );
     }

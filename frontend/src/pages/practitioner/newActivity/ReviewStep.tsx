@@ -26,7 +26,7 @@ export function ReviewStep({ draft, payload, rpps, current, goTo }: ReviewStepPr
     const sections: { step: StepNumber; terms: Term[] }[] = [
         { step: 1, terms: structureTerms(payload, ref, fromGo) },
         { step: 2, terms: exerciseTerms(payload, ref) },
-        { step: 3, terms: moveTerms(payload, current) }
+        { step: 3, terms: moveTerms(payload, current, draft.validation.moveEndDate ?? "") }
     ];
     return (
         <>

@@ -3,7 +3,6 @@ import type { Structure } from "../../../api";
 import {
     cleanStructure,
     ADDITIONAL_PLACE,
-    dayBefore,
     errorsOfStep,
     filterCodes,
     fold,
@@ -61,14 +60,6 @@ describe("the moved cabinet question", () => {
         expect(movePatch("act-2")).toEqual({ replacesActivityId: "act-2", keepsOtherActivities: false });
         expect(movePatch(ADDITIONAL_PLACE)).toEqual({ replacesActivityId: "", keepsOtherActivities: true });
         expect(moveChoice(movePatch(ADDITIONAL_PLACE))).toBe(ADDITIONAL_PLACE);
-    });
-
-    it("computes the day before, across months and years", () => {
-        expect(dayBefore("2026-03-01")).toBe("2026-02-28");
-        expect(dayBefore("2024-03-01")).toBe("2024-02-29");
-        expect(dayBefore("2026-01-01")).toBe("2025-12-31");
-        expect(dayBefore("")).toBe("");
-        expect(dayBefore("01/03/2026")).toBe("");
     });
 });
 

@@ -176,20 +176,6 @@ export function filterCodes<T extends { code: string; label: string }>(codes: re
     return codes.filter(c => c.code === chosen || words.every(w => fold(`${c.code} ${c.label}`).includes(w)));
 }
 
-/** dayBefore returns the calendar day before a YYYY-MM-DD day ("" when unreadable). */
-export function dayBefore(day: string): string {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-    if (m === null) {
-        return "";
-    }
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (Number.isNaN(d.getTime())) {
-        return "";
-    }
-    d.setUTCDate(d.getUTCDate() - 1);
-    return d.toISOString().slice(0, 10);
-}
-
 /** A postal address's street parts. */
 export interface StreetParts {
     streetType?: string;

@@ -3,7 +3,7 @@ import { addressLines, formatDate, formatSIRET } from "../../../format";
 import type { Reference } from "../../../reference/lookup";
 import { Mono, type Term } from "../../../ui";
 import { structureName } from "../activityFields";
-import { dayBefore, lookupMethod, mergedStreet } from "./model";
+import { lookupMethod, mergedStreet } from "./model";
 
 // What the new activity declares, as label/value pairs: the review step's
 // sections and the read-only view of a transmitted request.
@@ -78,12 +78,11 @@ export function exerciseTerms(p: NewActivityPayload, ref: Reference): Term[] {
     ];
 }
 
-/** moveTerms: the third step, with the day the replaced activity ends. */
-export function moveTerms(p: NewActivityPayload, activities: readonly Activity[]): Term[] {
+/** moveTerms: the third step, with the day the replaced activity ends (end: from Go, Validation.moveEndDate). */
+export function moveTerms(p: NewActivityPayload, activities: readonly Activity[], end: string): Term[] {
     const id = p.replacesActivityId ?? "";
     if (id !== "") {
         const a = activities.find(x => x.id === id);
-        const end = dayBefore(p.startDate);
         return [
             { term: "Déménagement", value: `Oui : remplace ${a === undefined ? id : structureName(a)}` },
             {
@@ -99,6 +98,6 @@ export function moveTerms(p: NewActivityPayload, activities: readonly Activity[]
 }
 
 /** newActivitySummary is the whole request, for the read-only view. */
-export function newActivitySummary(p: NewActivityPayload, ref: Reference, activities: readonly Activity[], requestDepartment?: string): Term[] {
-    return [{ term: "Demande", value: "Nouvelle activité" }, ...structureTerms(p, ref, requestDepartment), ...exerciseTerms(p, ref), ...moveTerms(p, activities)];
+export function newActivitySummary(p: NewActivityPayload, ref: Reference, activities: readonly Activity[], moveEnd: string, requestDepartment?: string): Term[] {
+    return [{ term: "Demande", value: "Nouvelle activité" }, ...structureTerms(p, ref, requestDepartment), ...exerciseTerms(p, ref), ...moveTerms(p, activities, moveEnd)];
 }

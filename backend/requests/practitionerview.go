@@ -5,6 +5,7 @@ import (
 
 	"erpps/backend/erpps"
 	"erpps/backend/identifiers"
+	"erpps/backend/refdata"
 )
 
 // PractitionerView is a practitioner's record as the UI shows it: who keeps
@@ -17,6 +18,9 @@ type PractitionerView struct {
 	CivilityShort string       `json:"civilityShort"`
 	// Demo marks a fictional record (a test identity): shown « DÉMO ».
 	Demo bool `json:"demo"`
+	// AddableProfessions are the professions « Déclarer une nouvelle
+	// profession » offers: active, not held yet, registered by the ARS.
+	AddableProfessions []refdata.Code `json:"addableProfessions"`
 	// IDNPS is the national professional identifier: "8" then the RPPS number.
 	IDNPS      string         `json:"idnps"`
 	Activities []ActivityView `json:"activities"`
@@ -47,5 +51,19 @@ func (s *Service) Practitioner(ctx context.Context, rpps string) (*PractitionerV
 	v := PractitionerViewFor(p, day)
 	v.Registration = RegistrationOf(s.Catalog, p, day)
 	v.CivilityShort = s.Catalog.CivilityShort(p.Civility, p.ExerciseCivility)
+	v.AddableProfessions = AddableProfessions(s.Catalog, p)
 	return v, nil
+}
+
+// AddableProfessions are the professions p may declare through the ARS:
+// active (TRE_G15, TRE_R95), not held yet, and registered by an ARS (an
+// Ordre or the SSA registers the others), sorted by label.
+func AddableProfessions(cat *refdata.Catalog, p *erpps.Practitioner) []refdata.Code {
+	out := []refdata.Code{}
+	for _, c := range cat.Professions() {
+		if !p.HasProfession(c.Code) && cat.RegistrationAuthority(c.Code).Kind == refdata.AuthorityARS {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/refdata"
 )
 
 func TestPermissionsFollowTheStateMachine(t *testing.T) {
@@ -187,5 +188,32 @@ func TestMoveEndDate(t *testing.T) {
 				t.Fatalf("move end %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// « Déclarer une nouvelle profession » offers, from Go, the active
+// professions the ARS registers that the practitioner does not hold.
+func TestAddableProfessions(t *testing.T) {
+	cat, err := refdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &erpps.Practitioner{RPPS: "10001234567", Professions: []erpps.Profession{{Code: "28"}}} // opticien-lunetier
+	got := map[string]bool{}
+	for _, c := range AddableProfessions(cat, p) {
+		if c.Retired {
+			t.Errorf("retired profession %s offered", c.Code)
+		}
+		got[c.Code] = true
+	}
+	for code, want := range map[string]bool{
+		"26": true,  // audioprothésiste: registered by the ARS
+		"28": false, // held already
+		"10": false, // médecin: the Ordre registers it
+		"60": false, // infirmier: the Ordre registers it
+	} {
+		if got[code] != want {
+			t.Errorf("profession %s offered = %v, want %v", code, got[code], want)
+		}
 	}
 }

@@ -319,6 +319,11 @@ export interface PractitionerView extends Omit<Practitioner, "activities"> {
     civilityShort: string;
     /** Demo marks a fictional record (a test identity): shown « DÉMO ». */
     demo: boolean;
+    /**
+     * AddableProfessions are the professions « Déclarer une nouvelle
+     * profession » offers: active, not held yet, registered by the ARS.
+     */
+    addableProfessions: Code[] | null;
     /** IDNPS is the national professional identifier: "8" then the RPPS number. */
     idnps: string;
     activities: ActivityView[] | null;

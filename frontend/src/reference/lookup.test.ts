@@ -37,7 +37,6 @@ describe("createReference", () => {
 
     it("offers only codes that are not retired", () => {
         expect(ref.options("TRE_R23").map(c => c.code)).toEqual(["L", "S"]);
-        expect(ref.professionOptions().map(c => c.code)).toEqual(["10"]);
     });
 
     it("shows an unknown code as itself and an empty code as nothing", () => {

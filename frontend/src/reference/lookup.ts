@@ -12,7 +12,6 @@ export interface Reference {
     options: (table: ReferenceTableId) => ReferenceCode[];
     /** A profession's label (TRE_G15 or TRE_R95). */
     professionLabel: (code: string) => string;
-    professionOptions: () => ReferenceCode[];
     department: (code: string) => Department | undefined;
     /** "34 – Hérault", or the code when unknown. */
     departmentLabel: (code: string) => string;
@@ -55,7 +54,6 @@ export function createReference(data: ReferenceData | undefined): Reference {
         label,
         options: table => (data?.tables?.[table]?.codes ?? []).filter(c => !c.retired),
         professionLabel: code => professions.get(code)?.label ?? label("TRE_G15", code),
-        professionOptions: () => (data?.professions ?? []).filter(c => !c.retired),
         department,
         departmentLabel: code => {
             const d = department(code);

@@ -37,7 +37,8 @@ const practitioner: Practitioner = {
     idnps: "810001234567",
     registration: { professions: [], authority: { code: "ARS-76", kind: "ars", label: "ARS Occitanie", contact: "" }, servedByArs: true },
     civilityShort: "Mme",
-    demo: false
+    demo: false,
+    addableProfessions: []
 };
 
 function request(kind: Request["kind"], payload: unknown, extra: Partial<Request> = {}): Request {

@@ -31,9 +31,9 @@ export function NewProfessionForm({ practitioner: p, requestId }: { practitioner
                         draft={draft}
                         path="professionCode"
                         label={LABELS.professionCode}
-                        hint="Les professions que vous exercez déjà ne sont pas proposées."
+                        hint="Les professions que vous exercez déjà, et celles qu'enregistre un Ordre, ne sont pas proposées."
                         placeholder="Choisissez une profession"
-                        options={offeredProfessions(ref.professionOptions(), p.professions, payload.professionCode, ref.professionLabel)}
+                        options={offeredProfessions(p.addableProfessions, payload.professionCode, ref.professionLabel)}
                         required
                     />
                     <RadioField

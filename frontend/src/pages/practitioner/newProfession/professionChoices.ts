@@ -1,6 +1,8 @@
-import type { Profession, ReferenceCode } from "../../../api";
+import type { ReferenceCode } from "../../../api";
 
-// Which professions the form offers, decided without React.
+// Which professions the form offers: Go decides which may be added
+// (PractitionerView.addableProfessions: active, not held, registered by the
+// ARS); this only turns them into options.
 
 export interface ProfessionChoice {
     value: string;
@@ -8,17 +10,14 @@ export interface ProfessionChoice {
 }
 
 /**
- * offeredProfessions lists the professions that may be added: those offered
- * today (TRE_G15 active and TRE_R95, not retired) that the practitioner does
- * not hold yet, sorted by label. A chosen code that is no longer offered
- * (held since, or retired) stays listed so the select shows it, with the Go
- * side's error beside it.
+ * offeredProfessions turns the professions Go offers into options, in Go's
+ * order. A chosen code that is no longer offered (held since, or retired)
+ * stays listed so the select shows it, with the Go side's error beside it.
  */
-export function offeredProfessions(offered: readonly ReferenceCode[], held: readonly Profession[] | null, chosen: string, labelOf: (code: string) => string): ProfessionChoice[] {
-    const heldCodes = new Set((held ?? []).map(p => p.code));
-    const out = offered.filter(c => !c.retired && !heldCodes.has(c.code)).map(c => ({ value: c.code, label: c.label }));
+export function offeredProfessions(addable: readonly ReferenceCode[] | null, chosen: string, labelOf: (code: string) => string): ProfessionChoice[] {
+    const out = (addable ?? []).map(c => ({ value: c.code, label: c.label }));
     if (chosen !== "" && !out.some(c => c.value === chosen)) {
         out.push({ value: chosen, label: labelOf(chosen) });
     }
-    return out.sort((a, b) => a.label.localeCompare(b.label, "fr"));
+    return out;
 }

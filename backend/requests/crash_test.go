@@ -1,7 +1,6 @@
 package requests
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -9,13 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/crashtest"
 	"erpps/backend/refdata"
 	"erpps/backend/sqlite"
 )
@@ -130,52 +128,14 @@ func runAndKillPairChild(path string, delay time.Duration) (map[string]int, erro
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashPairChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), pairEnvPath+"="+path)
 	cmd.Stderr = os.Stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	ready := make(chan struct{})
-	var mu sync.Mutex
 	acks := map[string]int{}
-	var childErr string
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		scanner := bufio.NewScanner(stdout)
-		for scanner.Scan() {
-			line := scanner.Text()
-			mu.Lock()
-			switch {
-			case line == "ready":
-				close(ready)
-			case strings.HasPrefix(line, "ack "):
-				acks[strings.TrimPrefix(line, "ack ")]++
-			case strings.HasPrefix(line, "error "):
-				childErr = line
-			}
-			mu.Unlock()
+	err := crashtest.RunAndKill(cmd, delay, func(line string) {
+		if id, ok := strings.CutPrefix(line, "ack "); ok {
+			acks[id]++
 		}
 	})
-	select {
-	case <-ready:
-		time.Sleep(delay)
-	case <-time.After(20 * time.Second):
-	}
-	killErr := cmd.Process.Kill()
-	wg.Wait()
-	waitErr := cmd.Wait()
-	if killErr != nil {
-		return nil, fmt.Errorf("kill: %w (wait: %v)", killErr, waitErr)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if childErr != "" {
-		return nil, fmt.Errorf("child: %s", childErr)
-	}
-	if ws, ok := cmd.ProcessState.Sys().(interface{ Signaled() bool }); ok && runtime.GOOS != "windows" && !ws.Signaled() {
-		return nil, fmt.Errorf("the child ended before it was killed: %v", waitErr)
+	if err != nil {
+		return nil, err
 	}
 	return acks, nil
 }

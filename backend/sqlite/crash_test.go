@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -11,14 +10,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/crashtest"
 )
 
 // The crash test: a child process autosaves drafts in a loop and is killed
@@ -157,58 +155,17 @@ func runAndKillChild(t *testing.T, path, syncMode string, delay time.Duration) (
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), crashEnvPath+"="+path, crashEnvSync+"="+syncMode)
 	cmd.Stderr = os.Stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	ready := make(chan struct{})
-	var mu sync.Mutex
 	acks := map[string]int{}
-	var childErr string
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		scanner := bufio.NewScanner(stdout)
-		for scanner.Scan() {
-			fields := strings.Fields(scanner.Text())
-			switch {
-			case len(fields) == 1 && fields[0] == "ready":
-				close(ready)
-			case len(fields) == 3 && fields[0] == "ack":
-				if seq, err := strconv.Atoi(fields[2]); err == nil {
-					mu.Lock()
-					acks[fields[1]] = seq
-					mu.Unlock()
-				}
-			case len(fields) > 0 && fields[0] == "error":
-				mu.Lock()
-				childErr = scanner.Text()
-				mu.Unlock()
+	err := crashtest.RunAndKill(cmd, delay, func(line string) {
+		fields := strings.Fields(line)
+		if len(fields) == 3 && fields[0] == "ack" {
+			if seq, err := strconv.Atoi(fields[2]); err == nil {
+				acks[fields[1]] = seq
 			}
 		}
 	})
-	select {
-	case <-ready:
-		time.Sleep(delay)
-	case <-time.After(20 * time.Second):
-	}
-	killErr := cmd.Process.Kill()
-	wg.Wait()
-	waitErr := cmd.Wait()
-	if killErr != nil {
-		return nil, fmt.Errorf("kill: %w (wait: %v)", killErr, waitErr)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if childErr != "" {
-		return nil, fmt.Errorf("child: %s", childErr)
-	}
-	// On Unix the child must have died of the signal, not of its own accord
-	// (Windows has no signals: Kill terminates the process).
-	if ws, ok := cmd.ProcessState.Sys().(interface{ Signaled() bool }); ok && runtime.GOOS != "windows" && !ws.Signaled() {
-		return nil, fmt.Errorf("the child ended before it was killed: %v", waitErr)
+	if err != nil {
+		return nil, err
 	}
 	return acks, nil
 }

@@ -6,7 +6,6 @@ package main
 
 import (
 	"context"
-	"embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,10 +20,8 @@ import (
 
 	"erpps/app"
 	"erpps/backend/datadir"
+	"erpps/frontend"
 )
-
-//go:embed all:frontend/dist
-var embedded embed.FS
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
@@ -68,7 +65,7 @@ func run(args []string, stderr io.Writer) int {
 			return 2
 		}
 	}
-	assets, err := fs.Sub(embedded, "frontend/dist")
+	assets, err := frontend.Dist()
 	if err != nil {
 		fmt.Fprintln(stderr, "erpps:", err)
 		return 1

@@ -23,6 +23,9 @@ const (
 	EDISKFULL     Code = "disk_full"     // the disk holding the data folder is full
 	ESTORELOCKED  Code = "store_locked"  // another erpps (or program) holds the data folder
 	ESTOREOPEN    Code = "store_open"    // the data file cannot be opened (missing folder, permissions)
+	EUNAUTHORIZED Code = "unauthorized"  // no valid session: sign in (again)
+	ETOOLARGE     Code = "too_large"     // the request body is larger than the server accepts
+	EUNAVAILABLE  Code = "unavailable"   // the server's database cannot be reached for now: retry later
 )
 
 // FieldError says what is wrong with one field of a form, in French.

@@ -31,6 +31,9 @@ type TransmitPlan struct {
 	// same activity; a request that already has its cessation (transmitted
 	// again after a complement) keeps it.
 	LinkedCessation *Request
+	// Approval, for a request prepared by a secretary, is the practitioner's
+	// approval of this exact version, used in the same transaction.
+	Approval *ApprovalUse
 }
 
 // WithdrawPlan is a withdrawal for the store to commit in one transaction,

@@ -712,7 +712,7 @@ export interface AppMethods {
 }
 
 /** The codes of erpps.Error. */
-export type ErrorCode = "conflict" | "internal" | "invalid" | "not_found" | "forbidden" | "store_corrupt" | "store_newer" | "read_only" | "disk_full" | "store_locked" | "store_open";
+export type ErrorCode = "conflict" | "internal" | "invalid" | "not_found" | "forbidden" | "store_corrupt" | "store_newer" | "read_only" | "disk_full" | "store_locked" | "store_open" | "unauthorized" | "too_large" | "unavailable";
 
 /** The payload of each kind of request (erpps.PayloadOf). */
 export interface RequestPayloads {

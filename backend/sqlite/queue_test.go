@@ -29,7 +29,7 @@ func seedQueue(t *testing.T, db *DB, n int, rng *rand.Rand) {
 		erpps.StatusAccepted, erpps.StatusWithdrawn}
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range n {
-		sent := base.Add(time.Duration(rng.IntN(n/2)) * time.Minute)
+		sent := base.Add(time.Duration(rng.IntN(n/20)) * time.Minute) // many ties
 		rpps := fmt.Sprintf("1000000000%d", rng.IntN(5))
 		r := &erpps.Request{ID: fmt.Sprintf("r-%04d", i), RPPS: rpps, Kind: erpps.AllRequestKinds[rng.IntN(5)].Value,
 			Status: statuses[rng.IntN(len(statuses))], Department: depts[rng.IntN(len(depts))], Payload: json.RawMessage(`{}`),
@@ -125,7 +125,7 @@ func TestQueuePlans(t *testing.T) {
 	db := MustOpenDB(t)
 	rng := rand.New(rand.NewPCG(7, 7))
 	seedQueue(t, db, 600, rng)
-	before := time.Date(2026, 1, 1, 2, 0, 0, 0, time.UTC)
+	before := time.Date(2026, 1, 1, 0, 15, 0, 0, time.UTC)
 	filters := []erpps.QueueFilter{
 		{Departments: []string{"75", "92", "93"}},
 		{Departments: []string{"75", "92", "93"}, Offset: 40, Limit: 30},

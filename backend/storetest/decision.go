@@ -173,6 +173,35 @@ func testDecisions(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 		}
 	})
 
+	t.Run("ErrRecordNotWritable", func(t *testing.T) {
+		// The record is written after the request moved, in the same
+		// transaction: when it cannot be written, the request does not move.
+		s := open(t)
+		p := mustSave(t, s, practitioner(rpps, "Testeur", "Alix", "75"))
+		mustSave(t, s, practitioner("10000000002", "Autre", "Basile", "92"))
+		r := receive(t, s, received("R-1", rpps, erpps.StatusUnderReview, "75", at(1)))
+		record := *practitioner(rpps, "Testeur", "Alix", "75")
+		record.Activities = append(record.Activities, erpps.Activity{ID: "ACT-10000000002-1", ProfessionCode: "10",
+			StartDate: "2026-04-01", Structure: erpps.Structure{CompanyName: "Ailleurs", Department: "75"}})
+		plan := planFor(r, erpps.DecisionAccept, agent)
+		plan.Record, plan.RecordUpdatedAt = &record, p.UpdatedAt
+		_, err := s.CommitDecision(ctx, plan)
+		wantCode(t, err, erpps.ECONFLICT)
+		if got := mustFind(t, s, r.ID); got.Status != erpps.StatusUnderReview || len(got.History) != len(r.History) {
+			t.Fatalf("request changed by a decision whose record failed: %+v", got)
+		}
+		if d := decisions(t, s, r.ID); len(d) != 0 {
+			t.Fatalf("a failed decision was recorded: %+v", d)
+		}
+		stored, err := s.FindPractitionerByRPPS(ctx, rpps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(stored.Activities) != 2 || !stored.UpdatedAt.Equal(p.UpdatedAt) {
+			t.Fatalf("record half-written: %+v", stored)
+		}
+	})
+
 	t.Run("LinkedPair", func(t *testing.T) {
 		s := open(t)
 		mustSave(t, s, practitioner(rpps, "Testeur", "Alix", "75"))

@@ -32,7 +32,8 @@ func (db *DB) ListQueue(ctx context.Context, f erpps.QueueFilter) (*erpps.QueueP
 type queuePlan struct {
 	// read is queueReadAuto, queueReadSort or queueReadWalk.
 	read int
-	// useCounts counts from queue_counts when the filter allows it.
+	// useCounts counts from queue_counts (and, for an age, the days of its
+	// month from the index) rather than every match from the index.
 	useCounts bool
 }
 

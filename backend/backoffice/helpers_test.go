@@ -42,7 +42,7 @@ type env struct {
 	cat   *refdata.Catalog
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	ctx := context.Background()
 	c := &clock{t: start}
@@ -66,7 +66,7 @@ func newEnv(t *testing.T) *env {
 
 // practitioner is an orthophoniste (registered by the ARS) with one
 // activity in Paris.
-func practitioner(t *testing.T) *erpps.Practitioner {
+func practitioner(t testing.TB) *erpps.Practitioner {
 	return &erpps.Practitioner{
 		RPPS: rpps, Civility: "MME", BirthName: "DURAND", ExerciseName: "MARTIN", FirstName: "Claire",
 		Contact: erpps.Contact{Email: "claire.martin@example.com", Phone: "+33600012345",
@@ -81,7 +81,7 @@ func practitioner(t *testing.T) *erpps.Practitioner {
 }
 
 // luhn completes digits with their Luhn key.
-func luhn(t *testing.T, digits string) string {
+func luhn(t testing.TB, digits string) string {
 	t.Helper()
 	k, err := identifiers.LuhnCheckDigit(digits)
 	if err != nil {

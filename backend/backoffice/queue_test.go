@@ -13,7 +13,7 @@ import (
 
 // receive stores a request transmitted days ago in a département, as a
 // desktop's sync would.
-func (e *env) receive(t *testing.T, id, rpps, dept string, kind erpps.RequestKind, status erpps.RequestStatus, daysAgo int) {
+func (e *env) receive(t testing.TB, id, rpps, dept string, kind erpps.RequestKind, status erpps.RequestStatus, daysAgo int) {
 	t.Helper()
 	at := start.AddDate(0, 0, -daysAgo).Add(-time.Hour) // clear of the day boundaries
 	payload, _ := json.Marshal(contactWith("x@example.org"))

@@ -51,7 +51,7 @@ func TestSecretaryTransmitsWithApproval(t *testing.T) {
 		t.Fatal(err)
 	}
 	if old.RequestID != id || old.Revision != saved.Request.Revision || old.PayloadHash != requests.PayloadHash(saved.Request.Payload) ||
-		!old.ExpiresAt.Equal(start.Add(delegation.ApprovalLifetime)) || old.ApprovedBy != practitionerA.Actor() {
+		!old.ExpiresAt.Equal(start.Add(delegation.ApprovalLifetime)) || old.ApprovedBy != me {
 		t.Fatalf("approval = %+v", old)
 	}
 

@@ -97,7 +97,11 @@ func TestChecks(t *testing.T) {
 
 func TestRevoke(t *testing.T) {
 	ctx := context.Background()
-	for _, by := range []*erpps.Account{practitionerA, secretary} {
+	for _, tc := range []struct {
+		by      *erpps.Account
+		actorID string // as histories name them: a practitioner by RPPS
+	}{{practitionerA, rppsA}, {secretary, secretary.ID}} {
+		by := tc.by
 		t.Run(by.Name, func(t *testing.T) {
 			e := newEnv(t)
 			m := e.grant(t, erpps.KindContact)
@@ -114,7 +118,7 @@ func TestRevoke(t *testing.T) {
 				t.Fatal(err)
 			}
 			got, err := e.db.FindMandateByID(ctx, m.ID)
-			if err != nil || got.RevokedAt == nil || !got.RevokedAt.Equal(e.clock.t) || got.RevokedBy == nil || got.RevokedBy.ID != by.ID {
+			if err != nil || got.RevokedAt == nil || !got.RevokedAt.Equal(e.clock.t) || got.RevokedBy == nil || got.RevokedBy.ID != tc.actorID || got.RevokedBy.Role != by.Role {
 				t.Fatalf("revoked mandate = %+v, %v", got, err)
 			}
 			if err := e.del.CheckPrepare(ctx, secretary, rppsA, erpps.KindContact); code(err) != erpps.ENOTFOUND {

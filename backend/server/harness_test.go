@@ -26,7 +26,7 @@ import (
 // regions, their accounts, two ARS agents (A's region and B's) and two
 // secretaries.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	srv     *Server
 	store   *sqlite.DB
 	cat     *refdata.Catalog
@@ -44,7 +44,7 @@ const (
 	password    = "mot de passe de test"
 )
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "server.db"))
@@ -138,14 +138,14 @@ type reply struct {
 	body   []byte
 }
 
-func (r reply) json(t *testing.T, v any) {
+func (r reply) json(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal(r.body, v); err != nil {
 		t.Fatalf("reply %d is not JSON: %v\n%s", r.status, err, r.body)
 	}
 }
 
-func (r reply) errorCode(t *testing.T) string {
+func (r reply) errorCode(t testing.TB) string {
 	t.Helper()
 	var e errorBody
 	r.json(t, &e)

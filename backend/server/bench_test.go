@@ -77,7 +77,7 @@ func bareHandler(e *env, agent erpps.Actor) http.Handler {
 		}
 		req, err := e.store.CommitDecision(r.Context(), erpps.DecisionPlan{Action: erpps.DecisionTake, Actor: agent, Principal: in.RPPS,
 			Step: erpps.RequestStep{RequestID: r.PathValue("id"), BaseRevision: in.BaseRevision, From: erpps.StatusTransmitted, To: erpps.StatusUnderReview},
-			At: time.Now()})
+			At:   time.Now()})
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusConflict)
 			return

@@ -25,7 +25,7 @@ var defaultQueueStatuses = []erpps.RequestStatus{
 // number of requests matching, both read in one snapshot.
 func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.QueuePage, error) {
 	if len(filter.Departments) == 0 {
-		return nil, erpps.Invalid("La file d'attente porte sur au moins un département.")
+		return nil, erpps.Invalid("La file d'attente est limitée aux départements de la région : précisez-les.")
 	}
 	limit := filter.Limit
 	if limit <= 0 {
@@ -37,11 +37,23 @@ func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.Q
 	if len(statuses) == 0 {
 		statuses = defaultQueueStatuses
 	}
+	kept := []string{} // a draft is never listed
+	for _, s := range statuses {
+		if !s.Valid() {
+			return nil, erpps.Invalid("Statut de demande inconnu.")
+		}
+		if s != erpps.StatusDraft {
+			kept = append(kept, string(s))
+		}
+	}
+	if filter.Kind != "" && !filter.Kind.Valid() {
+		return nil, erpps.Invalid("Type de demande inconnu.")
+	}
 	var a args
 	conds := []string{
 		"r.transmitted_at IS NOT NULL",
 		"r.department = ANY(" + a.add(filter.Departments) + ")",
-		"r.status = ANY(" + a.add(strs(statuses)) + ")",
+		"r.status = ANY(" + a.add(kept) + ")",
 	}
 	if filter.Kind != "" {
 		conds = append(conds, "r.kind = "+a.add(string(filter.Kind)))

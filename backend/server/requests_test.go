@@ -49,8 +49,9 @@ func (e *env) transmitted(token string) *requests.View {
 	return &sent
 }
 
-func TestPractitionerRequestLife(t *testing.T) {
-	e := newEnv(t)
+func TestPractitionerRequestLife(t *testing.T) { eachStore(t, testPractitionerRequestLife) }
+
+func testPractitionerRequestLife(t *testing.T, e *env) {
 	token := e.signIn(e.a.RPPS)
 	r := e.do(call{method: "GET", path: "/api/v1/practitioners/" + e.a.RPPS, token: token})
 	if r.status != http.StatusOK {

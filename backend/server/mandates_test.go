@@ -27,7 +27,9 @@ func (e *env) grant(token, secretaryID string, kinds ...erpps.RequestKind) *erpp
 
 // A secretary prepares under a mandate; the transmission needs the
 // practitioner's approval of that exact version, used once.
-func TestSecretaryTransmitsWithApproval(t *testing.T) { eachStore(t, testSecretaryTransmitsWithApproval) }
+func TestSecretaryTransmitsWithApproval(t *testing.T) {
+	eachStore(t, testSecretaryTransmitsWithApproval)
+}
 
 func testSecretaryTransmitsWithApproval(t *testing.T, e *env) {
 	tokenA, sec := e.signIn(e.a.RPPS), e.signIn(loginSecM)

@@ -132,8 +132,8 @@ func (c benchClient) do(method, url, token string, body any, want int) time.Dura
 	return d
 }
 
-func benchSetup(b *testing.B) (*env, benchClient, string, string) {
-	e := newEnv(b)
+func benchSetup(b *testing.B, open func(testing.TB) erpps.ServerStore) (*env, benchClient, string, string) {
+	e := newEnvOn(b, open(b))
 	api := httptest.NewServer(e.srv.handler)
 	b.Cleanup(api.Close)
 	bare := httptest.NewServer(bareHandler(e, erpps.Actor{Role: erpps.RoleARSAgent, ID: "agent:a", Name: "Camille Agent (ARS A)"}))
@@ -143,8 +143,10 @@ func benchSetup(b *testing.B) (*env, benchClient, string, string) {
 }
 
 // BenchmarkAPIReadRecord: a practitioner reads their record.
-func BenchmarkAPIReadRecord(b *testing.B) {
-	e, c, apiURL, bareURL := benchSetup(b)
+func BenchmarkAPIReadRecord(b *testing.B) { eachStoreB(b, benchReadRecord) }
+
+func benchReadRecord(b *testing.B, open func(testing.TB) erpps.ServerStore) {
+	e, c, apiURL, bareURL := benchSetup(b, open)
 	token := e.signIn(e.a.RPPS)
 	bareOp := func(int) time.Duration {
 		return c.do("GET", bareURL+"/bare/practitioners/"+e.a.RPPS, "", nil, http.StatusOK)
@@ -156,8 +158,10 @@ func BenchmarkAPIReadRecord(b *testing.B) {
 }
 
 // BenchmarkAPIDecide: the agent of the region takes a transmitted request.
-func BenchmarkAPIDecide(b *testing.B) {
-	e, c, apiURL, bareURL := benchSetup(b)
+func BenchmarkAPIDecide(b *testing.B) { eachStoreB(b, benchDecide) }
+
+func benchDecide(b *testing.B, open func(testing.TB) erpps.ServerStore) {
+	e, c, apiURL, bareURL := benchSetup(b, open)
 	token := e.signIn(loginAgentA)
 	apiIDs, bareIDs := e.received(b.N, "api"), e.received(b.N, "bare")
 	bareOp := func(i int) time.Duration {
@@ -169,6 +173,13 @@ func BenchmarkAPIDecide(b *testing.B) {
 			map[string]any{"action": "take", "baseRevision": apiIDs[i].Revision}, http.StatusOK)
 	}
 	compare(b, bareOp, apiOp)
+}
+
+// eachStoreB runs bench on every store (sub-benchmarks sqlite, postgres).
+func eachStoreB(b *testing.B, bench func(b *testing.B, open func(testing.TB) erpps.ServerStore)) {
+	for _, s := range stores {
+		b.Run(s.name, func(b *testing.B) { bench(b, s.open) })
+	}
 }
 
 // benchWorkers is how many clients call at once in the concurrent phase.

@@ -72,6 +72,8 @@ type Server struct {
 	handler http.Handler
 	// signIns holds a token per password check running.
 	signIns chan struct{}
+	// referenceJSON is GET /api/v1/reference's reply, encoded once.
+	referenceJSON []byte
 }
 
 // New returns the handler of erpps-server: the API under /api/v1, /healthz,
@@ -108,6 +110,10 @@ func newServer(cfg Config) (*Server, error) {
 		s.cfg.SignInWait = 10 * time.Second
 	}
 	s.signIns = make(chan struct{}, s.cfg.MaxConcurrentSignIns)
+	var err error
+	if s.referenceJSON, err = referenceJSON(cfg.Catalog); err != nil {
+		return nil, err
+	}
 	if err := s.buildMux(); err != nil {
 		return nil, err
 	}

@@ -64,7 +64,7 @@ func AgentPassword(regionCode string) string { return "demo-ars-" + regionCode }
 func ProfessionalPassword(rpps string) string { return "demo-" + rpps }
 
 // AgentID and ProfessionalID are the accounts' stable identifiers.
-func AgentID(regionCode string) string { return "agent:" + regionCode }
+func AgentID(regionCode string) string  { return "agent:" + regionCode }
 func ProfessionalID(rpps string) string { return "rpps:" + rpps }
 
 // Seed creates what is missing of the demo data: it may run again (after an

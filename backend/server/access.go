@@ -90,8 +90,8 @@ func (s *Server) agentSees(agent *erpps.Account, r *erpps.Request) bool {
 
 // requestFor returns request id when c may read it (write false) or act on
 // it as its applicant (write true); ENOTFOUND otherwise, as for a request
-// that does not exist. An ARS agent reads the requests of their region and
-// acts on them only through decisions.
+// that does not exist. An ARS agent reads and decides the requests of their
+// region through their case (GET /api/v1/cases/{id}), EFORBIDDEN here.
 func (s *Server) requestFor(ctx context.Context, c *caller, id string, write bool) (*erpps.Request, error) {
 	r, err := s.cfg.Store.FindRequestByID(ctx, id)
 	if erpps.ErrorCode(err) == erpps.ENOTFOUND {
@@ -111,10 +111,7 @@ func (s *Server) requestFor(ctx context.Context, c *caller, id string, write boo
 		}
 	case erpps.RoleARSAgent:
 		if s.agentSees(c.account, r) {
-			if write {
-				return nil, erpps.Errorf(erpps.EFORBIDDEN, "Un agent de l'ARS agit sur une demande par ses décisions.")
-			}
-			return r, nil
+			return nil, erpps.Errorf(erpps.EFORBIDDEN, "Un agent de l'ARS examine une demande depuis la file de l'ARS (dossier d'instruction).")
 		}
 	}
 	return nil, erpps.NotFound(msgNoRequest)

@@ -45,6 +45,15 @@ func (s *Server) routes() []route {
 		{"DELETE", "/api/v1/requests/{id}", signedIn, s.deleteRequest},
 		{"POST", "/api/v1/requests/{id}/transmit", signedIn, s.transmit},
 		{"POST", "/api/v1/requests/{id}/withdraw", signedIn, s.withdraw},
+		{"POST", "/api/v1/requests/{id}/approvals", signedIn, s.approve},
+
+		{"GET", "/api/v1/queue", signedIn, s.queue},
+		{"GET", "/api/v1/cases/{id}", signedIn, s.caseOf},
+		{"POST", "/api/v1/requests/{id}/decisions", signedIn, s.decide},
+
+		{"POST", "/api/v1/mandates", signedIn, s.grantMandate},
+		{"GET", "/api/v1/mandates", signedIn, s.listMandates},
+		{"DELETE", "/api/v1/mandates/{id}", signedIn, s.revokeMandate},
 
 		{"GET", "/api/v1/keys", public, s.keys},
 		{"GET", "/api/v1/openapi.json", public, s.openAPI},

@@ -10,6 +10,8 @@ import (
 
 	"erpps/backend/attestation"
 	"erpps/backend/auth"
+	"erpps/backend/backoffice"
+	"erpps/backend/delegation"
 	"erpps/backend/erpps"
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
@@ -40,6 +42,8 @@ type Config struct {
 	Store        erpps.ServerStore
 	Catalog      *refdata.Catalog
 	Requests     *requests.Service
+	BackOffice   *backoffice.Service
+	Delegation   *delegation.Service
 	Auth         erpps.Authenticator
 	Sessions     *auth.Sessions
 	Keys         KeySource         // optional: GET /api/v1/keys answers unavailable without it
@@ -72,8 +76,11 @@ func New(cfg Config) (http.Handler, error) {
 }
 
 func newServer(cfg Config) (*Server, error) {
-	if cfg.Store == nil || cfg.Catalog == nil || cfg.Requests == nil || cfg.Auth == nil || cfg.Sessions == nil {
-		return nil, errors.New("server: Store, Catalog, Requests, Auth and Sessions are required")
+	if cfg.Store == nil || cfg.Catalog == nil || cfg.Requests == nil || cfg.BackOffice == nil || cfg.Delegation == nil || cfg.Auth == nil || cfg.Sessions == nil {
+		return nil, errors.New("server: Store, Catalog, Requests, BackOffice, Delegation, Auth and Sessions are required")
+	}
+	if cfg.Requests.Mandates == nil {
+		return nil, errors.New("server: Requests.Mandates must check secretaries' mandates (the Delegation service)")
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now

@@ -70,14 +70,33 @@ func (s *Service) load(ctx context.Context, reg region, id string) (*erpps.Reque
 	if !reg.in[rec.Request.Department] || rec.Request.Status == erpps.StatusDraft {
 		return nil, nil, notFound()
 	}
-	if rec.Request.LinkedRequestID == "" {
-		return rec, nil, nil
-	}
-	linked, err := s.Store.FindRequestByID(ctx, rec.Request.LinkedRequestID)
+	linked, err := s.linkedOf(ctx, rec.Request)
 	if err != nil {
 		return nil, nil, err
 	}
 	return rec, linked, nil
+}
+
+// linkedOf returns the other request of a moved cabinet, nil for a request
+// that stands alone. The cessation names the new activity it goes with; the
+// new activity is found from it.
+func (s *Service) linkedOf(ctx context.Context, r *erpps.Request) (*erpps.Request, error) {
+	if r.LinkedRequestID != "" {
+		return s.Store.FindRequestByID(ctx, r.LinkedRequestID)
+	}
+	if r.Kind != erpps.KindNewActivity {
+		return nil, nil
+	}
+	ceases, err := s.Store.ListRequests(ctx, erpps.RequestFilter{RPPS: r.RPPS, Kind: erpps.KindCeaseActivity, WithoutHistory: true})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range ceases {
+		if c.LinkedRequestID == r.ID {
+			return s.Store.FindRequestByID(ctx, c.ID)
+		}
+	}
+	return nil, nil
 }
 
 // agentActions are the decisions an agent takes, by the status they start

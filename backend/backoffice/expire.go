@@ -47,15 +47,13 @@ func (s *Service) closeExpired(ctx context.Context, r *erpps.Request) (int, erro
 		Deadline: r.Deadline,
 		Step:     erpps.RequestStep{RequestID: r.ID, BaseRevision: r.Revision, From: r.Status, To: erpps.StatusClosedNoAction}}
 	n := 1
-	if r.LinkedRequestID != "" {
-		linked, err := s.Store.FindRequestByID(ctx, r.LinkedRequestID)
-		if err != nil && erpps.ErrorCode(err) != erpps.ENOTFOUND {
-			return 0, err
-		}
-		if err == nil && linked.Status == erpps.StatusComplementRequested {
-			plan.Linked = &erpps.RequestStep{RequestID: linked.ID, BaseRevision: linked.Revision, From: linked.Status, To: erpps.StatusClosedNoAction}
-			n = 2
-		}
+	linked, err := s.linkedOf(ctx, r)
+	if err != nil && erpps.ErrorCode(err) != erpps.ENOTFOUND {
+		return 0, err
+	}
+	if linked != nil && linked.Status == erpps.StatusComplementRequested {
+		plan.Linked = &erpps.RequestStep{RequestID: linked.ID, BaseRevision: linked.Revision, From: linked.Status, To: erpps.StatusClosedNoAction}
+		n = 2
 	}
 	if _, err := s.Store.CommitDecision(ctx, plan); err != nil {
 		if erpps.ErrorCode(err) == erpps.ECONFLICT {

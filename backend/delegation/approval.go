@@ -38,7 +38,7 @@ func (s *Service) Approve(ctx context.Context, practitioner *erpps.Account, requ
 	}
 	now := s.Now()
 	a := &erpps.Approval{ID: id, RequestID: req.ID, Revision: req.Revision, PayloadHash: requests.PayloadHash(req.Payload),
-		ApprovedBy: practitioner.Actor(), ApprovedAt: now, ExpiresAt: now.Add(ApprovalLifetime)}
+		ApprovedBy: actorOf(practitioner), ApprovedAt: now, ExpiresAt: now.Add(ApprovalLifetime)}
 	if err := s.Store.CreateApproval(ctx, a); err != nil {
 		return nil, err
 	}

@@ -106,7 +106,7 @@ func (s *Service) Revoke(ctx context.Context, by *erpps.Account, id string) erro
 	if !party(by, m) {
 		return mandateNotFound()
 	}
-	return s.Store.RevokeMandate(ctx, id, by.Actor(), s.Now())
+	return s.Store.RevokeMandate(ctx, id, actorOf(by), s.Now())
 }
 
 // List returns the mandates account is a party to: given (a practitioner)

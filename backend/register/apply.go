@@ -58,7 +58,7 @@ func pairOf(p *erpps.Practitioner, r, linked *erpps.Request) ([]*erpps.Request, 
 		return nil, erpps.Errorf(erpps.EINVALID, "Cette demande ne concerne pas ce dossier.")
 	}
 	if linked == nil {
-		if r.LinkedRequestID != "" {
+		if r.LinkedRequestID != "" || movesCabinet(r) {
 			return nil, erpps.Errorf(erpps.EINVALID, "La demande liée (déménagement du lieu d'exercice) doit être décidée avec celle-ci.")
 		}
 		return []*erpps.Request{r}, nil
@@ -70,6 +70,18 @@ func pairOf(p *erpps.Practitioner, r, linked *erpps.Request) ([]*erpps.Request, 
 		return []*erpps.Request{linked, r}, nil
 	}
 	return []*erpps.Request{r, linked}, nil
+}
+
+// movesCabinet tells whether r is the new place of a moved cabinet, which
+// goes with the cessation of the old one.
+func movesCabinet(r *erpps.Request) bool {
+	if r.Kind != erpps.KindNewActivity {
+		return false
+	}
+	var p struct {
+		ReplacesActivityID string `json:"replacesActivityId"`
+	}
+	return json.Unmarshal(r.Payload, &p) == nil && p.ReplacesActivityID != ""
 }
 
 // applier applies one request at a time to a record being built.

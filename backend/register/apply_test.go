@@ -148,11 +148,13 @@ func TestApplyMovedCabinet(t *testing.T) {
 			}
 		})
 	}
-	t.Run("without its partner", func(t *testing.T) {
-		if _, _, err := Apply(cat, record(), cess, nil, today); erpps.ErrorCode(err) != erpps.EINVALID {
-			t.Fatalf("err = %v, want invalid", err)
-		}
-	})
+	for _, alone := range []*erpps.Request{cess, na} {
+		t.Run(string(alone.Kind)+" without its partner", func(t *testing.T) {
+			if _, _, err := Apply(cat, record(), alone, nil, today); erpps.ErrorCode(err) != erpps.EINVALID {
+				t.Fatalf("err = %v, want invalid", err)
+			}
+		})
+	}
 	t.Run("with a request that is not its partner", func(t *testing.T) {
 		other := request(t, "zz", erpps.KindContact, erpps.ContactPayload{Email: "x@example.com"})
 		if _, _, err := Apply(cat, record(), cess, other, today); erpps.ErrorCode(err) != erpps.EINVALID {

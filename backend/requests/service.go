@@ -17,6 +17,11 @@ type Service struct {
 	Structures    erpps.StructureService
 	Catalog       *refdata.Catalog
 	Now           func() time.Time
+	// Mandates, on the server, checks a secretary's mandate before each of
+	// their actions, and makes a secretary's transmission need the
+	// practitioner's approval (TransmitApproved). Nil on the desktop, where
+	// the secretary works on the cabinet's own machine.
+	Mandates Mandates
 }
 
 // StartInput asks for a new request (or the draft already started).
@@ -29,7 +34,7 @@ type StartInput struct {
 // Start returns a new draft of the kind, prefilled from the record, or the
 // draft of the same kind on the same object when there is one: never two.
 func (s *Service) Start(ctx context.Context, in StartInput, actor erpps.Actor) (*View, error) {
-	if err := erpps.CheckActsFor(actor, in.RPPS); err != nil {
+	if err := s.checkActor(ctx, actor, in.RPPS, in.Kind); err != nil {
 		return nil, err
 	}
 	r, err := rulesFor(in.Kind)
@@ -106,7 +111,7 @@ func (s *Service) Get(ctx context.Context, id string, actor erpps.Actor) (*View,
 	if err != nil {
 		return nil, err
 	}
-	if err := erpps.CheckActsFor(actor, rec.Request.RPPS); err != nil {
+	if err := s.checkActor(ctx, actor, rec.Request.RPPS, ""); err != nil {
 		return nil, err
 	}
 	return s.viewOf(rec, nil, actor)
@@ -132,7 +137,7 @@ func (s *Service) SaveDraft(ctx context.Context, id string, baseRevision int64, 
 	if err != nil {
 		return nil, err
 	}
-	if err := erpps.CheckActsFor(actor, rec.Request.RPPS); err != nil {
+	if err := s.checkActor(ctx, actor, rec.Request.RPPS, rec.Request.Kind); err != nil {
 		return nil, err
 	}
 	if rec.Request.Editable() && rec.Request.Revision != baseRevision {
@@ -161,7 +166,7 @@ func (s *Service) Delete(ctx context.Context, id string, actor erpps.Actor) erro
 	if err != nil {
 		return err
 	}
-	if err := erpps.CheckActsFor(actor, req.RPPS); err != nil {
+	if err := s.checkActor(ctx, actor, req.RPPS, req.Kind); err != nil {
 		return err
 	}
 	return s.Requests.DeleteDraft(ctx, id)

@@ -15,20 +15,35 @@ import (
 // service validates and plans; the store commits the whole action in one
 // transaction tied to the validated revision (ECONFLICT when it moved).
 func (s *Service) Transmit(ctx context.Context, id string, actor erpps.Actor) (*View, error) {
+	return s.TransmitApproved(ctx, id, actor, "")
+}
+
+// TransmitApproved is Transmit with the practitioner's approval approvalID
+// of this exact version of the request ("" for none), used in the same
+// transaction. On the server (Mandates set) a secretary cannot transmit
+// without one: EFORBIDDEN; an approval that is unknown, used, expired, or of
+// another version is EFORBIDDEN from the store, and nothing is written.
+func (s *Service) TransmitApproved(ctx context.Context, id string, actor erpps.Actor, approvalID string) (*View, error) {
 	rec, err := s.Requests.FindRequestWithRecord(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	req := rec.Request
-	if err := erpps.CheckActsFor(actor, req.RPPS); err != nil {
+	if err := s.checkActor(ctx, actor, req.RPPS, req.Kind); err != nil {
 		return nil, err
 	}
 	if err := erpps.CheckTransition(req.Status, erpps.StatusTransmitted, actor); err != nil {
 		return nil, err
 	}
+	if approvalID == "" && actor.Role == erpps.RoleSecretary && s.Mandates != nil {
+		return nil, erpps.Errorf(erpps.EFORBIDDEN, "Le professionnel doit approuver cette version de la demande avant sa transmission à l'ARS.")
+	}
 	plan, err := s.planTransmit(rec, actor)
 	if err != nil {
 		return nil, err
+	}
+	if approvalID != "" {
+		plan.Approval = &erpps.ApprovalUse{ID: approvalID, Revision: req.Revision, PayloadHash: PayloadHash(req.Payload), At: s.Now()}
 	}
 	sent, err := s.Requests.CommitTransmit(ctx, *plan)
 	if err != nil {
@@ -124,7 +139,7 @@ func (s *Service) Withdraw(ctx context.Context, id string, actor erpps.Actor, co
 	if err != nil {
 		return nil, err
 	}
-	if err := erpps.CheckActsFor(actor, req.RPPS); err != nil {
+	if err := s.checkActor(ctx, actor, req.RPPS, req.Kind); err != nil {
 		return nil, err
 	}
 	if err := erpps.CheckTransition(req.Status, erpps.StatusWithdrawn, actor); err != nil {

@@ -89,37 +89,41 @@ func (db *DB) SavePractitioner(ctx context.Context, p *erpps.Practitioner) error
 	if p.UpdatedAt.IsZero() {
 		p.UpdatedAt = db.now()
 	}
-	address, err := json.Marshal(p.Contact.Address)
-	if err != nil {
-		return db.storeError("encode the address", err)
-	}
-	err = db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO practitioners (rpps, civility, exercise_civility, birth_name, exercise_name,
-				first_name, exercise_first_name, birth_date, email, phone, address,
-				search_text, sort_key, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (rpps) DO UPDATE SET
-				civility = excluded.civility, exercise_civility = excluded.exercise_civility,
-				birth_name = excluded.birth_name, exercise_name = excluded.exercise_name,
-				first_name = excluded.first_name, exercise_first_name = excluded.exercise_first_name,
-				birth_date = excluded.birth_date, email = excluded.email, phone = excluded.phone,
-				address = excluded.address, search_text = excluded.search_text,
-				sort_key = excluded.sort_key, updated_at = excluded.updated_at`,
-			p.RPPS, p.Civility, p.ExerciseCivility, p.BirthName, p.ExerciseName,
-			p.FirstName, p.ExerciseFirstName, p.BirthDate, p.Contact.Email, p.Contact.Phone, string(address),
-			practitionerSearchText(p), practitionerSortKey(p), formatTime(p.UpdatedAt)); err != nil {
-			return fmt.Errorf("store: unable to write the practitioner: %w", err)
-		}
-		if err := replaceProfessions(ctx, tx, p); err != nil {
-			return err
-		}
-		return replaceActivities(ctx, tx, p)
-	})
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error { return writePractitioner(ctx, tx, p) })
 	if isConstraint(err) {
 		return erpps.Errorf(erpps.ECONFLICT, "Une des activités de ce dossier est déjà rattachée à un autre professionnel.")
 	}
 	return db.storeError("save the practitioner", err)
+}
+
+// writePractitioner inserts or updates p and replaces their professions and
+// activities, in tx.
+func writePractitioner(ctx context.Context, tx *sql.Tx, p *erpps.Practitioner) error {
+	address, err := json.Marshal(p.Contact.Address)
+	if err != nil {
+		return fmt.Errorf("store: unable to encode the address: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO practitioners (rpps, civility, exercise_civility, birth_name, exercise_name,
+			first_name, exercise_first_name, birth_date, email, phone, address,
+			search_text, sort_key, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (rpps) DO UPDATE SET
+			civility = excluded.civility, exercise_civility = excluded.exercise_civility,
+			birth_name = excluded.birth_name, exercise_name = excluded.exercise_name,
+			first_name = excluded.first_name, exercise_first_name = excluded.exercise_first_name,
+			birth_date = excluded.birth_date, email = excluded.email, phone = excluded.phone,
+			address = excluded.address, search_text = excluded.search_text,
+			sort_key = excluded.sort_key, updated_at = excluded.updated_at`,
+		p.RPPS, p.Civility, p.ExerciseCivility, p.BirthName, p.ExerciseName,
+		p.FirstName, p.ExerciseFirstName, p.BirthDate, p.Contact.Email, p.Contact.Phone, string(address),
+		practitionerSearchText(p), practitionerSortKey(p), formatTime(p.UpdatedAt)); err != nil {
+		return fmt.Errorf("store: unable to write the practitioner: %w", err)
+	}
+	if err := replaceProfessions(ctx, tx, p); err != nil {
+		return err
+	}
+	return replaceActivities(ctx, tx, p)
 }
 
 // checkPractitioner rejects what the schema cannot hold.

@@ -14,8 +14,11 @@ import (
 // tied to the validated revision: the normalised payload (a new revision),
 // the route, the status, the history step, the outbox entry and, for a moved
 // cabinet, the linked cessation (created transmitted, with its own step and
-// entry, replacing a cessation draft of the same activity). ECONFLICT when
-// the request is no longer at plan.BaseRevision or may not be transmitted.
+// entry, replacing a cessation draft of the same activity) and, for a request
+// prepared by a secretary, the use of the practitioner's approval (see
+// useApproval: EFORBIDDEN and nothing written when it does not fit).
+// ECONFLICT when the request is no longer at plan.BaseRevision or may not be
+// transmitted.
 func (db *DB) CommitTransmit(ctx context.Context, plan erpps.TransmitPlan) (*erpps.Request, error) {
 	if err := checkPayload(plan.Payload); err != nil {
 		return nil, err
@@ -29,6 +32,13 @@ func (db *DB) CommitTransmit(ctx context.Context, plan erpps.TransmitPlan) (*erp
 		}
 		if err := erpps.CheckTransition(cur.status, erpps.StatusTransmitted, plan.Actor); err != nil {
 			return err
+		}
+		if plan.Approval != nil {
+			use := *plan.Approval
+			usedAt(&use, now)
+			if err := useApproval(ctx, tx, cur.id, cur.revision, use); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `
 			UPDATE requests SET payload = ?, department = ?, revision = revision + 1

@@ -1,0 +1,250 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"erpps/backend/erpps"
+)
+
+// decisionTo is the status each decision moves a request to.
+var decisionTo = map[erpps.DecisionAction]erpps.RequestStatus{
+	erpps.DecisionTake:       erpps.StatusUnderReview,
+	erpps.DecisionAccept:     erpps.StatusAccepted,
+	erpps.DecisionRefuse:     erpps.StatusRefused,
+	erpps.DecisionComplement: erpps.StatusComplementRequested,
+	erpps.DecisionClose:      erpps.StatusClosedNoAction,
+}
+
+// CommitDecision commits a decision whole, in one transaction: the request's
+// new status (and its linked pair's), the reason or deadline, the agent who
+// took it, the history steps and the decisions recorded, attributed to the
+// actor and the principal, and, for an acceptance, the practitioner's
+// record as it becomes (its UpdatedAt set to the decision's time). A
+// decision keeps the request's revision: only the applicant's saves and
+// transmissions change it. ECONFLICT, with nothing written, when a request
+// is no longer at its step's BaseRevision or From status, or the record
+// changed since RecordUpdatedAt.
+func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erpps.Request, error) {
+	if err := checkDecision(plan); err != nil {
+		return nil, err
+	}
+	at := plan.At.UTC()
+	if plan.At.IsZero() {
+		at = db.now()
+	}
+	var r *erpps.Request
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		cur, err := readDecided(ctx, tx, plan.Step, plan.Principal)
+		if err != nil {
+			return err
+		}
+		if err := decide(ctx, tx, cur, plan, at); err != nil {
+			return err
+		}
+		if plan.Linked != nil {
+			linked, err := readDecided(ctx, tx, *plan.Linked, plan.Principal)
+			if err != nil {
+				return err
+			}
+			if linked.id == cur.id || (linked.linked != cur.id && cur.linked != linked.id) {
+				return erpps.Invalid("La demande liée n'est pas liée à cette demande.")
+			}
+			if err := decide(ctx, tx, linked, plan, at); err != nil {
+				return err
+			}
+		}
+		if plan.Record != nil {
+			if err := writeDecidedRecord(ctx, tx, *plan.Record, plan.RecordUpdatedAt, at); err != nil {
+				return err
+			}
+		}
+		r, err = findRequest(ctx, tx, cur.id)
+		return err
+	})
+	if isConstraint(err) {
+		return nil, erpps.Errorf(erpps.ECONFLICT, "Une des activités de ce dossier est déjà rattachée à un autre professionnel.")
+	}
+	if err != nil {
+		return nil, db.storeError("commit the decision", err)
+	}
+	return r, nil
+}
+
+// checkDecision rejects a plan whose parts do not agree.
+func checkDecision(plan erpps.DecisionPlan) error {
+	to, ok := decisionTo[plan.Action]
+	if !ok {
+		return erpps.Invalid("Décision inconnue.")
+	}
+	if plan.Step.To != to || (plan.Linked != nil && plan.Linked.To != to) {
+		return erpps.Invalid("La décision ne correspond pas au statut visé.")
+	}
+	if plan.Principal == "" {
+		return erpps.Invalid("La décision doit nommer le dossier concerné.")
+	}
+	if plan.Record != nil {
+		if plan.Action != erpps.DecisionAccept || plan.Record.RPPS != plan.Principal {
+			return erpps.Invalid("Seule une acceptation change le dossier, et seulement celui de la demande.")
+		}
+		if err := checkPractitioner(plan.Record); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readDecided reads the request a step was planned on: EFORBIDDEN when it is
+// not the principal's, ECONFLICT when its revision or status moved since.
+func readDecided(ctx context.Context, tx *sql.Tx, step erpps.RequestStep, principal string) (state, error) {
+	cur, err := readState(ctx, tx, step.RequestID)
+	if err != nil {
+		return cur, err
+	}
+	if cur.rpps != principal {
+		return cur, erpps.Errorf(erpps.EFORBIDDEN, "Cette demande ne relève pas de ce dossier.")
+	}
+	if cur.revision != step.BaseRevision || cur.status != step.From {
+		return cur, erpps.Errorf(erpps.ECONFLICT,
+			"Cette demande a changé depuis que vous l'avez ouverte (elle est maintenant « %s ») : rechargez-la.", cur.status.Label())
+	}
+	return cur, nil
+}
+
+// decide moves the request in cur as plan says, with its step and its
+// decision.
+func decide(ctx context.Context, tx *sql.Tx, cur state, plan erpps.DecisionPlan, at time.Time) error {
+	to := decisionTo[plan.Action]
+	if err := erpps.CheckTransition(cur.status, to, plan.Actor); err != nil {
+		return err
+	}
+	query := `UPDATE requests SET status = ?, updated_at = ?, updated_by_role = ?, updated_by_id = ?, updated_by_name = ?`
+	args := append([]any{string(to), formatTime(at)}, actorArgs(plan.Actor)...)
+	switch plan.Action {
+	case erpps.DecisionTake:
+		query += `, reason = '', deadline = '', assigned_role = ?, assigned_id = ?, assigned_name = ?`
+		args = append(args, actorArgs(plan.Actor)...)
+	case erpps.DecisionRefuse:
+		query += `, reason = ?`
+		args = append(args, plan.Reason)
+	case erpps.DecisionComplement:
+		query += `, reason = ?, deadline = ?`
+		args = append(args, plan.Reason, plan.Deadline)
+	}
+	query += ` WHERE id = ? AND revision = ? AND status = ?`
+	args = append(args, cur.id, cur.revision, string(cur.status))
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("store: unable to update the request status: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("store: unable to update the request status: %w", err)
+	} else if n != 1 {
+		return erpps.Errorf(erpps.ECONFLICT, "Cette demande a changé depuis que vous l'avez ouverte : rechargez-la.")
+	}
+	step := erpps.RequestEvent{From: cur.status, To: to, At: at, Actor: plan.Actor, Principal: plan.Principal, Comment: plan.Reason}
+	if err := insertEvent(ctx, tx, cur.id, step); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO decisions (request_id, action, actor_role, actor_id, actor_name, principal, reason, deadline, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cur.id, string(plan.Action), string(plan.Actor.Role), plan.Actor.ID, plan.Actor.Name,
+		plan.Principal, plan.Reason, plan.Deadline, formatTime(at)); err != nil {
+		return fmt.Errorf("store: unable to record the decision: %w", err)
+	}
+	return nil
+}
+
+// writeDecidedRecord writes the record an acceptance makes, unless it
+// changed since base (ECONFLICT).
+func writeDecidedRecord(ctx context.Context, tx *sql.Tx, p erpps.Practitioner, base, at time.Time) error {
+	var updated string
+	err := tx.QueryRowContext(ctx, `SELECT updated_at FROM practitioners WHERE rpps = ?`, p.RPPS).Scan(&updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return erpps.NotFound("Aucun professionnel n'est enregistré sous ce numéro RPPS.")
+	}
+	if err != nil {
+		return fmt.Errorf("store: unable to read the practitioner: %w", err)
+	}
+	if updated != formatTime(base) {
+		return erpps.Errorf(erpps.ECONFLICT, "Le dossier du professionnel a changé depuis que vous l'avez ouvert : rechargez-le.")
+	}
+	p.UpdatedAt = at
+	return writePractitioner(ctx, tx, &p)
+}
+
+// ListDecisions returns the decisions on a request, oldest first; ENOTFOUND
+// when the request does not exist.
+func (db *DB) ListDecisions(ctx context.Context, requestID string) ([]erpps.Decision, error) {
+	out := []erpps.Decision{}
+	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+		if _, err := readState(ctx, tx, requestID); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `
+			SELECT id, request_id, action, actor_role, actor_id, actor_name, principal, reason, deadline, at
+			FROM decisions WHERE request_id = ? ORDER BY id`, requestID)
+		if err != nil {
+			return fmt.Errorf("store: unable to list decisions: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d erpps.Decision
+			var action, role, at string
+			if err := rows.Scan(&d.ID, &d.RequestID, &action, &role, &d.Actor.ID, &d.Actor.Name,
+				&d.Principal, &d.Reason, &d.Deadline, &at); err != nil {
+				return fmt.Errorf("store: unable to read a decision: %w", err)
+			}
+			d.Action, d.Actor.Role = erpps.DecisionAction(action), erpps.Role(role)
+			if d.At, err = parseTime(at); err != nil {
+				return err
+			}
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, db.storeError("list decisions", err)
+	}
+	return out, nil
+}
+
+// ListExpiredComplements returns, with their histories, the requests whose
+// complement deadline (YYYY-MM-DD) is before today, earliest deadline first;
+// a limit of 0 means no limit.
+func (db *DB) ListExpiredComplements(ctx context.Context, today string, limit int) ([]*erpps.Request, error) {
+	query := `SELECT ` + requestColumns + ` FROM requests
+		WHERE status = ? AND deadline <> '' AND deadline < ? ORDER BY deadline, id`
+	args := []any{string(erpps.StatusComplementRequested), today}
+	if limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	out := []*erpps.Request{}
+	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return fmt.Errorf("store: unable to list expired complements: %w", err)
+		}
+		for rows.Next() {
+			r, err := scanRequest(rows)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("store: unable to read a request: %w", err)
+			}
+			out = append(out, r)
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return fmt.Errorf("store: unable to list expired complements: %w", err)
+		}
+		return attachHistory(ctx, tx, out)
+	})
+	if err != nil {
+		return nil, db.storeError("list expired complements", err)
+	}
+	return out, nil
+}

@@ -99,7 +99,10 @@ export interface Case {
     record: RecordWire;
     /** The other request of a moved cabinet. */
     linked?: Request | null;
+    /** « Ce qui changerait » on acceptance, for a request not yet decided; empty otherwise. */
     changes: RecordChange[] | null;
+    /** Why the request no longer fits the record (it cannot be accepted), when it does not. */
+    changesProblem?: string;
     decisions: Decision[] | null;
     /** What this agent may do now. */
     actions: DecisionAction[] | null;

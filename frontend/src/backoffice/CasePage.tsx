@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, isoDay } from "../format";
 import { useApi } from "../hooks/useApi";
 import { useReference } from "../reference/useReference";
 import { Alert, Breadcrumb, Button, ChangesTable, Col, Container, DataTable, DescriptionList, Focusable, Grid, Heading, Inline, Loading, Mono, Panel, Spacer, StatusBadge, Text } from "../ui";
-import { decisionInput, doneMessage, failureMessage, historyOf, type DecisionDraft } from "./decisions";
+import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyOf, type DecisionDraft, type DecisionErrors } from "./decisions";
 import { DecisionPanel } from "./DecisionPanel";
 import { actorLabel, kindLabel, statusLabel } from "./labels";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
@@ -63,6 +63,7 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
     const [theCase, setCase] = useState(initial);
     const [busy, setBusy] = useState(false);
     const [notice, setNotice] = useState<Notice | null>(null);
+    const [serverErrors, setServerErrors] = useState<DecisionErrors>({});
     const noticeRef = useRef<HTMLDivElement | null>(null);
     const request = theCase.request;
     const today = isoDay(new Date());
@@ -80,6 +81,7 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
     const decide = (d: DecisionDraft) => {
         setBusy(true);
         setNotice(null);
+        setServerErrors({});
         server
             .decide(request.id, decisionInput(d, request.revision))
             .then(async next => {
@@ -97,6 +99,7 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
                     return;
                 }
                 setNotice({ severity: "error", ...failureMessage(err) });
+                setServerErrors(fieldErrorsOf(err));
                 if (err.code === "conflict") {
                     await refresh().catch(() => undefined);
                 }
@@ -108,6 +111,7 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
 
     const name = theCase.record.exerciseName !== "" ? `${theCase.record.firstName} ${theCase.record.exerciseName}` : `${theCase.record.firstName} ${theCase.record.birthName}`;
     const changes = theCase.changes ?? [];
+    const decided = ["accepted", "refused", "withdrawn", "closed_no_action"].includes(request.status);
     const history = historyOf(theCase);
     const assigned = [...(request.history ?? [])].reverse().find(e => e.to === "under_review");
 
@@ -163,16 +167,23 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
                     <Spacer size="md" />
                     <section aria-labelledby="changes-title">
                         <Heading level={2} look="h4" id="changes-title">
-                            {request.status === "accepted" ? "Ce que la demande a changé" : "Ce qui changerait dans le dossier"}
+                            Ce qui changerait dans le dossier
                         </Heading>
-                        {changes.length === 0 ? (
+                        {theCase.changesProblem === undefined || theCase.changesProblem === "" ? null : (
+                            <Alert severity="warning" title="La demande ne correspond plus au dossier">
+                                {theCase.changesProblem}
+                            </Alert>
+                        )}
+                        {decided ? (
+                            <Text>{`La demande est « ${statusLabel(request.status)} » : le dossier affiché est le dossier tel qu'il est aujourd'hui.`}</Text>
+                        ) : changes.length === 0 ? (
                             <Text>Cette demande ne change aucun champ du dossier tel qu'il est aujourd'hui.</Text>
                         ) : (
                             <ChangesTable id="changes-table" caption={`Champs modifiés si la demande est acceptée (${String(changes.length)})`} changes={changes} beforeTitle="Dans le dossier" afterTitle="Après acceptation" />
                         )}
                     </section>
                     <Spacer size="md" />
-                    <DecisionPanel key={`${request.status}-${String(request.revision)}`} theCase={theCase} busy={busy} onDecide={decide} />
+                    <DecisionPanel key={`${request.status}-${String(request.revision)}`} theCase={theCase} busy={busy} onDecide={decide} serverErrors={serverErrors} />
                     <Spacer size="md" />
                     <section aria-labelledby="history-title">
                         <Heading level={2} look="h4" id="history-title">

@@ -10,6 +10,8 @@ export interface DecisionPanelProps {
     busy: boolean;
     /** Sends a decision validated here. */
     onDecide: (d: DecisionDraft) => void;
+    /** The server's errors on the fields of the last decision sent. */
+    serverErrors: DecisionErrors;
 }
 
 const EMPTY = { reason: "", deadline: "" };
@@ -19,11 +21,12 @@ const EMPTY = { reason: "", deadline: "" };
  * it, accept it (confirmed in a dialog), refuse it with a reason, or ask for
  * a complement with a message and a deadline.
  */
-export function DecisionPanel({ theCase, busy, onDecide }: DecisionPanelProps) {
+export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: DecisionPanelProps) {
     const actions = theCase.actions ?? [];
     const [open, setOpen] = useState<"refuse" | "complement" | null>(null);
     const [draft, setDraft] = useState(EMPTY);
-    const [errors, setErrors] = useState<DecisionErrors>({});
+    const [localErrors, setErrors] = useState<DecisionErrors>({});
+    const errors: DecisionErrors = { ...serverErrors, ...localErrors };
     const can = (a: DecisionAction) => actions.includes(a);
 
     const openForm = (which: "refuse" | "complement") => {
@@ -147,9 +150,12 @@ export function DecisionPanel({ theCase, busy, onDecide }: DecisionPanelProps) {
                     />
                     <TextField
                         id="complement-deadline"
-                        type="date"
                         label="Date limite de réponse"
-                        hint="Sans réponse à cette date, la demande sera classée sans suite. Format attendu : jj/mm/aaaa."
+                        hint="Format attendu : jj/mm/aaaa. Sans réponse à cette date, la demande sera classée sans suite."
+                        inputMode="numeric"
+                        autoComplete="off"
+                        placeholder="jj/mm/aaaa"
+                        maxLength={10}
                         value={draft.deadline}
                         onChange={v => { setDraft(d => ({ ...d, deadline: v })); }}
                         error={errors.deadline}

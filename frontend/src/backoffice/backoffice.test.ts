@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, type Case, type Request } from "../api";
-import { decisionInput, doneMessage, failureMessage, historyOf, validateDecision } from "./decisions";
+import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyOf, validateDecision } from "./decisions";
 import { ageDays, ageText, countText, filtersFromSearch, NO_FILTERS, pageCount, queryOf, searchOf, withFilters } from "./queueFilters";
 import { actorLabel } from "./labels";
 
@@ -56,12 +56,14 @@ describe("decisions", () => {
     });
 
     it("needs a message and a real deadline after today to ask for a complement", () => {
-        const base = { action: "complement" as const, reason: "Joindre le diplôme", deadline: "2026-12-15" };
+        const base = { action: "complement" as const, reason: "Joindre le diplôme", deadline: "15/12/2026" };
         expect(validateDecision(base, today)).toEqual({});
+        expect(validateDecision({ ...base, deadline: "2026-12-15" }, today)).toEqual({});
         expect(validateDecision({ ...base, reason: "" }, today).reason).toBeDefined();
         expect(validateDecision({ ...base, deadline: "" }, today).deadline).toContain("date limite");
-        expect(validateDecision({ ...base, deadline: "2026-02-30" }, today).deadline).toContain("pas une date valide");
-        expect(validateDecision({ ...base, deadline: today }, today).deadline).toContain("postérieure");
+        expect(validateDecision({ ...base, deadline: "30/02/2026" }, today).deadline).toContain("pas une date valide");
+        expect(validateDecision({ ...base, deadline: "15/12" }, today).deadline).toContain("jj/mm/aaaa");
+        expect(validateDecision({ ...base, deadline: "01/12/2026" }, today).deadline).toContain("postérieure");
         expect(validateDecision({ ...base, deadline: "2026-11-02" }, today).deadline).toContain("postérieure");
     });
 
@@ -73,11 +75,11 @@ describe("decisions", () => {
     it("sends only what the action uses, on the revision seen", () => {
         expect(decisionInput({ action: "accept", reason: "x", deadline: "2027-01-01" }, 5)).toEqual({ action: "accept", baseRevision: 5 });
         expect(decisionInput({ action: "refuse", reason: " Motif ", deadline: "2027-01-01" }, 5)).toEqual({ action: "refuse", baseRevision: 5, reason: "Motif" });
-        expect(decisionInput({ action: "complement", reason: "Diplôme", deadline: "2027-01-01" }, 2)).toEqual({ action: "complement", baseRevision: 2, reason: "Diplôme", deadline: "2027-01-01" });
+        expect(decisionInput({ action: "complement", reason: "Diplôme", deadline: " 01/01/2027" }, 2)).toEqual({ action: "complement", baseRevision: 2, reason: "Diplôme", deadline: "2027-01-01" });
     });
 
     it("says what was done, and that someone else acted on a conflict", () => {
-        expect(doneMessage({ action: "complement", reason: "", deadline: "2027-01-01" })).toContain("1er janvier 2027");
+        expect(doneMessage({ action: "complement", reason: "", deadline: "01/01/2027" })).toContain("1er janvier 2027");
         const f = failureMessage(new ApiError("conflict", "La demande a changé."));
         expect(f.title).toBe("Cette demande a changé entre-temps");
         expect(f.text).toContain("Quelqu'un d'autre a agi");
@@ -124,5 +126,15 @@ describe("history", () => {
     it("names an actor without a name by their role", () => {
         expect(actorLabel({ role: "system", name: "" })).toBe("eRPPS (automatique)");
         expect(actorLabel(undefined)).toBe("");
+    });
+});
+
+describe("the server's refusal of a decision", () => {
+    it("puts each field's message beside its field, nothing else", () => {
+        const e = new ApiError("invalid", "La décision est incomplète.", [
+            { field: "deadline", code: "past", message: "La date limite doit être postérieure à aujourd'hui." },
+            { field: "action", code: "invalid", message: "Action inconnue." }
+        ]);
+        expect(fieldErrorsOf(e)).toEqual({ deadline: "La date limite doit être postérieure à aujourd'hui." });
     });
 });

@@ -1,5 +1,6 @@
 import type { ApiError, Case, DecisionAction, DecisionInput, RequestEvent, RequestStatus } from "../api";
 import { formatDate, formatDateTime } from "../format";
+import { dayToSave } from "../forms/dates";
 import { ACTION_DONE, actorLabel, statusLabel } from "./labels";
 
 // The agent's decisions: what must be typed for each, what is sent, what is
@@ -9,7 +10,7 @@ export interface DecisionDraft {
     action: DecisionAction;
     /** A refusal's reason or a complement's message. */
     reason: string;
-    /** A complement's deadline, YYYY-MM-DD. */
+    /** A complement's deadline as typed, jj/mm/aaaa (or YYYY-MM-DD). */
     deadline: string;
 }
 
@@ -37,11 +38,12 @@ export function validateDecision(d: DecisionDraft, today: string): DecisionError
         if (d.reason.trim() === "") {
             errors.reason = "Indiquez ce que le professionnel doit compléter.";
         }
-        if (d.deadline === "") {
+        const day = dayToSave(d.deadline.trim());
+        if (day === "") {
             errors.deadline = "Indiquez la date limite de réponse.";
-        } else if (!isRealDay(d.deadline)) {
-            errors.deadline = "La date limite n'est pas une date valide (jj/mm/aaaa).";
-        } else if (d.deadline <= today) {
+        } else if (!isRealDay(day)) {
+            errors.deadline = "La date limite n'est pas une date valide : écrivez-la jj/mm/aaaa.";
+        } else if (day <= today) {
             errors.deadline = "La date limite doit être postérieure à aujourd'hui.";
         }
     }
@@ -54,7 +56,7 @@ export function decisionInput(d: DecisionDraft, baseRevision: number): DecisionI
         case "refuse":
             return { action: d.action, baseRevision, reason: d.reason.trim() };
         case "complement":
-            return { action: d.action, baseRevision, reason: d.reason.trim(), deadline: d.deadline };
+            return { action: d.action, baseRevision, reason: d.reason.trim(), deadline: dayToSave(d.deadline.trim()) };
         default:
             return { action: d.action, baseRevision };
     }
@@ -70,10 +72,21 @@ export function doneMessage(d: DecisionDraft): string {
         case "refuse":
             return "La demande est refusée : le professionnel verra le motif du refus.";
         case "complement":
-            return `Le complément est demandé au professionnel, qui doit répondre au plus tard le ${formatDate(d.deadline)}.`;
+            return `Le complément est demandé au professionnel, qui doit répondre au plus tard le ${formatDate(dayToSave(d.deadline.trim()))}.`;
         case "close":
             return "La demande est classée sans suite.";
     }
+}
+
+/** fieldErrorsOf reads the server's refusal of a decision's fields (reason, deadline). */
+export function fieldErrorsOf(e: ApiError): DecisionErrors {
+    const errors: DecisionErrors = {};
+    for (const f of e.fields) {
+        if (f.field === "reason" || f.field === "deadline") {
+            errors[f.field] = f.message;
+        }
+    }
+    return errors;
 }
 
 /** failureMessage explains why a decision was not recorded; a conflict means someone else acted first. */

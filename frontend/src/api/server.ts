@@ -100,7 +100,11 @@ export function createServerClient(env: ServerEnv) {
             await send("DELETE", "/session");
         },
         /** The NOS tables and the départements (labels of the record's codes, the agent's départements). */
-        reference: async (): Promise<ReferenceData> => (await send("GET", "/reference")) as ReferenceData,
+        reference: async (): Promise<ReferenceData> => {
+            // The server sends no activity codes: the back office offers no new activity.
+            const data = (await send("GET", "/reference")) as Omit<ReferenceData, "activityCodes">;
+            return { ...data, activityCodes: null };
+        },
         /** A page of the agent's queue, limited by the server to the agent's region. */
         queue: async (q: QueueQuery): Promise<QueuePage> => (await send("GET", `/queue${queueSearch(q)}`)) as QueuePage,
         /** A request with the practitioner's record, the changes it would make and its history. */

@@ -2,6 +2,8 @@ package main
 
 import (
 	"net/http"
+
+	"erpps/backend/server"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +17,7 @@ func TestServeFrontEndAndStop(t *testing.T) {
 	s := startServer(t, nil, "--data", data)
 
 	resp, body := get(t, s.URL+"/")
-	if resp.StatusCode != http.StatusOK || !strings.Contains(body, ModeMeta) || !strings.Contains(body, `<div id="root">`) {
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, server.ModeMeta) || !strings.Contains(body, `<div id="root">`) {
 		t.Fatalf("GET /: %d\n%s", resp.StatusCode, body)
 	}
 	if strings.Count(body, "erpps-mode") != 1 {

@@ -12,17 +12,6 @@ const (
 	msgNoRequest = "Demande introuvable."
 )
 
-// regionDepartments lists the départements of an ARS region.
-func (s *Server) regionDepartments(region string) []string {
-	var out []string
-	for _, d := range s.cfg.Catalog.Departments() {
-		if d.RegionCode == region && region != "" {
-			out = append(out, d.Code)
-		}
-	}
-	return out
-}
-
 // inRegion tells whether département dep belongs to the agent's region.
 func (s *Server) inRegion(agent *erpps.Account, dep string) bool {
 	if dep == "" {
@@ -48,38 +37,12 @@ func (s *Server) checkRecord(ctx context.Context, c *caller, rpps string) error 
 			return nil
 		}
 	case erpps.RoleARSAgent:
-		if ok, err := s.recordInRegion(ctx, c.account, rpps); err != nil || ok {
+		_, err := s.cfg.BackOffice.Record(ctx, c.account, rpps)
+		if erpps.ErrorCode(err) != erpps.ENOTFOUND {
 			return err
 		}
 	}
 	return erpps.NotFound(msgNoRecord)
-}
-
-// recordInRegion tells whether the practitioner rpps has an activity, or a
-// request sent to the ARS, in the agent's region.
-func (s *Server) recordInRegion(ctx context.Context, agent *erpps.Account, rpps string) (bool, error) {
-	p, err := s.cfg.Store.FindPractitionerByRPPS(ctx, rpps)
-	if erpps.ErrorCode(err) == erpps.ENOTFOUND {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	for _, a := range p.Activities {
-		if s.inRegion(agent, a.Structure.Department) {
-			return true, nil
-		}
-	}
-	list, err := s.cfg.Store.ListRequests(ctx, erpps.RequestFilter{RPPS: rpps, WithoutHistory: true})
-	if err != nil {
-		return false, err
-	}
-	for _, r := range list {
-		if s.agentSees(agent, r) {
-			return true, nil
-		}
-	}
-	return false, nil
 }
 
 // agentSees tells whether an ARS agent may read request r: transmitted to

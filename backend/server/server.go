@@ -114,7 +114,7 @@ func (s *Server) buildMux() error {
 		if err != nil {
 			return err
 		}
-		s.mux.Handle("GET /", spa)
+		s.mux.Handle("/", spa)
 	}
 	return nil
 }

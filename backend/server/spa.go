@@ -37,6 +37,11 @@ func newSPA(fsys fs.FS) (*spa, error) {
 }
 
 func (s *spa) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "Méthode non permise.", http.StatusMethodNotAllowed)
+		return
+	}
 	name := strings.TrimPrefix(r.URL.Path, "/")
 	if name != "" && name != "index.html" {
 		if st, err := fs.Stat(s.fsys, name); err == nil && !st.IsDir() {

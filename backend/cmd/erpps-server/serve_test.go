@@ -30,9 +30,17 @@ func TestServeFrontEndAndStop(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("GET /healthz: %d", resp.StatusCode)
 	}
-	resp, _ = get(t, s.URL+"/no-such-file.js")
-	if resp.StatusCode != http.StatusNotFound {
-		t.Errorf("GET of a missing file: %d", resp.StatusCode)
+	resp, body = get(t, s.URL+"/api/v1/no-such-route")
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"not_found"`) {
+		t.Errorf("GET of an unknown API route: %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, s.URL+"/readyz")
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET /readyz: %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, s.URL+"/api/v1/keys")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `"current":true`) {
+		t.Errorf("GET /api/v1/keys: %d %s", resp.StatusCode, body)
 	}
 
 	if code := s.stop(t); code != 0 {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"erpps/backend/backoffice"
 	"erpps/backend/demo"
 	"erpps/backend/erpps"
 	"erpps/backend/refdata"
@@ -77,6 +78,22 @@ func TestSeed(t *testing.T) {
 	for code, n := range res.Queues {
 		if perRegion[code] != n {
 			t.Errorf("region %s: %d requests stored, %d said", code, perRegion[code], n)
+		}
+	}
+
+	// Each agent's queue holds the requests of their region, and only them.
+	office := &backoffice.Service{Store: store, Catalog: s.Catalog, Now: s.Now}
+	for _, l := range res.Agents {
+		agent, _, err := store.FindAccountByLogin(ctx, l.Login)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := office.Queue(ctx, agent, backoffice.QueueQuery{PageSize: 100})
+		if err != nil {
+			t.Fatalf("%s: %v", l.Login, err)
+		}
+		if page.Total != res.Queues[l.Region] {
+			t.Errorf("%s sees %d requests, want %d", l.Login, page.Total, res.Queues[l.Region])
 		}
 	}
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -10,7 +9,13 @@ import (
 	"sync"
 	"time"
 
+	"erpps/backend/attestation"
+	"erpps/backend/auth"
+	"erpps/backend/backoffice"
+	"erpps/backend/delegation"
 	"erpps/backend/refdata"
+	"erpps/backend/requests"
+	"erpps/backend/server"
 	"erpps/backend/signing"
 	"erpps/frontend"
 )
@@ -20,7 +25,6 @@ type app struct {
 	store      store
 	storeLabel string // which store, for the operator
 	authority  *signing.Authority
-	catalog    *refdata.Catalog
 	handler    http.Handler
 	log        *slog.Logger
 	jobs       []job
@@ -41,34 +45,61 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return nil, fmt.Errorf("impossible de charger les référentiels : %w", err)
 	}
+	renderer, err := attestation.NewRenderer()
+	if err != nil {
+		return nil, err
+	}
+	dist, err := frontend.Dist()
+	if err != nil {
+		return nil, fmt.Errorf("interface introuvable : %w", err)
+	}
 	st, err := openStore(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	a := &app{store: st, storeLabel: storeLabel(c), authority: authority, catalog: cat, log: log}
-	dist, err := frontend.Dist()
-	if err != nil {
-		_ = st.Close()
-		return nil, fmt.Errorf("interface introuvable : %w", err)
-	}
-	assets, err := serverAssets(dist)
+	now := time.Now
+	office := &backoffice.Service{Store: st, Catalog: cat, Now: now}
+	sessions := &auth.Sessions{Store: st, Now: now, TTL: c.SessionTTL}
+	deleg := &delegation.Service{Store: st, Now: now}
+	handler, err := server.New(server.Config{
+		Store:      st,
+		Catalog:    cat,
+		Requests:   &requests.Service{Practitioners: st, Requests: st, Structures: st, Catalog: cat, Now: now, Mandates: deleg},
+		BackOffice: office,
+		Delegation: deleg,
+		Auth:       &auth.PasswordAuthenticator{Accounts: st},
+		Sessions:   sessions,
+		Keys:       authorityKeys{authority},
+		Attestations: &attestation.Issuer{
+			Practitioners: st, Registry: st, Catalog: cat, Signer: authority,
+			Verifier: authority.KeyRing(), Renderer: renderer, Now: now,
+		},
+		Assets: dist,
+		Now:    now,
+		Logger: log,
+	})
 	if err != nil {
 		_ = st.Close()
 		return nil, err
 	}
-	a.handler = routes(a.api(), assetsHandler(assets))
-	return a, nil
+	return &app{
+		store: st, storeLabel: storeLabel(c), authority: authority, handler: handler, log: log,
+		jobs: []job{
+			{name: "close-expired-complements", run: office.CloseExpiredComplements},
+			{name: "delete-expired-sessions", run: func(ctx context.Context) (int, error) { return st.DeleteExpiredSessions(ctx, now()) }},
+		},
+	}, nil
 }
 
-// api is the HTTP JSON API under /api/v1 with /healthz and /readyz.
-// TODO(cmd): server.New from the api branch, once merged.
-func (a *app) api() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]string{"status": "ok"})
-	})
-	return mux
+// authorityKeys publishes the authority's public keys (GET /api/v1/keys).
+type authorityKeys struct{ a *signing.Authority }
+
+func (k authorityKeys) PublicKeys(context.Context) ([]server.PublicKey, error) {
+	var out []server.PublicKey
+	for _, p := range k.a.PublicKeys() {
+		out = append(out, server.PublicKey{KeyID: p.KeyID, Algorithm: p.Algorithm, PublicKey: p.PublicKey, Current: p.Current})
+	}
+	return out, nil
 }
 
 func (a *app) close() {

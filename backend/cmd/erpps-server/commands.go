@@ -54,11 +54,7 @@ func seedCommand(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer st.Close()
-	full, ok := st.(serverdemo.Store)
-	if !ok {
-		return fmt.Errorf("cette base ne garde pas encore de comptes : les données de démonstration ne peuvent pas être ajoutées")
-	}
-	res, err := (&serverdemo.Seeder{Store: full, Catalog: cat, Hash: auth.HashPassword, Now: time.Now}).Seed(ctx)
+	res, err := (&serverdemo.Seeder{Store: st, Catalog: cat, Hash: auth.HashPassword, Now: time.Now}).Seed(ctx)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/base64"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,6 +52,12 @@ func TestKeysRotateAndList(t *testing.T) {
 
 	// serve signs with the environment's key.
 	s := startServer(t, []string{"ERPPS_SERVER_SIGNING_KEY=" + out}, "--data", elsewhere)
+	_, body := get(t, s.URL+"/api/v1/keys")
+	for _, k := range third.PublicKeys() {
+		if !strings.Contains(body, fmt.Sprintf(`{"keyId":%q,"algorithm":"Ed25519","publicKey":%q,"current":%v}`, k.KeyID, base64.StdEncoding.EncodeToString(k.PublicKey), k.Current)) {
+			t.Errorf("GET /api/v1/keys does not publish %s: %s", k.KeyID, body)
+		}
+	}
 	if code := s.stop(t); code != 0 {
 		t.Fatal(s.stderr)
 	}

@@ -67,8 +67,8 @@ func command(t *testing.T, env []string, args ...string) (stdout, stderr string,
 	return out.String(), errOut.String(), 0
 }
 
-// server is a running `erpps-server serve`.
-type server struct {
+// process is a running `erpps-server serve`.
+type process struct {
 	cmd    *exec.Cmd
 	URL    string // http://127.0.0.1:port
 	stderr *bytes.Buffer
@@ -77,7 +77,7 @@ type server struct {
 
 // startServer starts `erpps-server serve` on a free loopback port and waits
 // until it listens.
-func startServer(t *testing.T, env []string, args ...string) *server {
+func startServer(t *testing.T, env []string, args ...string) *process {
 	t.Helper()
 	cmd := exec.Command(binary, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Env = cleanEnv(env...)
@@ -85,7 +85,7 @@ func startServer(t *testing.T, env []string, args ...string) *server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &server{cmd: cmd, stderr: &bytes.Buffer{}, done: make(chan error, 1)}
+	s := &process{cmd: cmd, stderr: &bytes.Buffer{}, done: make(chan error, 1)}
 	cmd.Stderr = s.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -128,7 +128,7 @@ func startServer(t *testing.T, env []string, args ...string) *server {
 }
 
 // stop sends SIGTERM and returns the exit code.
-func (s *server) stop(t *testing.T) int {
+func (s *process) stop(t *testing.T) int {
 	t.Helper()
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"net/http"
+
+	"erpps/backend/server"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +17,7 @@ func TestServeFrontEndAndStop(t *testing.T) {
 	s := startServer(t, nil, "--data", data)
 
 	resp, body := get(t, s.URL+"/")
-	if resp.StatusCode != http.StatusOK || !strings.Contains(body, ModeMeta) || !strings.Contains(body, `<div id="root">`) {
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, server.ModeMeta) || !strings.Contains(body, `<div id="root">`) {
 		t.Fatalf("GET /: %d\n%s", resp.StatusCode, body)
 	}
 	if strings.Count(body, "erpps-mode") != 1 {
@@ -28,9 +30,17 @@ func TestServeFrontEndAndStop(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("GET /healthz: %d", resp.StatusCode)
 	}
-	resp, _ = get(t, s.URL+"/no-such-file.js")
-	if resp.StatusCode != http.StatusNotFound {
-		t.Errorf("GET of a missing file: %d", resp.StatusCode)
+	resp, body = get(t, s.URL+"/api/v1/no-such-route")
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"not_found"`) {
+		t.Errorf("GET of an unknown API route: %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, s.URL+"/readyz")
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET /readyz: %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, s.URL+"/api/v1/keys")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `"current":true`) {
+		t.Errorf("GET /api/v1/keys: %d %s", resp.StatusCode, body)
 	}
 
 	if code := s.stop(t); code != 0 {

@@ -7,33 +7,24 @@ import (
 	"path/filepath"
 
 	"erpps/backend/erpps"
+	"erpps/backend/postgres"
 	"erpps/backend/signing"
 	"erpps/backend/sqlite"
 )
 
 // store is what the server keeps its data in.
-// TODO(cmd): erpps.ServerStore once the store branch is merged.
-type store interface {
-	erpps.PractitionerService
-	erpps.RequestService
-	erpps.StructureService
-	Close() error
-}
+type store = erpps.ServerStore
 
 // openStore opens (and migrates) the store the configuration names: the
 // SQLite file in the data folder, or PostgreSQL.
 func openStore(ctx context.Context, c *config) (store, error) {
 	if c.Database != "" {
-		return nil, erpps.Errorf(erpps.EUNAVAILABLE, "PostgreSQL n'est pas encore pris en charge par cette version : utilisez --data.")
+		return postgres.Open(ctx, c.Database)
 	}
 	if err := os.MkdirAll(c.Data, 0o700); err != nil {
 		return nil, fmt.Errorf("impossible de créer le dossier des données %s : %w", c.Data, err)
 	}
-	db := sqlite.NewDB(filepath.Join(c.Data, sqliteFileName))
-	if err := db.Open(ctx); err != nil {
-		return nil, err
-	}
-	return db, nil
+	return sqlite.Open(ctx, filepath.Join(c.Data, sqliteFileName))
 }
 
 // loadAuthority returns the authority's signing key: the PEM text of the

@@ -13,9 +13,6 @@ import (
 const (
 	defaultQueueLimit = 20
 	maxQueueLimit     = 100
-	// queueSortedBelow is the number of matching requests up to which the
-	// queue sorts them rather than walking every request in order.
-	queueSortedBelow = 2000
 )
 
 // defaultQueueStatuses are the requests an agent has to deal with.
@@ -28,16 +25,40 @@ var defaultQueueStatuses = []erpps.RequestStatus{
 // by id), with the number of requests matching. A draft is never listed. A
 // limit of 0 is 20, one above 100 is 100; a negative offset is 0.
 func (db *DB) ListQueue(ctx context.Context, f erpps.QueueFilter) (*erpps.QueuePage, error) {
-	return db.listQueue(ctx, f, queuePlan{sortedBelow: queueSortedBelow, useCounts: true})
+	return db.listQueue(ctx, f, queuePlan{useCounts: true})
 }
 
-// queuePlan is how the queue is read: up to sortedBelow matching requests
-// are sorted whole, more are walked in transmission order; useCounts counts
-// from queue_counts when the filter allows it. Every plan gives the same
-// page.
+// queuePlan is how the queue is read; every plan gives the same page.
 type queuePlan struct {
-	sortedBelow int
-	useCounts   bool
+	// read is queueReadAuto, queueReadSort or queueReadWalk.
+	read int
+	// useCounts counts from queue_counts when the filter allows it.
+	useCounts bool
+}
+
+// The ways of reading a page of the queue.
+const (
+	// queueReadAuto walks when that reads fewer index entries than sorting.
+	queueReadAuto = iota
+	// queueReadSort sorts the requests matching (index requests_queue_match).
+	queueReadSort
+	// queueReadWalk walks every transmitted request in transmission order
+	// until the page is full (index requests_queue_order).
+	queueReadWalk
+)
+
+// walkQueue says whether walking the transmitted requests in order reads
+// fewer index entries than sorting the total matching: the walk reads about
+// (offset+limit) × all / total entries, the sort total.
+func walkQueue(ctx context.Context, tx *sql.Tx, plan queuePlan, offset, limit, total int) (bool, error) {
+	if plan.read != queueReadAuto {
+		return plan.read == queueReadWalk, nil
+	}
+	var all int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0) FROM queue_counts`).Scan(&all); err != nil {
+		return false, fmt.Errorf("store: unable to count the transmitted requests: %w", err)
+	}
+	return (offset+limit)*all <= total*total, nil
 }
 
 func (db *DB) listQueue(ctx context.Context, f erpps.QueueFilter, plan queuePlan) (*erpps.QueuePage, error) {
@@ -59,12 +80,14 @@ func (db *DB) listQueue(ctx context.Context, f erpps.QueueFilter, plan queuePlan
 		if page.Offset >= page.Total {
 			return nil
 		}
-		// A large queue is walked in transmission order until the page is
-		// full; a small one is sorted whole. Either way only an index is
-		// read, then the page's rows.
-		index := "requests_queue_order"
-		if page.Total <= plan.sortedBelow {
-			index = "requests_queue_match"
+		// Only an index is read, then the page's rows.
+		walk, err := walkQueue(ctx, tx, plan, page.Offset, page.Limit, page.Total)
+		if err != nil {
+			return err
+		}
+		index := "requests_queue_match"
+		if walk {
+			index = "requests_queue_order"
 		}
 		where, args := q.where()
 		rows, err := tx.QueryContext(ctx, `

@@ -135,7 +135,7 @@ func TestQueuePlans(t *testing.T) {
 		{Departments: []string{"92", "69"}, Statuses: []erpps.RequestStatus{erpps.StatusRefused, erpps.StatusWithdrawn}, Offset: 10},
 		{Departments: []string{"75", "92", "93", "69"}, Offset: 590},
 	}
-	plans := []queuePlan{{sortedBelow: 0}, {sortedBelow: 1 << 30}, {sortedBelow: 0, useCounts: true}, {sortedBelow: queueSortedBelow, useCounts: true}}
+	plans := []queuePlan{{read: queueReadSort}, {read: queueReadWalk}, {read: queueReadWalk, useCounts: true}, {useCounts: true}}
 	for i, f := range filters {
 		wantIDs, wantTotal := wantQueue(t, db, f)
 		if wantTotal == 0 {

@@ -38,6 +38,15 @@ func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erp
 	}
 	var r *erpps.Request
 	err := db.inTx(ctx, "record the decision", func(tx pgx.Tx) error {
+		if plan.Linked != nil {
+			// Both requests of the pair are locked in the order of their
+			// ids: an agent deciding from the other side waits, never
+			// deadlocks.
+			if _, err := tx.Exec(ctx, `SELECT 1 FROM requests WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+				[]string{plan.Step.RequestID, plan.Linked.RequestID}); err != nil {
+				return fmt.Errorf("lock the pair: %w", err)
+			}
+		}
 		cur, err := readStep(ctx, tx, plan.Step, plan.Principal)
 		if err != nil {
 			return err

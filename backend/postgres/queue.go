@@ -62,16 +62,21 @@ func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.Q
 		conds = append(conds, "r.transmitted_at < "+a.add(*filter.TransmittedBefore))
 	}
 	where := " WHERE " + strings.Join(conds, " AND ")
-	countArgs := append(args(nil), a...)
+	count, countArgs := queueCount(where, a, filter, kept)
+	// The page is cut from the requests alone (an index walk), then joined
+	// to the practitioners' names.
 	query := `
 		SELECT r.id, r.rpps,
 		       trim(CASE WHEN p.exercise_name <> '' THEN p.exercise_name ELSE p.birth_name END || ' ' ||
 		            CASE WHEN p.exercise_first_name <> '' THEN p.exercise_first_name ELSE p.first_name END),
 		       r.kind, r.status, r.department, r.revision, r.transmitted_at, r.updated_at, r.deadline,
 		       r.assigned_role, r.assigned_id, r.assigned_name
-		FROM requests r JOIN practitioners p ON p.rpps = r.rpps` + where + `
-		ORDER BY r.transmitted_at, r.id
-		LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
+		FROM (SELECT r.id FROM requests r` + where + `
+		      ORDER BY r.transmitted_at, r.id
+		      LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset) + `) page
+		JOIN requests r ON r.id = page.id
+		JOIN practitioners p ON p.rpps = r.rpps
+		ORDER BY r.transmitted_at, r.id`
 
 	page := &erpps.QueuePage{Items: []erpps.QueueItem{}, Offset: offset, Limit: limit}
 	err := db.inReadTx(ctx, "list the queue", func(tx pgx.Tx) error {
@@ -98,7 +103,7 @@ func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.Q
 			return fmt.Errorf("read the queue: %w", err)
 		}
 		var total int64
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM requests r`+where, countArgs...).Scan(&total); err != nil {
+		if err := tx.QueryRow(ctx, count, countArgs...).Scan(&total); err != nil {
 			return fmt.Errorf("count the queue: %w", err)
 		}
 		page.Total = int(total)
@@ -108,4 +113,21 @@ func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.Q
 		return nil, err
 	}
 	return page, nil
+}
+
+// queueCount returns the query counting the queue: the sum of the lines of
+// queue_counts (kept by a trigger) for the filter's départements, statuses
+// and kind, or, for a filter on the transmission time, a count of the
+// requests (where and a are the page's conditions and arguments so far).
+func queueCount(where string, a args, filter erpps.QueueFilter, statuses []string) (string, []any) {
+	if filter.TransmittedBefore != nil {
+		return `SELECT count(*) FROM requests r` + where, append([]any(nil), a...)
+	}
+	query := `SELECT coalesce(sum(n), 0)::bigint FROM queue_counts WHERE department = ANY($1) AND status = ANY($2)`
+	countArgs := []any{filter.Departments, statuses}
+	if filter.Kind != "" {
+		query += ` AND kind = $3`
+		countArgs = append(countArgs, string(filter.Kind))
+	}
+	return query, countArgs
 }

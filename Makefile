@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 DESKTOP_TAGS := desktop,production,webkit2_41
 
-.PHONY: run deps frontend build windows web test bindings clean
+.PHONY: run deps frontend build windows web server server-bin test bindings clean
 
 ## run: install what is needed, build, and start the desktop app with demo data
 ## (without a display, starts browser mode on http://127.0.0.1:8080/).
@@ -31,6 +31,18 @@ windows: frontend
 ## web: browser mode on 127.0.0.1:8080 (open the address it prints, with its token)
 web: build
 	./build/bin/erpps web --addr 127.0.0.1:8080
+
+## server: erpps-server on its embedded SQLite store with demo data, on
+## http://127.0.0.1:8443/ (no setup; data in build/server-data)
+SERVER_DATA ?= build/server-data
+SERVER_ADDR ?= 127.0.0.1:8443
+server: server-bin
+	./build/bin/erpps-server seed-demo --data $(SERVER_DATA)
+	./build/bin/erpps-server serve --addr $(SERVER_ADDR) --data $(SERVER_DATA)
+
+## server-bin: the server binary, pure Go, build/bin/erpps-server
+server-bin: frontend
+	CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o build/bin/erpps-server ./backend/cmd/erpps-server
 
 ## test: every test (installs what the tests need when missing)
 test:

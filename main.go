@@ -47,6 +47,7 @@ func run(args []string, stderr io.Writer) int {
 	addr := fset.String("addr", "127.0.0.1:8080", "adresse d'écoute du mode navigateur (erpps web)")
 	kiosk := fset.Bool("kiosk", false, "borne d'accueil ARS : plein écran, aucune donnée conservée")
 	noDemo := fset.Bool("no-demo", false, "ne pas créer de dossiers de démonstration au premier lancement")
+	server := fset.String("server", os.Getenv("ERPPS_SERVER_URL"), "adresse du serveur eRPPS, dont les clés publiques de l'autorité sont gardées pour vérifier les attestations hors ligne (défaut : $ERPPS_SERVER_URL)")
 	selfTest := fset.Bool("selftest", false, "vérifier les liaisons de l'interface de bureau, puis quitter (code 0 si tout va bien)")
 	if err := fset.Parse(args); err != nil {
 		return 2
@@ -74,12 +75,13 @@ func run(args []string, stderr io.Writer) int {
 	defer stop()
 
 	a, closeApp, err := app.Open(ctx, app.Config{
-		DataDir:  *dataDir,
-		Mode:     mode,
-		Demo:     !*noDemo,
-		SelfTest: *selfTest && mode != app.ModeWeb,
-		Version:  version,
-		Stderr:   stderr,
+		DataDir:   *dataDir,
+		Mode:      mode,
+		Demo:      !*noDemo,
+		SelfTest:  *selfTest && mode != app.ModeWeb,
+		Version:   version,
+		Stderr:    stderr,
+		ServerURL: *server,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "erpps:", app.UserMessage(err))

@@ -2,12 +2,13 @@
 # Installs what eRPPS Desktop needs on Debian 12, idempotently: nothing is
 # downloaded when everything is already there.
 #   .ci/deps.sh run   — to build and run the desktop app (GTK, WebKitGTK 4.1)
-#   .ci/deps.sh test  — also what the tests drive: Xvfb, Chromium, poppler, zbar
+#   .ci/deps.sh test  — also what the tests drive: Xvfb, Chromium, poppler, zbar,
+#                      PostgreSQL 15 (started by the tests themselves, never as a service)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 run_pkgs=(gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
-test_pkgs=(xvfb xauth x11-utils imagemagick chromium poppler-utils zbar-tools)
+test_pkgs=(xvfb xauth x11-utils imagemagick chromium poppler-utils zbar-tools postgresql)
 
 pkgs=("${run_pkgs[@]}")
 if [ "${1:-run}" = test ]; then pkgs+=("${test_pkgs[@]}"); fi

@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export ERPPS_ARTIFACTS="${ERPPS_ARTIFACTS:-$PWD/build/test-artifacts}"
 mkdir -p "$ERPPS_ARTIFACTS"
+# The PostgreSQL tests (backend/internal/pgtest) fail rather than skip here.
+export ERPPS_REQUIRE_POSTGRES=1
 log="$ERPPS_ARTIFACTS/go-test.log"
 
 .ci/deps.sh test

@@ -33,6 +33,10 @@ type Config struct {
 	Stderr   io.Writer
 	// TempDir is where the kiosk makes its folder (os.TempDir() when "").
 	TempDir string
+	// ServerURL is the eRPPS server's address ("" when none is configured):
+	// the authority's public keys are fetched from it at start and kept,
+	// so that attestations verify offline.
+	ServerURL string
 }
 
 // ErrKioskDataDir refuses a kiosk given a data folder: the kiosk erases its
@@ -115,6 +119,11 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 	if err != nil {
 		return fail(err)
 	}
+	verifier, _, stopRefresh, err := authorityVerifier(ctx, cfg.ServerURL, db, signer, log)
+	if err != nil {
+		return fail(err)
+	}
+	cleanups = append(cleanups, stopRefresh)
 	a := New(ctx, Deps{
 		Practitioners: db,
 		Requests: &requests.Service{
@@ -122,7 +131,7 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		},
 		Attestations: &attestation.Issuer{
 			Practitioners: db, Registry: db, Catalog: catalog, Signer: signer,
-			Verifier: signing.NewKeyRing(signer.PublicKey()), Renderer: renderer, Now: time.Now,
+			Verifier: verifier, Renderer: renderer, Now: time.Now, RemoteAuthority: true,
 		},
 		Catalog: catalog,
 		Dialogs: dialogsFor(cfg.Mode),

@@ -23,6 +23,7 @@ type Catalog struct {
 	regionByKey map[string]int
 	departments []Department
 	depByKey    map[string]int
+	professions []Code // Professions, sorted once at load
 }
 
 // Load parses the embedded data files.
@@ -51,6 +52,7 @@ func load(fsys fs.FS, dir string) (*Catalog, error) {
 	if err := c.addGeography(fsys, dir); err != nil {
 		return nil, err
 	}
+	c.professions = c.sortedProfessions()
 	return c, nil
 }
 

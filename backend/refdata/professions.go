@@ -12,7 +12,11 @@ import (
 // TRE_G15 (professions de santé) and of TRE_R95 (usagers de titre, in the RPPS
 // since October 2024), sorted by label. When both tables hold a code, TRE_R95
 // wins: 93 Psychologue is retired in TRE_G15 and active in TRE_R95.
-func (c *Catalog) Professions() []Code {
+func (c *Catalog) Professions() []Code { return slices.Clone(c.professions) }
+
+// sortedProfessions computes Professions (accent-folded sorting is costly:
+// done once, when the catalog is loaded).
+func (c *Catalog) sortedProfessions() []Code {
 	merged := map[string]Code{}
 	for _, id := range []string{TableProfession, TableUsagerTitre} { // later wins
 		for _, code := range c.tables[id].Codes {

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"erpps/backend/signing"
+)
+
+// envPrefix names the environment variables configuring the server: each
+// flag --some-name is also ERPPS_SERVER_SOME_NAME (the flag wins).
+const envPrefix = "ERPPS_SERVER_"
+
+// envSigningKey holds the authority key's PEM text itself (never a flag: a
+// command line is visible to every user of the machine).
+const envSigningKey = envPrefix + "SIGNING_KEY"
+
+// sqliteFileName is the store's file in the data folder.
+const sqliteFileName = "erpps-server.db"
+
+// config is the server's configuration, from flags and environment.
+type config struct {
+	Addr     string // serve: listening address
+	Data     string // the data folder (SQLite store, authority key), the default store
+	Database string // postgres://... : PostgreSQL instead of SQLite
+	// SigningKeyFile is the authority key's file; SigningKeyPEM its PEM text
+	// from the environment (which wins).
+	SigningKeyFile  string
+	SigningKeyPEM   string
+	ShutdownTimeout time.Duration // serve: how long in-flight requests may take to finish on SIGTERM
+	JobsEvery       time.Duration // serve: how often expired complements are closed
+	SessionTTL      time.Duration
+}
+
+// flagSet is a subcommand's flags, each with its ERPPS_SERVER_* variable.
+type flagSet struct {
+	*flag.FlagSet
+	getenv func(string) string
+	errs   []string
+}
+
+func newFlagSet(name string, getenv func(string) string, stderr io.Writer) *flagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return &flagSet{FlagSet: fs, getenv: getenv}
+}
+
+// envName is the environment variable of flag name.
+func envName(name string) string {
+	return envPrefix + strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
+}
+
+func (f *flagSet) string(p *string, name, def, usage string) {
+	if v := f.getenv(envName(name)); v != "" {
+		def = v
+	}
+	f.StringVar(p, name, def, usage+" ("+envName(name)+")")
+}
+
+func (f *flagSet) duration(p *time.Duration, name string, def time.Duration, usage string) {
+	if v := f.getenv(envName(name)); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			f.errs = append(f.errs, fmt.Sprintf("%s=%q n'est pas une durée valide (par exemple 30s, 5m, 1h)", envName(name), v))
+		} else {
+			def = d
+		}
+	}
+	f.DurationVar(p, name, def, usage+" ("+envName(name)+")")
+}
+
+// storeFlags adds the flags choosing the store and the authority key.
+func (f *flagSet) storeFlags(c *config) {
+	f.string(&c.Data, "data", "erpps-server-data", "dossier des données : base SQLite (par défaut) et clé de signature")
+	f.string(&c.Database, "database", "", "adresse PostgreSQL (postgres://...) au lieu de SQLite")
+	f.string(&c.SigningKeyFile, "signing-key-file", "", "fichier de la clé de signature de l'autorité (par défaut <data>/"+signing.AuthorityFileName+" ; ou la clé elle-même dans "+envSigningKey+")")
+}
+
+// parse reads args; a bad environment variable or flag, or an argument left
+// over, is an error.
+func (f *flagSet) parse(args []string, c *config) error {
+	if err := f.Parse(args); err != nil {
+		return err
+	}
+	if len(f.errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(f.errs, " ; "))
+	}
+	if f.NArg() > 0 {
+		return fmt.Errorf("argument inattendu : %q", f.Arg(0))
+	}
+	c.SigningKeyPEM = f.getenv(envSigningKey)
+	if c.SigningKeyFile == "" {
+		c.SigningKeyFile = filepath.Join(c.Data, signing.AuthorityFileName)
+	}
+	if c.Database != "" && !strings.HasPrefix(c.Database, "postgres://") && !strings.HasPrefix(c.Database, "postgresql://") {
+		return fmt.Errorf("--database attend une adresse postgres://... (SQLite est le choix par défaut, avec --data)")
+	}
+	return nil
+}

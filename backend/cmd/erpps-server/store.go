@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"erpps/backend/erpps"
+	"erpps/backend/postgres"
+	"erpps/backend/signing"
+	"erpps/backend/sqlite"
+)
+
+// store is what the server keeps its data in.
+type store = erpps.ServerStore
+
+// openStore opens (and migrates) the store the configuration names: the
+// SQLite file in the data folder, or PostgreSQL.
+func openStore(ctx context.Context, c *config) (store, error) {
+	if c.Database != "" {
+		return postgres.Open(ctx, c.Database)
+	}
+	if err := os.MkdirAll(c.Data, 0o700); err != nil {
+		return nil, fmt.Errorf("impossible de créer le dossier des données %s : %w", c.Data, err)
+	}
+	return sqlite.Open(ctx, filepath.Join(c.Data, sqliteFileName))
+}
+
+// loadAuthority returns the authority's signing key: the PEM text of the
+// environment, else the key file. With the embedded SQLite store, a missing
+// file is created (a single process, `make server` without setup); with
+// PostgreSQL, several processes must share one key: it must exist (`keys
+// rotate` creates it).
+func loadAuthority(c *config) (*signing.Authority, error) {
+	if c.SigningKeyPEM != "" {
+		return signing.ParseAuthority([]byte(c.SigningKeyPEM))
+	}
+	if c.Database != "" {
+		a, err := signing.LoadAuthorityFile(c.SigningKeyFile)
+		if os.IsNotExist(err) {
+			return nil, fmt.Errorf("la clé de signature de l'autorité %s n'existe pas : créez-la avec « erpps-server keys rotate --signing-key-file %s », ou donnez-la dans %s", c.SigningKeyFile, c.SigningKeyFile, envSigningKey)
+		}
+		return a, err
+	}
+	if err := os.MkdirAll(filepath.Dir(c.SigningKeyFile), 0o700); err != nil {
+		return nil, fmt.Errorf("impossible de créer le dossier de la clé de signature : %w", err)
+	}
+	a, _, err := signing.LoadOrCreateAuthorityFile(c.SigningKeyFile)
+	return a, err
+}

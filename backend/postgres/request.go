@@ -1,0 +1,184 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"erpps/backend/erpps"
+)
+
+// CreateRequest stores r as a new draft at revision 1, its history starting
+// with its creation by actor. An empty ID is replaced by a random UUID and an
+// empty payload by {}. r is updated with what was stored. A second draft of
+// the same kind on the same object is ECONFLICT (a unique index holds it,
+// whichever process creates it).
+func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.Actor) error {
+	if err := checkNewRequest(r); err != nil {
+		return err
+	}
+	if len(r.Payload) == 0 {
+		r.Payload = []byte("{}")
+	}
+	if err := checkPayload(r.Payload); err != nil {
+		return err
+	}
+	if r.ID == "" {
+		id, err := newID()
+		if err != nil {
+			return storeError("create the request", err)
+		}
+		r.ID = id
+	}
+	now := db.now()
+	created := erpps.RequestEvent{From: "", To: erpps.StatusDraft, At: now, Actor: actor, Principal: r.RPPS}
+	err := db.inTx(ctx, "create the request", func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `
+			INSERT INTO requests (id, rpps, kind, status, target_id, linked_request_id, department,
+				payload, revision, deadline, reason, created_at, updated_at, transmitted_at,
+				updated_by_role, updated_by_id, updated_by_name)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $11, NULL, $12, $13, $14)`,
+			r.ID, r.RPPS, string(r.Kind), string(erpps.StatusDraft), r.TargetID, r.LinkedRequestID,
+			r.Department, string(r.Payload), r.Deadline, r.Reason, now,
+			string(actor.Role), actor.ID, actor.Name)
+		switch {
+		case isForeignKey(err):
+			return practitionerNotFound()
+		case isUnique(err, "requests_pkey"):
+			return erpps.Errorf(erpps.ECONFLICT, "Une demande portant cet identifiant existe déjà.")
+		case isUnique(err, ""):
+			return erpps.Errorf(erpps.ECONFLICT, "Une demande de ce type est déjà en cours de préparation : reprenez-la dans « Consulter ma demande en cours ».")
+		case err != nil:
+			return fmt.Errorf("insert the request: %w", err)
+		}
+		return insertEvent(ctx, tx, r.ID, created)
+	})
+	if err != nil {
+		return err
+	}
+	r.Status, r.Revision = erpps.StatusDraft, 1
+	r.CreatedAt, r.UpdatedAt, r.TransmittedAt, r.UpdatedBy = now, now, nil, actor
+	r.History = []erpps.RequestEvent{created}
+	return nil
+}
+
+// checkNewRequest rejects a request that cannot be created.
+func checkNewRequest(r *erpps.Request) error {
+	if r == nil {
+		return erpps.Invalid("La demande est vide.")
+	}
+	var fields []erpps.FieldError
+	if strings.TrimSpace(r.RPPS) == "" {
+		fields = append(fields, erpps.FieldError{Field: "rpps", Code: erpps.EINVALID,
+			Message: "Le numéro RPPS est obligatoire."})
+	}
+	if !r.Kind.Valid() {
+		fields = append(fields, erpps.FieldError{Field: "kind", Code: erpps.EINVALID,
+			Message: "Type de demande inconnu."})
+	}
+	if r.Status != "" && r.Status != erpps.StatusDraft {
+		fields = append(fields, erpps.FieldError{Field: "status", Code: erpps.EINVALID,
+			Message: "Une demande est créée en brouillon."})
+	}
+	if len(r.ID) > maxIDLength || strings.TrimSpace(r.ID) != r.ID {
+		fields = append(fields, erpps.FieldError{Field: "id", Code: erpps.EINVALID,
+			Message: "Identifiant de demande invalide."})
+	}
+	if len(fields) > 0 {
+		return erpps.Invalid("La demande ne peut pas être créée.", fields...)
+	}
+	return nil
+}
+
+// FindRequestByID returns the request with its history, or ENOTFOUND.
+func (db *DB) FindRequestByID(ctx context.Context, id string) (*erpps.Request, error) {
+	var r *erpps.Request
+	err := db.inReadTx(ctx, "find the request", func(tx pgx.Tx) error {
+		var err error
+		r, err = findRequest(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// ListRequests returns the requests matching filter, newest first, with
+// their histories (unless WithoutHistory). A limit of 0 means no limit.
+func (db *DB) ListRequests(ctx context.Context, filter erpps.RequestFilter) ([]*erpps.Request, error) {
+	var conds []string
+	var a args
+	if filter.RPPS != "" {
+		conds = append(conds, "rpps = "+a.add(filter.RPPS))
+	}
+	if filter.Kind != "" {
+		conds = append(conds, "kind = "+a.add(string(filter.Kind)))
+	}
+	if filter.TargetID != "" {
+		conds = append(conds, "target_id = "+a.add(filter.TargetID))
+	}
+	if len(filter.Statuses) > 0 {
+		conds = append(conds, "status = ANY("+a.add(strs(filter.Statuses))+")")
+	}
+	query := `SELECT ` + requestColumns + ` FROM requests`
+	if len(conds) > 0 {
+		query += ` WHERE ` + strings.Join(conds, " AND ")
+	}
+	query += ` ORDER BY created_at DESC, seq DESC`
+	if filter.Limit > 0 {
+		query += ` LIMIT ` + a.add(filter.Limit)
+	}
+	var out []*erpps.Request
+	err := db.inReadTx(ctx, "list requests", func(tx pgx.Tx) error {
+		var err error
+		if out, err = queryRequests(ctx, tx, query, a...); err != nil {
+			return err
+		}
+		if filter.WithoutHistory {
+			return nil
+		}
+		return attachHistory(ctx, tx, out)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// openStatuses are the statuses of requests still in the works.
+var openStatuses = []string{string(erpps.StatusDraft), string(erpps.StatusTransmitted),
+	string(erpps.StatusUnderReview), string(erpps.StatusComplementRequested)}
+
+// FindRequestWithRecord reads, in one read transaction, the request with its
+// history, its practitioner and the practitioner's other open requests
+// (newest first, without history).
+func (db *DB) FindRequestWithRecord(ctx context.Context, id string) (*erpps.RequestWithRecord, error) {
+	out := &erpps.RequestWithRecord{}
+	err := db.inReadTx(ctx, "find the request", func(tx pgx.Tx) error {
+		var err error
+		if out.Request, err = findRequest(ctx, tx, id); err != nil {
+			return err
+		}
+		if out.Practitioner, err = findPractitioner(ctx, tx, out.Request.RPPS); err != nil {
+			return err
+		}
+		others, err := queryRequests(ctx, tx, `SELECT `+requestColumns+` FROM requests
+			WHERE rpps = $1 AND id <> $2 AND status = ANY($3)
+			ORDER BY created_at DESC, seq DESC`, out.Request.RPPS, id, openStatuses)
+		if len(others) > 0 {
+			out.Others = others
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// errNoRows tells whether err is "no row".
+func errNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }

@@ -1,0 +1,125 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"erpps/backend/erpps"
+)
+
+// requestColumns are the columns scanRequest reads, in its order.
+const requestColumns = `id, rpps, kind, status, target_id, linked_request_id, department,
+	payload, revision, deadline, reason, created_at, updated_at, transmitted_at,
+	updated_by_role, updated_by_id, updated_by_name`
+
+// scanRequest reads the requestColumns of one row.
+func scanRequest(row pgx.Row) (*erpps.Request, error) {
+	var r erpps.Request
+	var kind, status, updatedByRole string
+	var payload []byte
+	var transmittedAt *time.Time
+	if err := row.Scan(&r.ID, &r.RPPS, &kind, &status, &r.TargetID, &r.LinkedRequestID,
+		&r.Department, &payload, &r.Revision, &r.Deadline, &r.Reason,
+		&r.CreatedAt, &r.UpdatedAt, &transmittedAt,
+		&updatedByRole, &r.UpdatedBy.ID, &r.UpdatedBy.Name); err != nil {
+		return nil, err
+	}
+	r.Kind, r.Status, r.Payload = erpps.RequestKind(kind), erpps.RequestStatus(status), payload
+	r.UpdatedBy.Role = erpps.Role(updatedByRole)
+	r.CreatedAt, r.UpdatedAt = r.CreatedAt.UTC(), r.UpdatedAt.UTC()
+	if transmittedAt != nil {
+		t := transmittedAt.UTC()
+		r.TransmittedAt = &t
+	}
+	r.History = []erpps.RequestEvent{}
+	return &r, nil
+}
+
+// requestNotFound is the error for an unknown request id.
+func requestNotFound() *erpps.Error {
+	return erpps.NotFound("Cette demande n'existe pas ou a été supprimée.")
+}
+
+// findRequest reads one request with its history, or ENOTFOUND.
+func findRequest(ctx context.Context, q querier, id string) (*erpps.Request, error) {
+	r, err := scanRequest(q.QueryRow(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, requestNotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read the request: %w", err)
+	}
+	if err := attachHistory(ctx, q, []*erpps.Request{r}); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// queryRequests reads the requests of a query selecting requestColumns.
+func queryRequests(ctx context.Context, q querier, sql string, args ...any) ([]*erpps.Request, error) {
+	rows, err := q.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list requests: %w", err)
+	}
+	defer rows.Close()
+	out := []*erpps.Request{}
+	for rows.Next() {
+		r, err := scanRequest(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read a request: %w", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list requests: %w", err)
+	}
+	return out, nil
+}
+
+// attachHistory fills the History of each request, oldest step first.
+func attachHistory(ctx context.Context, q querier, requests []*erpps.Request) error {
+	if len(requests) == 0 {
+		return nil
+	}
+	byID := make(map[string]*erpps.Request, len(requests))
+	ids := make([]string, len(requests))
+	for i, r := range requests {
+		byID[r.ID], ids[i] = r, r.ID
+	}
+	rows, err := q.Query(ctx, `
+		SELECT request_id, from_status, to_status, at, actor_role, actor_id, actor_name, principal, comment
+		FROM request_events WHERE request_id = ANY($1) ORDER BY request_id, id`, ids)
+	if err != nil {
+		return fmt.Errorf("read request history: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, from, to, role string
+		var e erpps.RequestEvent
+		if err := rows.Scan(&id, &from, &to, &e.At, &role, &e.Actor.ID, &e.Actor.Name, &e.Principal, &e.Comment); err != nil {
+			return fmt.Errorf("read a request event: %w", err)
+		}
+		e.From, e.To, e.Actor.Role, e.At = erpps.RequestStatus(from), erpps.RequestStatus(to), erpps.Role(role), e.At.UTC()
+		if r := byID[id]; r != nil {
+			r.History = append(r.History, e)
+		}
+	}
+	return rows.Err()
+}
+
+// insertEvent records one step of a request's life.
+func insertEvent(ctx context.Context, tx pgx.Tx, id string, e erpps.RequestEvent) error {
+	if _, err := tx.Exec(ctx, `
+		INSERT INTO request_events (request_id, from_status, to_status, at,
+			actor_role, actor_id, actor_name, principal, comment)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		id, string(e.From), string(e.To), stamp(e.At),
+		string(e.Actor.Role), e.Actor.ID, e.Actor.Name, e.Principal, e.Comment); err != nil {
+		return fmt.Errorf("record the request event: %w", err)
+	}
+	return nil
+}

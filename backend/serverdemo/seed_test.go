@@ -1,0 +1,114 @@
+package serverdemo
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"erpps/backend/backoffice"
+	"erpps/backend/demo"
+	"erpps/backend/erpps"
+	"erpps/backend/refdata"
+)
+
+var now = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
+func seeder(t *testing.T, store Store) *Seeder {
+	t.Helper()
+	cat, err := refdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Seeder{Store: store, Catalog: cat, Hash: func(pw string) (string, error) { return "hash:" + pw, nil }, Now: func() time.Time { return now }}
+}
+
+func TestSeed(t *testing.T) {
+	ctx := context.Background()
+	store := openStore(t)
+	s := seeder(t, store)
+	res, err := s.Seed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Practitioners != demo.Count || len(res.Professionals) != demo.Count {
+		t.Errorf("%d practitioners created, %d logins, want %d", res.Practitioners, len(res.Professionals), demo.Count)
+	}
+	if regions := len(s.Catalog.Regions()); len(res.Agents) != regions || res.Accounts != regions+demo.Count {
+		t.Errorf("%d agents, %d accounts, want %d and %d", len(res.Agents), res.Accounts, regions, regions+demo.Count)
+	}
+	for _, l := range append(append([]Login{}, res.Agents...), res.Professionals...) {
+		acc, hash, err := store.FindAccountByLogin(ctx, l.Login)
+		if err != nil {
+			t.Fatalf("%s: %v", l.Login, err)
+		}
+		if hash != "hash:"+l.Password || acc.Role != l.Role || acc.Region != l.Region || acc.RPPS != l.RPPS || acc.Name == "" {
+			t.Errorf("%s: account %+v, hash %q; login %+v", l.Login, acc, hash, l)
+		}
+	}
+	// The queues of several regions are not empty.
+	if len(res.Queues) < 3 || res.Requests < 10 {
+		t.Errorf("%d requests in %d regions, want ≥ 10 in ≥ 3: %v", res.Requests, len(res.Queues), res.Queues)
+	}
+	var kinds = map[erpps.RequestKind]int{}
+	perRegion := map[string]int{}
+	for _, l := range res.Professionals {
+		list, err := store.ListRequests(ctx, erpps.RequestFilter{RPPS: l.RPPS})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range list {
+			if r.Status != erpps.StatusTransmitted || r.TransmittedAt == nil {
+				t.Errorf("request %s is %s", r.ID, r.Status)
+			}
+			last := r.History[len(r.History)-1]
+			if last.Actor.ID != l.RPPS || last.Principal != l.RPPS {
+				t.Errorf("request %s transmitted by %+v for %s", r.ID, last.Actor, last.Principal)
+			}
+			d, err := s.Catalog.Department(r.Department)
+			if err != nil {
+				t.Fatalf("request %s routed to %q: %v", r.ID, r.Department, err)
+			}
+			perRegion[d.RegionCode]++
+			kinds[r.Kind]++
+		}
+	}
+	if len(kinds) != len(demoKinds) {
+		t.Errorf("kinds transmitted %v, want each of %v", kinds, demoKinds)
+	}
+	for code, n := range res.Queues {
+		if perRegion[code] != n {
+			t.Errorf("region %s: %d requests stored, %d said", code, perRegion[code], n)
+		}
+	}
+
+	// Each agent's queue holds the requests of their region, and only them.
+	office := &backoffice.Service{Store: store, Catalog: s.Catalog, Now: s.Now}
+	for _, l := range res.Agents {
+		agent, _, err := store.FindAccountByLogin(ctx, l.Login)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := office.Queue(ctx, agent, backoffice.QueueQuery{PageSize: 100})
+		if err != nil {
+			t.Fatalf("%s: %v", l.Login, err)
+		}
+		if page.Total != res.Queues[l.Region] {
+			t.Errorf("%s sees %d requests, want %d", l.Login, page.Total, res.Queues[l.Region])
+		}
+	}
+
+	// Seeding again creates nothing and still says how to sign in.
+	again, err := s.Seed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Practitioners != 0 || again.Accounts != 0 || again.Requests != 0 || len(again.Agents) != len(res.Agents) || len(again.Professionals) != demo.Count {
+		t.Errorf("second seed: %+v", again)
+	}
+}
+
+func TestSeedLogins(t *testing.T) {
+	if AgentLogin("28") == AgentLogin("11") || AgentPassword("28") == AgentLogin("28") || ProfessionalPassword("1") == "1" {
+		t.Error("logins or passwords collide")
+	}
+}

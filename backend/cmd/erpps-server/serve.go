@@ -51,8 +51,10 @@ func serve(ctx context.Context, c *config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("impossible d'écouter sur %s : %w", c.Addr, err)
 	}
+	var conns activeConns
 	srv := &http.Server{
 		Handler:           app.handler,
+		ConnState:         conns.track,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -75,7 +77,7 @@ func serve(ctx context.Context, c *config, stdout, stderr io.Writer) error {
 		return fmt.Errorf("le serveur s'est arrêté : %w", err)
 	case <-ctx.Done():
 	}
-	log.Info("arrêt demandé : plus de nouvelle connexion, les requêtes en cours se terminent")
+	log.Info("arrêt demandé : plus de nouvelle connexion, les requêtes en cours se terminent", "en_cours", conns.count())
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {

@@ -55,6 +55,7 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/mandates", signedIn, s.listMandates},
 		{"DELETE", "/api/v1/mandates/{id}", signedIn, s.revokeMandate},
 
+		{"GET", "/api/v1/reference", public, s.reference},
 		{"GET", "/api/v1/keys", public, s.keys},
 		{"GET", "/api/v1/openapi.json", public, s.openAPI},
 		{"GET", "/healthz", public, s.healthz},

@@ -112,3 +112,21 @@ func TestSeedLogins(t *testing.T) {
 		t.Error("logins or passwords collide")
 	}
 }
+
+// Demo accounts, whose passwords anyone can guess, never go into a register
+// of real people.
+func TestSeedRefusesARealRegister(t *testing.T) {
+	ctx := context.Background()
+	store := openStore(t)
+	real := &erpps.Practitioner{RPPS: "10003456788", Civility: "MME", BirthName: "DURAND", FirstName: "Claire", UpdatedAt: now}
+	if err := store.SavePractitioner(ctx, real); err != nil {
+		t.Fatal(err)
+	}
+	_, err := seeder(t, store).Seed(ctx)
+	if erpps.ErrorCode(err) != erpps.EFORBIDDEN || erpps.ErrorMessage(err) != MsgRealRegister {
+		t.Fatalf("got %v", err)
+	}
+	if _, _, err := store.FindAccountByLogin(ctx, AgentLogin("28")); erpps.ErrorCode(err) != erpps.ENOTFOUND {
+		t.Errorf("an agent account was created: %v", err)
+	}
+}

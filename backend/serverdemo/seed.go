@@ -23,6 +23,7 @@ type Store interface {
 	erpps.RequestService
 	erpps.StructureService
 	erpps.AccountStore
+	ReceiveRequest(ctx context.Context, r *erpps.Request) error
 }
 
 // Seeder seeds a store with the demo data.
@@ -87,6 +88,11 @@ func (s *Seeder) Seed(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	d, err := s.openDesktop(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer d.close()
 	for i, g := range generated {
 		p, err := s.Store.FindPractitionerByRPPS(ctx, g.RPPS)
 		if erpps.ErrorCode(err) == erpps.ENOTFOUND {
@@ -102,7 +108,7 @@ func (s *Seeder) Seed(ctx context.Context) (*Result, error) {
 		res.Professionals = append(res.Professionals, login)
 		// A professional acts as their RPPS number (erpps.CheckActsFor).
 		actor := erpps.Actor{Role: erpps.RoleProfessional, ID: p.RPPS, Name: acc.Name}
-		if err := s.requests(ctx, i, p, actor, res); err != nil {
+		if err := s.requests(ctx, d, i, p, actor, res); err != nil {
 			return nil, err
 		}
 	}

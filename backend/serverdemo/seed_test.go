@@ -50,6 +50,7 @@ func TestSeed(t *testing.T) {
 		t.Errorf("%d requests in %d regions, want ≥ 10 in ≥ 3: %v", res.Requests, len(res.Queues), res.Queues)
 	}
 	var kinds = map[erpps.RequestKind]int{}
+	ages := map[int]bool{}
 	perRegion := map[string]int{}
 	for _, l := range res.Professionals {
 		list, err := store.ListRequests(ctx, erpps.RequestFilter{RPPS: l.RPPS})
@@ -70,7 +71,15 @@ func TestSeed(t *testing.T) {
 			}
 			perRegion[d.RegionCode]++
 			kinds[r.Kind]++
+			age := int(now.Sub(*r.TransmittedAt).Hours() / 24)
+			ages[age] = true
+			if first := r.History[0]; first.To != erpps.StatusDraft || !first.At.Equal(*r.TransmittedAt) || last.To != erpps.StatusTransmitted || !last.At.Equal(*r.TransmittedAt) {
+				t.Errorf("request %s transmitted %v, history %+v", r.ID, r.TransmittedAt, r.History)
+			}
 		}
+	}
+	if len(ages) < 4 || !ages[0] || !ages[45] {
+		t.Errorf("ages of the requests in days: %v, want several, from 0 to 45", ages)
 	}
 	if len(kinds) != len(demoKinds) {
 		t.Errorf("kinds transmitted %v, want each of %v", kinds, demoKinds)

@@ -10,12 +10,14 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/identifiers"
 	"erpps/backend/requests"
 	"erpps/backend/sqlite"
 )
 
-// demoKinds are the requests the demo practitioners transmit, in turn.
-var demoKinds = []erpps.RequestKind{erpps.KindContact, erpps.KindExerciseName, erpps.KindCeaseActivity}
+// demoKinds are the requests the demo practitioners transmit, in turn; a
+// new activity is a moved cabinet (with its linked cessation).
+var demoKinds = []erpps.RequestKind{erpps.KindContact, erpps.KindExerciseName, erpps.KindCeaseActivity, erpps.KindNewActivity}
 
 // demoAges are how many days ago the demo requests were transmitted, in
 // turn, so that the queue's « ancienneté » filter has something to show.
@@ -83,12 +85,26 @@ func (s *Seeder) requests(ctx context.Context, d *desktop, i int, p *erpps.Pract
 		if err != nil {
 			return fmt.Errorf("serverdemo: unable to transmit a %s request of a demo practitioner: %w", kind, err)
 		}
-		if err := s.Store.ReceiveRequest(ctx, sent); err != nil {
-			return fmt.Errorf("serverdemo: unable to receive a demo request: %w", err)
+		pair := []*erpps.Request{sent}
+		if kind == erpps.KindNewActivity { // the cessation linked to it
+			ceases, err := d.db.ListRequests(ctx, erpps.RequestFilter{RPPS: p.RPPS, Kind: erpps.KindCeaseActivity})
+			if err != nil {
+				return fmt.Errorf("serverdemo: unable to read a linked cessation: %w", err)
+			}
+			for _, c := range ceases {
+				if c.LinkedRequestID == sent.ID {
+					pair = append(pair, c)
+				}
+			}
 		}
-		res.Requests++
-		if dep, err := s.Catalog.Department(sent.Department); err == nil {
-			res.Queues[dep.RegionCode]++
+		for _, r := range pair {
+			if err := s.Store.ReceiveRequest(ctx, r); err != nil {
+				return fmt.Errorf("serverdemo: unable to receive a demo request: %w", err)
+			}
+			res.Requests++
+			if dep, err := s.Catalog.Department(r.Department); err == nil {
+				res.Queues[dep.RegionCode]++
+			}
 		}
 	}
 	return nil
@@ -115,6 +131,12 @@ func (s *Seeder) transmit(ctx context.Context, d *desktop, p *erpps.Practitioner
 		a := open[len(open)-1]
 		in.TargetID = a.ID
 		payload = erpps.CeaseActivityPayload{ActivityID: a.ID, EndDate: d.at.AddDate(0, 1, 0).Format("2006-01-02"), ReasonCode: "RL"}
+	case erpps.KindNewActivity:
+		moved, err := movedCabinet(p, day, d.at)
+		if err != nil {
+			return nil, err
+		}
+		payload = moved
 	default:
 		return nil, fmt.Errorf("serverdemo: no demo payload for %s", kind)
 	}
@@ -133,4 +155,28 @@ func (s *Seeder) transmit(ctx context.Context, d *desktop, p *erpps.Practitioner
 		return nil, err
 	}
 	return d.db.FindRequestByID(ctx, v.Request.ID)
+}
+
+// movedCabinet moves the practitioner's liberal cabinet down the street, from
+// a fortnight on: a new activity replacing the old one, whose linked
+// cessation ends it the day before. EFORBIDDEN when there is no cabinet.
+func movedCabinet(p *erpps.Practitioner, day string, at time.Time) (*erpps.NewActivityPayload, error) {
+	for _, a := range p.OpenActivities(day) {
+		if a.ModeCode != "L" || len(a.Structure.SIRET) != 14 {
+			continue
+		}
+		st := a.Structure
+		st.Address.Number = fmt.Sprint(len(st.Address.Number)*7 + 2)
+		key, err := identifiers.LuhnCheckDigit(st.SIRET[:9] + "0098")
+		if err != nil {
+			return nil, fmt.Errorf("serverdemo: unable to make a SIRET: %w", err)
+		}
+		st.SIRET, st.SIREN = st.SIRET[:9]+"0098"+string(key), st.SIRET[:9]
+		return &erpps.NewActivityPayload{
+			ProfessionCode: a.ProfessionCode, LookupBy: "siret", Structure: st,
+			ModeCode: a.ModeCode, SectorCode: a.SectorCode, FunctionCode: a.FunctionCode, GenreCode: a.GenreCode,
+			StartDate: at.AddDate(0, 0, 15).Format("2006-01-02"), ReplacesActivityID: a.ID,
+		}, nil
+	}
+	return nil, erpps.Errorf(erpps.EFORBIDDEN, "Aucun cabinet libéral.")
 }

@@ -78,6 +78,26 @@ func TestSeed(t *testing.T) {
 			}
 		}
 	}
+	linked := 0
+	for _, l := range res.Professionals {
+		moves, _ := store.ListRequests(ctx, erpps.RequestFilter{RPPS: l.RPPS, Kind: erpps.KindNewActivity})
+		ceases, _ := store.ListRequests(ctx, erpps.RequestFilter{RPPS: l.RPPS, Kind: erpps.KindCeaseActivity})
+		for _, r := range moves {
+			found := 0
+			for _, c := range ceases {
+				if c.LinkedRequestID == r.ID && c.Status == erpps.StatusTransmitted && c.TransmittedAt.Equal(*r.TransmittedAt) {
+					found++
+				}
+			}
+			if found != 1 {
+				t.Errorf("moved cabinet %s: %d linked cessations", r.ID, found)
+			}
+			linked++
+		}
+	}
+	if linked == 0 {
+		t.Error("no moved cabinet")
+	}
 	if len(ages) < 4 || !ages[0] || !ages[45] {
 		t.Errorf("ages of the requests in days: %v, want several, from 0 to 45", ages)
 	}
@@ -137,5 +157,59 @@ func TestSeedRefusesARealRegister(t *testing.T) {
 	}
 	if _, _, err := store.FindAccountByLogin(ctx, AgentLogin("28")); erpps.ErrorCode(err) != erpps.ENOTFOUND {
 		t.Errorf("an agent account was created: %v", err)
+	}
+}
+
+// Every demo request can be decided: an agent of its region takes it, sees
+// what would change, and accepts it (a moved cabinet with its cessation).
+func TestSeedRequestsCanBeAccepted(t *testing.T) {
+	ctx := context.Background()
+	store := openStore(t)
+	s := seeder(t, store)
+	res, err := s.Seed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	office := &backoffice.Service{Store: store, Catalog: s.Catalog, Now: s.Now}
+	accepted, pairs := 0, 0
+	for _, l := range res.Agents {
+		agent, _, err := store.FindAccountByLogin(ctx, l.Login)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := office.Queue(ctx, agent, backoffice.QueueQuery{PageSize: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, item := range page.Items {
+			c, err := office.Case(ctx, agent, item.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Request.Status != erpps.StatusTransmitted {
+				continue // decided with its pair
+			}
+			if c.Linked != nil {
+				pairs++
+			}
+			c, err = office.Decide(ctx, agent, item.ID, backoffice.DecisionInput{Action: erpps.DecisionTake, BaseRevision: c.Request.Revision})
+			if err != nil {
+				t.Fatalf("%s takes %s (%s): %v", l.Login, item.ID, item.Kind, err)
+			}
+			if len(c.Changes) == 0 || c.ChangesProblem != "" {
+				t.Errorf("%s (%s): changes %v, problem %q", item.ID, item.Kind, c.Changes, c.ChangesProblem)
+			}
+			c, err = office.Decide(ctx, agent, item.ID, backoffice.DecisionInput{Action: erpps.DecisionAccept, BaseRevision: c.Request.Revision})
+			if err != nil {
+				t.Fatalf("%s accepts %s (%s): %v", l.Login, item.ID, item.Kind, err)
+			}
+			if c.Request.Status != erpps.StatusAccepted {
+				t.Errorf("%s: %s", item.ID, c.Request.Status)
+			}
+			accepted++
+		}
+	}
+	if accepted == 0 || pairs == 0 {
+		t.Errorf("%d accepted, %d moved cabinets", accepted, pairs)
 	}
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptrace"
 	"regexp"
@@ -99,12 +101,13 @@ func TestSIGTERMFinishesRequestsInFlight(t *testing.T) {
 		token  string
 		at     time.Time
 	}
-	results := make([]result, len(signers)+len(q.Items))
+	nSign := len(signers) - 1 // the last one signs in slowly, apart
+	results := make([]result, nSign+len(q.Items))
 	var wg sync.WaitGroup
 	var written atomic.Int32
 	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { written.Add(1) }}
 	ctx := httptrace.WithClientTrace(context.Background(), trace)
-	for i, p := range signers {
+	for i, p := range signers[:nSign] {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -121,8 +124,32 @@ func TestSIGTERMFinishesRequestsInFlight(t *testing.T) {
 			defer wg.Done()
 			status, err := callCtx(t, ctx, "POST", s.URL+"/api/v1/requests/"+item.ID+"/decisions", agentToken,
 				map[string]any{"action": "take", "baseRevision": item.Revision}, nil)
-			results[len(signers)+j] = result{"take " + item.ID, status, err, "", time.Now()}
+			results[nSign+j] = result{"take " + item.ID, status, err, "", time.Now()}
 		}()
+	}
+	// And one sign-in surely in flight: its headers sent before SIGTERM, the
+	// end of its body only once the server said it is stopping.
+	slow := signers[len(signers)-1]
+	body, rest := io.Pipe()
+	var slowReply struct {
+		Token string `json:"token"`
+	}
+	slowStatus := make(chan int, 1)
+	go func() {
+		req, _ := http.NewRequestWithContext(ctx, "POST", s.URL+"/api/v1/session", body)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := (&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}).Do(req)
+		if err != nil {
+			t.Errorf("the sign-in in flight: %v", err)
+			slowStatus <- 0
+			return
+		}
+		defer resp.Body.Close()
+		_ = json.NewDecoder(resp.Body).Decode(&slowReply)
+		slowStatus <- resp.StatusCode
+	}()
+	if _, err := io.WriteString(rest, `{"login": "`+slow.login+`", `); err != nil {
+		t.Fatal(err)
 	}
 	for deadline := time.Now().Add(30 * time.Second); written.Load() < int32(len(results)) && time.Now().Before(deadline); {
 		time.Sleep(time.Millisecond)
@@ -132,6 +159,17 @@ func TestSIGTERMFinishesRequestsInFlight(t *testing.T) {
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(s.stderr.String(), "arrêt demandé") && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	if _, err := io.WriteString(rest, `"password": "`+slow.password+`", "bearer": true}`); err != nil {
+		t.Fatalf("the server no longer reads the request in flight: %v", err)
+	}
+	_ = rest.Close()
+	if status := <-slowStatus; status != http.StatusCreated || slowReply.Token == "" {
+		t.Errorf("the sign-in in flight: %d", status)
+	}
+	results = append(results, result{"slow sign-in " + slow.login, http.StatusCreated, nil, slowReply.Token, time.Now()})
 	wg.Wait()
 	select {
 	case <-s.done:
@@ -169,7 +207,7 @@ func TestSIGTERMFinishesRequestsInFlight(t *testing.T) {
 	// What was acknowledged is stored; what was not is not done.
 	s = startServer(t, nil, "--data", data)
 	defer s.stop(t)
-	for _, r := range results[:len(signers)] {
+	for _, r := range append(results[:nSign:nSign], results[len(results)-1]) {
 		if r.err != nil {
 			continue
 		}
@@ -187,7 +225,7 @@ func TestSIGTERMFinishesRequestsInFlight(t *testing.T) {
 		if err != nil || status != http.StatusOK {
 			t.Fatalf("%s: %d %v", item.ID, status, err)
 		}
-		acknowledged := results[len(signers)+j].err == nil
+		acknowledged := results[nSign+j].err == nil
 		if taken := cs.Request.Status == "under_review"; taken != acknowledged {
 			t.Errorf("%s: acknowledged %v but status %q", item.ID, acknowledged, cs.Request.Status)
 		}

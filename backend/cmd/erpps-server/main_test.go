@@ -74,6 +74,7 @@ func command(t *testing.T, env []string, args ...string) (stdout, stderr string,
 type process struct {
 	cmd    *exec.Cmd
 	URL    string // http://127.0.0.1:port
+	stdout *lockedBuffer
 	stderr *lockedBuffer
 	done   chan error
 }
@@ -88,7 +89,7 @@ func startServer(t *testing.T, env []string, args ...string) *process {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &process{cmd: cmd, stderr: &lockedBuffer{}, done: make(chan error, 1)}
+	s := &process{cmd: cmd, stdout: &lockedBuffer{}, stderr: &lockedBuffer{}, done: make(chan error, 1)}
 	cmd.Stderr = s.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -97,6 +98,7 @@ func startServer(t *testing.T, env []string, args ...string) *process {
 	go func() {
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
+			_, _ = s.stdout.Write([]byte(sc.Text() + "\n"))
 			lines <- sc.Text()
 		}
 		close(lines)
@@ -174,4 +176,15 @@ func (b *lockedBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// waitOutput waits until the process's stdout holds want.
+func (s *process) waitOutput(t *testing.T, want string) bool {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if strings.Contains(s.stdout.String(), want) {
+			return true
+		}
+	}
+	return false
 }

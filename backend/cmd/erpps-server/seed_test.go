@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"erpps/backend/serverdemo"
 )
 
 type queueReply struct {
@@ -40,6 +42,12 @@ func TestSeedDemoThenSignIn(t *testing.T) {
 	again, _, code := command(t, nil, "seed-demo", "--data", data)
 	if code != 0 || !strings.Contains(again, "déjà là") || len(parseSeed(t, again).agents) != 18 {
 		t.Errorf("second seed-demo: %d\n%s", code, again)
+	}
+
+	out, _, code = command(t, nil, "seed-demo", "--json", "--data", data)
+	var res serverdemo.Result
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil || len(res.Agents) != 18 || res.Agents[0].Password == "" {
+		t.Errorf("seed-demo --json: %d %v\n%s", code, err, out)
 	}
 
 	s := startServer(t, nil, "--data", data)

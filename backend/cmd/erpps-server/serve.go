@@ -13,6 +13,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"erpps/backend/erpps"
 )
 
 // listeningPrefix starts the line serve prints once it accepts connections
@@ -71,6 +73,9 @@ func serve(ctx context.Context, c *config, stdout, stderr io.Writer) error {
 	defer func() { stopJobs(); jobs.Wait() }()
 
 	fmt.Fprintf(stdout, "%shttp://%s/ (%s ; clé de signature %s)\n", listeningPrefix, ln.Addr(), app.storeLabel, app.authority.KeyID())
+	if accounts, err := app.store.ListAccounts(ctx, erpps.RoleARSAgent); err == nil && len(accounts) == 0 {
+		fmt.Fprintln(stdout, "erpps-server : aucun compte d'agent ARS ; pour une démonstration, lancez « erpps-server seed-demo » avec les mêmes options.")
+	}
 
 	select {
 	case err := <-served:

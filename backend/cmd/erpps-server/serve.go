@@ -34,6 +34,10 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM, os.Interrupt)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal stops at once, without waiting for the requests
+	}()
 	return serve(ctx, &c, stdout, stderr)
 }
 

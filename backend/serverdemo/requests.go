@@ -19,6 +19,10 @@ import (
 // new activity is a moved cabinet (with its linked cessation).
 var demoKinds = []erpps.RequestKind{erpps.KindContact, erpps.KindExerciseName, erpps.KindCeaseActivity, erpps.KindNewActivity}
 
+// secondKinds[i%4] is the i-th practitioner's second request ("" for none),
+// never on the activity the first one ends or moves.
+var secondKinds = [4]erpps.RequestKind{erpps.KindExerciseName, "", erpps.KindContact, ""}
+
 // demoAges are how many days ago the demo requests were transmitted, in
 // turn, so that the queue's « ancienneté » filter has something to show.
 var demoAges = []int{0, 3, 10, 1, 21, 45, 8, 0, 35}
@@ -58,7 +62,7 @@ func (d *desktop) close() {
 }
 
 // requests transmits the i-th practitioner's demo requests (one, a second
-// for one in four) unless the server already has requests of theirs. A
+// for one in two) unless the server already has requests of theirs. A
 // practitioner whose record an Ordre keeps is refused by the rules (the ARS
 // does not receive their requests): they get none.
 func (s *Seeder) requests(ctx context.Context, d *desktop, i int, p *erpps.Practitioner, actor erpps.Actor, res *Result) error {
@@ -73,8 +77,8 @@ func (s *Seeder) requests(ctx context.Context, d *desktop, i int, p *erpps.Pract
 		return fmt.Errorf("serverdemo: unable to copy a demo practitioner: %w", err)
 	}
 	kinds := []erpps.RequestKind{demoKinds[i%len(demoKinds)]}
-	if i%4 == 0 {
-		kinds = append(kinds, demoKinds[(i+1)%len(demoKinds)])
+	if second := secondKinds[i%len(secondKinds)]; second != "" {
+		kinds = append(kinds, second)
 	}
 	for k, kind := range kinds {
 		d.at = s.Now().UTC().AddDate(0, 0, -demoAges[(i+k)%len(demoAges)])

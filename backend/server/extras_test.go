@@ -133,13 +133,3 @@ func TestFrontEndServed(t *testing.T) {
 		t.Error("New without a store succeeded")
 	}
 }
-
-func TestReference(t *testing.T) {
-	e := newEnv(t)
-	r := e.do(call{method: "GET", path: "/api/v1/reference"})
-	var got referenceData
-	r.json(t, &got)
-	if r.status != http.StatusOK || got.Tables["TRE_R25"] == nil || len(got.Departments) != len(e.cat.Departments()) || len(got.Professions) == 0 {
-		t.Fatalf("reference: %d, %d tables, %d départements", r.status, len(got.Tables), len(got.Departments))
-	}
-}

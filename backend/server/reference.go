@@ -8,11 +8,11 @@ import (
 	"erpps/backend/refdata"
 )
 
-// referenceData is GET /api/v1/reference: the NOS tables, the professions
+// referenceReply is GET /api/v1/reference: the NOS tables, the professions
 // and the départements, for the labels of a record's codes and the agent's
 // départements (the same as the desktop's ReferenceData, without the
 // activity codes the back office does not offer).
-type referenceData struct {
+type referenceReply struct {
 	Tables      map[string]*refdata.Table `json:"tables"`
 	Professions []refdata.Code            `json:"professions"`
 	Departments []refdata.Department      `json:"departments"`
@@ -21,7 +21,7 @@ type referenceData struct {
 // referenceJSON encodes the catalog's reference data once: it does not
 // change while the server runs.
 func referenceJSON(c *refdata.Catalog) ([]byte, error) {
-	out := referenceData{Tables: map[string]*refdata.Table{}, Professions: c.Professions(), Departments: c.Departments()}
+	out := referenceReply{Tables: map[string]*refdata.Table{}, Professions: c.Professions(), Departments: c.Departments()}
 	for _, t := range c.Tables() {
 		out.Tables[t.ID] = t
 	}

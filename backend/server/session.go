@@ -97,7 +97,7 @@ func (s *Server) authenticate(r *http.Request) (*caller, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &caller{account: &sess.Account, session: sess, token: token, cookie: cookie}, nil
+	return &caller{account: &sess.Account, session: sess, cookie: cookie}, nil
 }
 
 // tokenOf returns the session token of r: the Authorization: Bearer header,

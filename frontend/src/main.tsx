@@ -1,10 +1,14 @@
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { api, isDesktop, runSelfTest, whenDesktop } from "./api";
+import { api, isDesktop, isServerMode, runSelfTest, whenDesktop } from "./api";
 import { App } from "./app/App";
 import { startDesignSystem } from "./ui";
 
 startDesignSystem();
+
+// erpps-server serves the same build with <meta name="erpps-mode" content="server">:
+// the ARS back office, loaded only there so that the desktop does not carry it.
+const BackOfficeApp = lazy(() => import("./backoffice/BackOfficeApp"));
 
 const root = document.getElementById("root");
 if (root === null) {
@@ -12,7 +16,13 @@ if (root === null) {
 }
 createRoot(root).render(
     <StrictMode>
-        <App />
+        {isServerMode() ? (
+            <Suspense>
+                <BackOfficeApp />
+            </Suspense>
+        ) : (
+            <App />
+        )}
     </StrictMode>
 );
 

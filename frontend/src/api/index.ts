@@ -5,3 +5,6 @@ export { ApiError } from "./errors";
 export type { AppEventName, AppEvents, RequestChanged, SessionEnded, SyncState, Unsubscribe } from "./events";
 export { runSelfTest, whenDesktop } from "./selftest";
 export type * from "./types";
+export { createServerClient, isServerMode, queueSearch, server, sessionOf } from "./server";
+export type { ServerClient, ServerEnv } from "./server";
+export type { Account, Case, Credentials, Decision, DecisionAction, DecisionInput, QueueItem, QueuePage, QueueQuery, RecordChange, RecordWire, ServerSession } from "./serverTypes";

@@ -50,6 +50,8 @@ describe("createReference", () => {
         expect(ref.departmentLabel("34")).toBe("34 – Hérault");
         expect(ref.departmentLabel("2A")).toBe("2A");
         expect(ref.department("34")?.ars).toBe("ARS Occitanie");
+        expect(ref.departmentsOfRegion("76").map(d => d.code)).toEqual(["34"]);
+        expect(ref.departmentsOfRegion("28")).toEqual([]);
     });
 
     it("names the ARS by Go's one name, never by its département number", () => {

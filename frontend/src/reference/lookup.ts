@@ -15,6 +15,8 @@ export interface Reference {
     department: (code: string) => Department | undefined;
     /** "34 – Hérault", or the code when unknown. */
     departmentLabel: (code: string) => string;
+    /** The départements of a region (INSEE code), in the table's order. */
+    departmentsOfRegion: (regionCode: string) => Department[];
     /** The one name of the ARS examining a département's requests, from Go (« ARS Occitanie »); « ARS » when unknown. */
     arsName: (department: string | undefined) => string;
     /** The secteurs and fonctions Go offers for a new activity of a profession (none until a profession is chosen). */
@@ -59,6 +61,7 @@ export function createReference(data: ReferenceData | undefined): Reference {
             const d = department(code);
             return d === undefined ? code : `${d.code} – ${d.name}`;
         },
+        departmentsOfRegion: region => (data?.departments ?? []).filter(d => d.regionCode === region),
         arsName: code => (code === undefined ? undefined : department(code)?.ars) ?? "ARS",
         activityOptions: code => {
             const c = data?.activityCodes?.[code];

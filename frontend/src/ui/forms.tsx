@@ -37,7 +37,7 @@ export interface TextFieldProps {
     errorFor?: string;
     /** A message shown when the value is right. */
     valid?: string;
-    type?: "text" | "email" | "tel" | "date" | "search";
+    type?: "text" | "email" | "tel" | "date" | "search" | "password";
     inputMode?: "text" | "numeric" | "email" | "tel" | "search";
     autoComplete?: HTMLInputAutoCompleteAttribute;
     maxLength?: number;

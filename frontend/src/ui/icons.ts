@@ -27,7 +27,10 @@ const ICONS = {
     lock: "fr-icon-lock-line",
     add: "fr-icon-add-line",
     close: "fr-icon-close-line",
-    folder: "fr-icon-folder-2-line"
+    folder: "fr-icon-folder-2-line",
+    logout: "fr-icon-logout-box-r-line",
+    account: "fr-icon-account-circle-line",
+    filter: "fr-icon-filter-line"
 } as const satisfies Record<string, FrIconClassName>;
 
 export type IconName = keyof typeof ICONS;

@@ -30,3 +30,8 @@ export { RadioField } from "./radioField";
 export type { RadioFieldOption, RadioFieldProps } from "./radioField";
 export { VersionComparison } from "./compare";
 export type { ComparedField, ComparedVersion, VersionComparisonProps } from "./compare";
+export { Pager } from "./pager";
+export type { PagerProps } from "./pager";
+export { ChangesTable } from "./changes";
+export type { ChangedField } from "./changes";
+export type { QuickButton } from "./shell";

@@ -13,16 +13,25 @@ export interface QuickLink {
     icon: IconName;
 }
 
+/** A button of the header's quick access (e.g. « Se déconnecter »); `action` is set as data-action (tests find it by it). */
+export interface QuickButton {
+    label: string;
+    icon: IconName;
+    onClick: () => void;
+    action: string;
+}
+
 export interface SiteHeaderProps {
     serviceTitle: string;
     tagline: string;
     homeTitle: string;
     quickLinks: QuickLink[];
+    quickButtons?: QuickButton[];
     /** A short badge after the service title (e.g. "Démo"). */
     badge?: string;
 }
 
-export function SiteHeader({ serviceTitle, tagline, homeTitle, quickLinks, badge }: SiteHeaderProps) {
+export function SiteHeader({ serviceTitle, tagline, homeTitle, quickLinks, quickButtons = [], badge }: SiteHeaderProps) {
     return (
         <DsfrHeader
             id="header"
@@ -47,18 +56,23 @@ export function SiteHeader({ serviceTitle, tagline, homeTitle, quickLinks, badge
                 )
             }
             serviceTagline={tagline}
-            quickAccessItems={quickLinks.map(l => ({ iconId: iconClass(l.icon), text: l.label, linkProps: { to: l.to } }))}
+            quickAccessItems={[
+                ...quickLinks.map(l => ({ iconId: iconClass(l.icon), text: l.label, linkProps: { to: l.to } })),
+                ...quickButtons.map(b => ({ iconId: iconClass(b.icon), text: b.label, buttonProps: { type: "button" as const, onClick: b.onClick, "data-action": b.action } }))
+            ]}
         />
     );
 }
 
 export interface SiteFooterProps {
     description: ReactNode;
+    /** The title of the link to the home page. */
+    homeTitle?: string;
     /** Short facts shown in the bottom line (version, mode...). */
     bottomNotes: string[];
 }
 
-export function SiteFooter({ description, bottomNotes }: SiteFooterProps) {
+export function SiteFooter({ description, bottomNotes, homeTitle = "Accueil - eRPPS Desktop" }: SiteFooterProps) {
     return (
         <DsfrFooter
             id="footer"
@@ -71,7 +85,7 @@ export function SiteFooter({ description, bottomNotes }: SiteFooterProps) {
                     Française
                 </>
             }
-            homeLinkProps={{ to: "/", title: "Accueil - eRPPS Desktop" }}
+            homeLinkProps={{ to: "/", title: homeTitle }}
             domains={[]}
             accessibilityLinkProps={{ to: "/accessibilite" }}
             bottomItems={bottomNotes.map(note => (

@@ -1,0 +1,179 @@
+import { useState } from "react";
+import type { Case, DecisionAction } from "../api";
+import { isoDay } from "../format";
+import { Button, ButtonGroup, ConfirmDialog, Form, FormActions, Heading, Text, TextField } from "../ui";
+import { validateDecision, type DecisionDraft, type DecisionErrors } from "./decisions";
+import { ACTION_LABELS, statusLabel } from "./labels";
+
+export interface DecisionPanelProps {
+    theCase: Case;
+    busy: boolean;
+    /** Sends a decision validated here. */
+    onDecide: (d: DecisionDraft) => void;
+    /** The server's errors on the fields of the last decision sent. */
+    serverErrors: DecisionErrors;
+}
+
+const EMPTY = { reason: "", deadline: "" };
+
+/**
+ * DecisionPanel offers the decisions the server allows on the request: take
+ * it, accept it (confirmed in a dialog), refuse it with a reason, or ask for
+ * a complement with a message and a deadline.
+ */
+export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: DecisionPanelProps) {
+    const actions = theCase.actions ?? [];
+    const [open, setOpen] = useState<"refuse" | "complement" | null>(null);
+    const [draft, setDraft] = useState(EMPTY);
+    const [localErrors, setErrors] = useState<DecisionErrors>({});
+    const errors: DecisionErrors = { ...serverErrors, ...localErrors };
+    const can = (a: DecisionAction) => actions.includes(a);
+
+    const openForm = (which: "refuse" | "complement") => {
+        setOpen(which);
+        setDraft(EMPTY);
+        setErrors({});
+        setTimeout(() => document.getElementById(which === "refuse" ? "refuse-reason" : "complement-message")?.focus(), 0);
+    };
+    const close = () => {
+        const which = open;
+        setOpen(null);
+        setErrors({});
+        setTimeout(() => document.getElementById(which === "refuse" ? "btn-refuse" : "btn-complement")?.focus(), 0);
+    };
+    const submit = () => {
+        if (open === null) {
+            return;
+        }
+        const d: DecisionDraft = { action: open, ...draft };
+        const found = validateDecision(d, isoDay(new Date()));
+        setErrors(found);
+        if (found.reason !== undefined || found.deadline !== undefined) {
+            const first = found.reason !== undefined ? (open === "refuse" ? "refuse-reason" : "complement-message") : "complement-deadline";
+            document.getElementById(first)?.focus();
+            return;
+        }
+        onDecide(d);
+    };
+
+    const changes = theCase.changes ?? [];
+    return (
+        <section aria-labelledby="decision-title" id="decision-panel">
+            <Heading level={2} look="h4" id="decision-title">
+                Décision
+            </Heading>
+            {actions.length === 0 ? (
+                <Text>{`Aucune décision n'est possible sur cette demande : elle est « ${statusLabel(theCase.request.status)} ».`}</Text>
+            ) : null}
+            {open === null && actions.length > 0 ? (
+                <ButtonGroup>
+                    {can("take") ? (
+                        <Button id="btn-take" icon="user" disabled={busy} onClick={() => { onDecide({ action: "take", ...EMPTY }); }}>
+                            {ACTION_LABELS.take}
+                        </Button>
+                    ) : null}
+                    {can("accept") ? (
+                        <ConfirmDialog
+                            id="dialog-accept"
+                            title="Accepter la demande ?"
+                            confirmLabel="Accepter la demande"
+                            onConfirm={() => { onDecide({ action: "accept", ...EMPTY }); }}
+                            trigger={{ label: ACTION_LABELS.accept, id: "btn-accept", icon: "check", priority: "primary", disabled: busy }}
+                        >
+                            <p>
+                                {changes.length === 0
+                                    ? "Le dossier RPPS du professionnel sera mis à jour selon la demande."
+                                    : `Le dossier RPPS du professionnel sera modifié aussitôt : ${changes.map(c => c.label).join(", ")}.`}
+                            </p>
+                            <p>Votre décision sera datée et enregistrée à votre nom.</p>
+                        </ConfirmDialog>
+                    ) : null}
+                    {can("refuse") ? (
+                        <Button id="btn-refuse" priority="secondary" icon="close" disabled={busy} onClick={() => { openForm("refuse"); }}>
+                            {ACTION_LABELS.refuse}
+                        </Button>
+                    ) : null}
+                    {can("complement") ? (
+                        <Button id="btn-complement" priority="secondary" icon="mail" disabled={busy} onClick={() => { openForm("complement"); }}>
+                            {ACTION_LABELS.complement}
+                        </Button>
+                    ) : null}
+                </ButtonGroup>
+            ) : null}
+            {open === "refuse" ? (
+                <Form onSubmit={submit} label="Refuser la demande">
+                    <Heading level={3} look="h6">
+                        Refuser la demande
+                    </Heading>
+                    <TextField
+                        id="refuse-reason"
+                        label="Motif du refus"
+                        hint="Le professionnel lira ce motif."
+                        multiline
+                        rows={4}
+                        maxLength={2000}
+                        value={draft.reason}
+                        onChange={v => { setDraft(d => ({ ...d, reason: v })); }}
+                        error={errors.reason}
+                        errorFor="reason"
+                        required
+                    />
+                    <FormActions>
+                        <ButtonGroup>
+                            <Button id="btn-refuse-confirm" type="submit" disabled={busy}>
+                                Confirmer le refus
+                            </Button>
+                            <Button id="btn-refuse-cancel" priority="secondary" onClick={close}>
+                                Annuler
+                            </Button>
+                        </ButtonGroup>
+                    </FormActions>
+                </Form>
+            ) : null}
+            {open === "complement" ? (
+                <Form onSubmit={submit} label="Demander un complément">
+                    <Heading level={3} look="h6">
+                        Demander un complément
+                    </Heading>
+                    <TextField
+                        id="complement-message"
+                        label="Ce que le professionnel doit compléter"
+                        hint="La demande lui revient, modifiable ; il la transmet à nouveau une fois complétée."
+                        multiline
+                        rows={4}
+                        maxLength={2000}
+                        value={draft.reason}
+                        onChange={v => { setDraft(d => ({ ...d, reason: v })); }}
+                        error={errors.reason}
+                        errorFor="reason"
+                        required
+                    />
+                    <TextField
+                        id="complement-deadline"
+                        label="Date limite de réponse"
+                        hint="Format attendu : jj/mm/aaaa. Sans réponse à cette date, la demande sera classée sans suite."
+                        inputMode="numeric"
+                        autoComplete="off"
+                        placeholder="jj/mm/aaaa"
+                        maxLength={10}
+                        value={draft.deadline}
+                        onChange={v => { setDraft(d => ({ ...d, deadline: v })); }}
+                        error={errors.deadline}
+                        errorFor="deadline"
+                        required
+                    />
+                    <FormActions>
+                        <ButtonGroup>
+                            <Button id="btn-complement-confirm" type="submit" disabled={busy}>
+                                Envoyer la demande de complément
+                            </Button>
+                            <Button id="btn-complement-cancel" priority="secondary" onClick={close}>
+                                Annuler
+                            </Button>
+                        </ButtonGroup>
+                    </FormActions>
+                </Form>
+            ) : null}
+        </section>
+    );
+}

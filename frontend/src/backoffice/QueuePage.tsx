@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router-dom";
+import { server, type QueueItem, type QueuePage as Page, type RequestKind } from "../api";
+import { formatDate } from "../format";
+import { useApi } from "../hooks/useApi";
+import { useReference } from "../reference/useReference";
+import { statusTone } from "../domain/requests";
+import { Alert, Button, ButtonGroup, Col, Container, DataTable, Form, Grid, Heading, Lead, Loading, Mono, Pager, SelectField, Spacer, StatusBadge, StatusLine, TextLink } from "../ui";
+import { actorLabel, KIND_LABELS, kindLabel, statusLabel } from "./labels";
+import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
+import { AGE_OPTIONS, ageDays, ageText, countText, filtersFromSearch, pageCount, QUEUE_STATUSES, queryOf, searchOf, withFilters, type QueueFilters } from "./queueFilters";
+import { boPaths } from "./routes";
+import { useAgent, useSession } from "./session";
+
+const KIND_OPTIONS = [{ value: "", label: "Tous les types" }, ...(Object.keys(KIND_LABELS) as RequestKind[]).map(k => ({ value: k, label: kindLabel(k) }))];
+const STATUS_OPTIONS = [{ value: "", label: "À traiter (transmises, en instruction, complément demandé)" }, ...QUEUE_STATUSES.map(s => ({ value: s, label: statusLabel(s) }))];
+
+/** QueuePage: the requests of the agent's region, filtered and paged. */
+export function QueuePage() {
+    useTitle("Demandes à instruire");
+    const agent = useAgent();
+    const { ended } = useSession();
+    const ref = useReference();
+    const [params] = useSearchParams();
+    const search = searchOf(filtersFromSearch(params));
+    const filters = filtersFromSearch(new URLSearchParams(search));
+    const load = useCallback(() => server.queue(queryOf(filtersFromSearch(new URLSearchParams(search)))), [search]);
+    const result = useApi(load);
+    useFocusTitle(result.status === "loading" ? undefined : `queue${search}`);
+
+    useEffect(() => {
+        if (result.status === "error" && result.error.code === "unauthorized") {
+            ended();
+        }
+    }, [result, ended]);
+
+    const departments = agent.region === undefined ? [] : ref.departmentsOfRegion(agent.region);
+    const ars = departments[0]?.ars ?? "";
+
+    return (
+        <Container>
+            <Spacer size="lg" />
+            <Heading level={1} id={PAGE_TITLE_ID} tabIndex={-1}>
+                Demandes à instruire
+            </Heading>
+            <Lead>{ars === "" ? "Les demandes transmises par les professionnels de votre région." : `Les demandes transmises par les professionnels relevant de l'${ars}.`}</Lead>
+            <Filters key={search} filters={filters} departments={departments.map(d => ({ value: d.code, label: `${d.code} – ${d.name}` }))} />
+            <Spacer size="md" />
+            {result.status === "loading" ? <Loading label="Lecture des demandes…" /> : null}
+            {result.status === "error" ? (
+                <Alert severity="error" title="La file des demandes n'a pas pu être lue" live>
+                    <>
+                        {result.error.message}{" "}
+                        <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={result.reload}>
+                            Réessayer
+                        </Button>
+                    </>
+                </Alert>
+            ) : null}
+            {result.status === "success" ? <QueueTable page={result.data} filters={filters} /> : null}
+            <Spacer size="xl" />
+        </Container>
+    );
+}
+
+function Filters({ filters, departments }: { filters: QueueFilters; departments: { value: string; label: string }[] }) {
+    const navigate = useNavigate();
+    const [draft, setDraft] = useState(filters);
+    const apply = () => {
+        void navigate(boPaths.queue(searchOf(withFilters(filters, draft))));
+    };
+    const reset = () => {
+        void navigate(boPaths.queue());
+    };
+    return (
+        <section aria-labelledby="filters-title" className="app-panel">
+            <div className="app-panel__body">
+                <Heading level={2} look="h6" id="filters-title">
+                    Filtrer les demandes
+                </Heading>
+                <Form onSubmit={apply} label="Filtres de la file">
+                    <Grid>
+                        <Col base={12} md={6} lg={3}>
+                            <SelectField id="filter-status" label="Statut" value={draft.status} options={STATUS_OPTIONS} onChange={v => { setDraft(d => ({ ...d, status: v as QueueFilters["status"] })); }} />
+                        </Col>
+                        <Col base={12} md={6} lg={3}>
+                            <SelectField
+                                id="filter-department"
+                                label="Département"
+                                value={draft.department}
+                                options={[{ value: "", label: "Tous les départements de la région" }, ...departments]}
+                                onChange={v => { setDraft(d => ({ ...d, department: v })); }}
+                            />
+                        </Col>
+                        <Col base={12} md={6} lg={3}>
+                            <SelectField id="filter-kind" label="Type de demande" value={draft.kind} options={KIND_OPTIONS} onChange={v => { setDraft(d => ({ ...d, kind: v as QueueFilters["kind"] })); }} />
+                        </Col>
+                        <Col base={12} md={6} lg={3}>
+                            <SelectField id="filter-age" label="Ancienneté" value={draft.age} options={[...AGE_OPTIONS]} onChange={v => { setDraft(d => ({ ...d, age: v })); }} />
+                        </Col>
+                    </Grid>
+                    <ButtonGroup>
+                        <Button id="btn-filter" type="submit" icon="filter">
+                            Appliquer les filtres
+                        </Button>
+                        <Button id="btn-filter-reset" priority="secondary" onClick={reset}>
+                            Réinitialiser
+                        </Button>
+                    </ButtonGroup>
+                </Form>
+            </div>
+        </section>
+    );
+}
+
+function QueueTable({ page, filters }: { page: Page; filters: QueueFilters }) {
+    const ref = useReference();
+    const items = page.items ?? [];
+    const now = new Date();
+    return (
+        <>
+            <StatusLine id="queue-count" tone="neutral">
+                {countText(page)}
+            </StatusLine>
+            {items.length === 0 ? null : (
+                <DataTable
+                    id="queue-table"
+                    caption="Demandes de la file, les plus anciennes d'abord"
+                    headers={["Demande", "Professionnel", "Département", "Transmise le", "Attente", "Statut", "Instruite par"]}
+                    rows={items.map(item => row(item, now, ref.departmentLabel))}
+                />
+            )}
+            <Pager id="queue-pages" count={pageCount(page)} page={filters.page} to={n => boPaths.queue(searchOf({ ...filters, page: n }))} />
+        </>
+    );
+}
+
+function row(item: QueueItem, now: Date, departmentLabel: (code: string) => string) {
+    return [
+        <TextLink key="link" id={`open-${item.id}`} to={boPaths.case(item.id)}>
+            {kindLabel(item.kind)}
+        </TextLink>,
+        <span key="who">
+            {item.practitionerName}
+            <br />
+            <Mono>{item.rpps}</Mono>
+        </span>,
+        departmentLabel(item.department),
+        formatDate(item.transmittedAt),
+        ageText(ageDays(item, now)),
+        <span key="status">
+            <StatusBadge status={item.status} tone={statusTone(item.status)}>
+                {statusLabel(item.status)}
+            </StatusBadge>
+            {item.deadline === undefined || item.deadline === "" ? null : (
+                <>
+                    <br />
+                    {`Avant le ${formatDate(item.deadline)}`}
+                </>
+            )}
+        </span>,
+        actorLabel(item.assignedTo) === "" ? "—" : actorLabel(item.assignedTo)
+    ];
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, type Case, type Request } from "../api";
+import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyOf, validateDecision } from "./decisions";
+import { ageDays, ageText, countText, filtersFromSearch, NO_FILTERS, pageCount, queryOf, searchOf, withFilters } from "./queueFilters";
+import { actorLabel } from "./labels";
+
+describe("queue filters in the address", () => {
+    it("round-trips every filter", () => {
+        const f = { status: "under_review", department: "76", kind: "new_activity", age: "30", page: 3 } as const;
+        expect(searchOf(f)).toBe("?statut=under_review&departement=76&type=new_activity&anciennete=30&page=3");
+        expect(filtersFromSearch(new URLSearchParams(searchOf(f)))).toEqual(f);
+    });
+
+    it("leaves the defaults out and ignores what it does not know", () => {
+        expect(searchOf(NO_FILTERS)).toBe("");
+        expect(filtersFromSearch(new URLSearchParams("statut=draft&type=x&departement=<b>&anciennete=3&page=-2"))).toEqual(NO_FILTERS);
+        expect(filtersFromSearch(new URLSearchParams("departement=2A&page=abc")).department).toBe("2A");
+    });
+
+    it("asks the server for the filters, none for the defaults", () => {
+        expect(queryOf(NO_FILTERS)).toEqual({ status: undefined, department: undefined, kind: undefined, minAgeDays: undefined, page: 1 });
+        expect(queryOf({ ...NO_FILTERS, age: "7", kind: "contact" })).toMatchObject({ minAgeDays: 7, kind: "contact" });
+    });
+
+    it("goes back to page 1 when a filter changes, keeps the page otherwise", () => {
+        const cur = { ...NO_FILTERS, page: 4 };
+        expect(withFilters(cur, { status: "", department: "", kind: "", age: "" }).page).toBe(4);
+        expect(withFilters(cur, { status: "refused", department: "", kind: "", age: "" }).page).toBe(1);
+    });
+});
+
+describe("queue counts and ages", () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(i) })) as never[];
+    it("counts pages and says what is shown", () => {
+        expect(pageCount({ total: 0, limit: 20 })).toBe(1);
+        expect(pageCount({ total: 41, limit: 20 })).toBe(3);
+        expect(countText({ items: [], total: 0, offset: 0, limit: 20 })).toBe("Aucune demande ne correspond à ces critères");
+        expect(countText({ items: items(1), total: 1, offset: 0, limit: 20 })).toBe("1 demande");
+        expect(countText({ items: items(20), total: 57, offset: 20, limit: 20 })).toBe("57 demandes — 21 à 40 affichées");
+    });
+
+    it("counts whole days of waiting", () => {
+        const now = new Date("2026-12-01T12:00:00Z");
+        expect(ageDays({ transmittedAt: "2026-12-01T08:00:00Z" }, now)).toBe(0);
+        expect(ageDays({ transmittedAt: "2026-11-29T11:00:00Z" }, now)).toBe(2);
+        expect(ageDays({ transmittedAt: "n/a" }, now)).toBe(0);
+        expect([ageText(0), ageText(1), ageText(12)]).toEqual(["Aujourd'hui", "1 jour", "12 jours"]);
+    });
+});
+
+describe("decisions", () => {
+    const today = "2026-12-01";
+    it("needs a reason to refuse", () => {
+        expect(validateDecision({ action: "refuse", reason: "  ", deadline: "" }, today).reason).toContain("motif du refus");
+        expect(validateDecision({ action: "refuse", reason: "Justificatif illisible", deadline: "" }, today)).toEqual({});
+    });
+
+    it("needs a message and a real deadline after today to ask for a complement", () => {
+        const base = { action: "complement" as const, reason: "Joindre le diplôme", deadline: "15/12/2026" };
+        expect(validateDecision(base, today)).toEqual({});
+        expect(validateDecision({ ...base, deadline: "2026-12-15" }, today)).toEqual({});
+        expect(validateDecision({ ...base, reason: "" }, today).reason).toBeDefined();
+        expect(validateDecision({ ...base, deadline: "" }, today).deadline).toContain("date limite");
+        expect(validateDecision({ ...base, deadline: "30/02/2026" }, today).deadline).toContain("pas une date valide");
+        expect(validateDecision({ ...base, deadline: "15/12" }, today).deadline).toContain("jj/mm/aaaa");
+        expect(validateDecision({ ...base, deadline: "01/12/2026" }, today).deadline).toContain("postérieure");
+        expect(validateDecision({ ...base, deadline: "2026-11-02" }, today).deadline).toContain("postérieure");
+    });
+
+    it("takes and accepts with nothing to type", () => {
+        expect(validateDecision({ action: "take", reason: "", deadline: "" }, today)).toEqual({});
+        expect(validateDecision({ action: "accept", reason: "", deadline: "" }, today)).toEqual({});
+    });
+
+    it("sends only what the action uses, on the revision seen", () => {
+        expect(decisionInput({ action: "accept", reason: "x", deadline: "2027-01-01" }, 5)).toEqual({ action: "accept", baseRevision: 5 });
+        expect(decisionInput({ action: "refuse", reason: " Motif ", deadline: "2027-01-01" }, 5)).toEqual({ action: "refuse", baseRevision: 5, reason: "Motif" });
+        expect(decisionInput({ action: "complement", reason: "Diplôme", deadline: " 01/01/2027" }, 2)).toEqual({ action: "complement", baseRevision: 2, reason: "Diplôme", deadline: "2027-01-01" });
+    });
+
+    it("says what was done, and that someone else acted on a conflict", () => {
+        expect(doneMessage({ action: "complement", reason: "", deadline: "01/01/2027" })).toContain("1er janvier 2027");
+        const f = failureMessage(new ApiError("conflict", "La demande a changé."));
+        expect(f.title).toBe("Cette demande a changé entre-temps");
+        expect(f.text).toContain("Quelqu'un d'autre a agi");
+        expect(failureMessage(new ApiError("internal", "Panne.")).text).toBe("Panne.");
+    });
+});
+
+describe("history", () => {
+    const agent = { role: "ars_agent" as const, id: "a1", name: "Camille Martin (ARS Normandie)" };
+    const pro = { role: "professional" as const, id: "10001234567", name: "" };
+    const request = {
+        id: "r1",
+        status: "complement_requested",
+        deadline: "2027-01-15",
+        history: [
+            { from: "", to: "draft", at: "2026-11-01T09:00:00Z", actor: pro, principal: "10001234567" },
+            { from: "draft", to: "transmitted", at: "2026-11-02T09:00:00Z", actor: pro, principal: "10001234567" },
+            { from: "transmitted", to: "under_review", at: "2026-11-03T09:00:00Z", actor: agent, principal: "10001234567" },
+            { from: "under_review", to: "complement_requested", at: "2026-11-04T09:00:00Z", actor: agent, principal: "10001234567" }
+        ]
+    } as unknown as Request;
+
+    it("lists each step dated and attributed, with the decision's message and deadline", () => {
+        const rows = historyOf({
+            request,
+            decisions: [{ id: 2, requestId: "r1", action: "complement", actor: agent, principal: "10001234567", reason: "Joindre le diplôme", deadline: "2027-01-15", at: "2026-11-04T09:00:00.2Z" }]
+        } satisfies Pick<Case, "request" | "decisions">);
+        expect(rows.map(r => r.what)).toEqual(["Demande commencée (brouillon)", "Transmise", "En instruction", "Complément demandé"]);
+        expect(rows[1]?.who).toBe("Professionnel");
+        expect(rows[3]?.who).toBe("Camille Martin (ARS Normandie)");
+        expect(rows[3]?.note).toBe("Joindre le diplôme — Date limite : 15 janvier 2027");
+        expect(rows[0]?.when).not.toBe("");
+    });
+
+    it("keeps a decision the history lacks", () => {
+        const rows = historyOf({
+            request: { ...request, history: [] },
+            decisions: [{ id: 1, requestId: "r1", action: "refuse", actor: agent, principal: "1", reason: "Hors délai", at: "2026-11-05T09:00:00Z" }]
+        });
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ what: "Refusée", note: "Hors délai" });
+    });
+
+    it("names an actor without a name by their role", () => {
+        expect(actorLabel({ role: "system", name: "" })).toBe("eRPPS (automatique)");
+        expect(actorLabel(undefined)).toBe("");
+    });
+});
+
+describe("the server's refusal of a decision", () => {
+    it("puts each field's message beside its field, nothing else", () => {
+        const e = new ApiError("invalid", "La décision est incomplète.", [
+            { field: "deadline", code: "past", message: "La date limite doit être postérieure à aujourd'hui." },
+            { field: "action", code: "invalid", message: "Action inconnue." }
+        ]);
+        expect(fieldErrorsOf(e)).toEqual({ deadline: "La date limite doit être postérieure à aujourd'hui." });
+    });
+});

@@ -27,7 +27,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	fs.string(&c.Addr, "addr", "127.0.0.1:8443", "adresse d'écoute (HTTP ; le TLS est assuré par le répartiteur de charge)")
 	fs.storeFlags(&c)
 	fs.duration(&c.ShutdownTimeout, "shutdown-timeout", 30*time.Second, "temps laissé aux requêtes en cours pour finir à l'arrêt (SIGTERM)")
-	fs.duration(&c.JobsEvery, "jobs-every", time.Hour, "intervalle de la clôture des demandes de complément échues")
+	fs.duration(&c.JobsEvery, "jobs-every", time.Hour, "intervalle des tâches périodiques : clôture des demandes de complément échues, suppression des sessions expirées")
 	fs.duration(&c.SessionTTL, "session-ttl", 8*time.Hour, "durée de vie d'une session")
 	if err := fs.parse(args, &c); err != nil {
 		return err

@@ -189,8 +189,9 @@ func TestSIGTERMFinishesRequestsInFlight(t *testing.T) {
 	if status := <-slowStatus; status != http.StatusCreated || slowReply.Token == "" {
 		t.Errorf("the sign-in in flight: %d", status)
 	}
-	results = append(results, result{"slow sign-in " + slow.login, http.StatusCreated, nil, slowReply.Token, time.Now()})
+	slowAt := time.Now()
 	wg.Wait()
+	results = append(results, result{"slow sign-in " + slow.login, http.StatusCreated, nil, slowReply.Token, slowAt})
 	select {
 	case <-s.done:
 	case <-time.After(time.Minute):

@@ -57,6 +57,24 @@ func callCtx(t *testing.T, ctx context.Context, method, url, token string, in, o
 	return resp.StatusCode, nil
 }
 
+// callError sends a request and decodes the error reply into out.
+func callError(t *testing.T, method, url, token string, out any) (int, error) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := (&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}).Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode, json.NewDecoder(resp.Body).Decode(out)
+}
+
 // signIn opens a session and returns its token.
 func signIn(t *testing.T, baseURL, login, password string) (string, int, error) {
 	t.Helper()

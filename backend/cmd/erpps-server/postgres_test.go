@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"erpps/backend/internal/pgtest"
 )
@@ -75,5 +76,87 @@ func TestTwoServersOnPostgres(t *testing.T) {
 		if code := s.stop(t); code != 0 {
 			t.Errorf("exit %d: %s", code, s.stderr)
 		}
+	}
+}
+
+// PostgreSQL stopped under a running server: /readyz and the API answer 503
+// unavailable (the error shape), nothing is done; once it is back, the same
+// server serves again, without a restart.
+func TestServerOutlivesAPostgresRestart(t *testing.T) {
+	pg := pgtest.ServerFor(t)
+	url := pg.NewDatabase(t)
+	env := []string{"ERPPS_SERVER_DATABASE=" + url, "ERPPS_SERVER_SIGNING_KEY_FILE=" + filepath.Join(t.TempDir(), "key.pem")}
+	for _, args := range [][]string{{"keys", "rotate"}, {"seed-demo"}} {
+		if _, stderr, code := command(t, env, args...); code != 0 {
+			t.Fatalf("%v: %d %s", args, code, stderr)
+		}
+	}
+	out, _, _ := command(t, env, "seed-demo")
+	agent := parseSeed(t, out).busiest()
+	s := startServer(t, env)
+	token, _, err := signIn(t, s.URL, agent.login, agent.password)
+	if err != nil || token == "" {
+		t.Fatalf("sign-in: %v", err)
+	}
+	var q queueReply
+	if status, _ := call(t, "GET", s.URL+"/api/v1/queue", token, nil, &q); status != http.StatusOK || len(q.Items) == 0 {
+		t.Fatalf("queue: %d", status)
+	}
+	item := q.Items[0]
+
+	if err := pg.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	restarted := false
+	defer func() {
+		if !restarted {
+			_ = pg.Start()
+		}
+	}()
+	if r, body := get(t, s.URL+"/readyz"); r.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz with PostgreSQL stopped: %d %s", r.StatusCode, body)
+	}
+	if r, _ := get(t, s.URL+"/healthz"); r.StatusCode != http.StatusOK {
+		t.Errorf("/healthz with PostgreSQL stopped: %d (the process is alive)", r.StatusCode)
+	}
+	var e struct {
+		Code string `json:"code"`
+	}
+	req := map[string]any{"action": "take", "baseRevision": item.Revision}
+	status, err := call(t, "POST", s.URL+"/api/v1/requests/"+item.ID+"/decisions", token, req, nil)
+	if err != nil || status != http.StatusServiceUnavailable {
+		t.Errorf("a decision with PostgreSQL stopped: %d %v", status, err)
+	}
+	if status, _ := callError(t, "GET", s.URL+"/api/v1/queue", token, &e); status != http.StatusServiceUnavailable || e.Code != "unavailable" {
+		t.Errorf("the queue with PostgreSQL stopped: %d %q", status, e.Code)
+	}
+
+	if err := pg.Start(); err != nil {
+		t.Fatal(err)
+	}
+	restarted = true
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		r, _ := get(t, s.URL+"/readyz")
+		if r.StatusCode == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz still %d 30 s after PostgreSQL is back", r.StatusCode)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	var again queueReply
+	if status, _ := call(t, "GET", s.URL+"/api/v1/queue", token, nil, &again); status != http.StatusOK || again.Total != q.Total {
+		t.Fatalf("queue after the restart: %d, %d requests (was %d)", status, again.Total, q.Total)
+	}
+	if again.Items[0].ID != item.ID || again.Items[0].Status != "transmitted" || again.Items[0].Revision != item.Revision {
+		t.Errorf("the decision refused while PostgreSQL was stopped was done: %+v", again.Items[0])
+	}
+	if status, _ := call(t, "POST", s.URL+"/api/v1/requests/"+item.ID+"/decisions", token, req, nil); status != http.StatusOK {
+		t.Errorf("a decision after the restart: %d", status)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Errorf("exit %d: %s", code, s.stderr)
 	}
 }

@@ -13,9 +13,6 @@ import (
 const (
 	defaultQueueLimit = 20
 	maxQueueLimit     = 100
-	// queueSortedBelow is the number of matching requests up to which the
-	// queue sorts them rather than walking every request in order.
-	queueSortedBelow = 2000
 )
 
 // defaultQueueStatuses are the requests an agent has to deal with.
@@ -28,16 +25,44 @@ var defaultQueueStatuses = []erpps.RequestStatus{
 // by id), with the number of requests matching. A draft is never listed. A
 // limit of 0 is 20, one above 100 is 100; a negative offset is 0.
 func (db *DB) ListQueue(ctx context.Context, f erpps.QueueFilter) (*erpps.QueuePage, error) {
-	return db.listQueue(ctx, f, queuePlan{sortedBelow: queueSortedBelow, useCounts: true})
+	return db.listQueue(ctx, f, queuePlan{useCounts: true})
 }
 
-// queuePlan is how the queue is read: up to sortedBelow matching requests
-// are sorted whole, more are walked in transmission order; useCounts counts
-// from queue_counts when the filter allows it. Every plan gives the same
-// page.
+// queuePlan is how the queue is read; every plan gives the same page.
 type queuePlan struct {
-	sortedBelow int
-	useCounts   bool
+	// read is queueReadAuto, queueReadSort or queueReadWalk.
+	read int
+	// useCounts counts from queue_counts (and, for an age, the days of its
+	// month from the index) rather than every match from the index.
+	useCounts bool
+}
+
+// The ways of reading a page of the queue.
+const (
+	// queueReadAuto walks when that reads fewer index entries than sorting.
+	queueReadAuto = iota
+	// queueReadSort sorts the requests matching (index requests_queue_match).
+	queueReadSort
+	// queueReadWalk walks every transmitted request in transmission order
+	// until the page is full (index requests_queue_order).
+	queueReadWalk
+)
+
+// walkQueue says whether walking the transmitted requests in order reads
+// fewer index entries than sorting the total matching: the walk reads about
+// (offset+limit) × all / total entries, the sort total (all: the number of
+// requests).
+func walkQueue(ctx context.Context, tx *sql.Tx, plan queuePlan, offset, limit, total int) (bool, error) {
+	if plan.read != queueReadAuto {
+		return plan.read == queueReadWalk, nil
+	}
+	// The greatest rowid is about the number of requests (an estimate is
+	// enough to choose, and reading it is one step down a b-tree).
+	var all int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM requests`).Scan(&all); err != nil {
+		return false, fmt.Errorf("store: unable to estimate the number of requests: %w", err)
+	}
+	return (offset+limit)*all <= total*total, nil
 }
 
 func (db *DB) listQueue(ctx context.Context, f erpps.QueueFilter, plan queuePlan) (*erpps.QueuePage, error) {
@@ -59,12 +84,14 @@ func (db *DB) listQueue(ctx context.Context, f erpps.QueueFilter, plan queuePlan
 		if page.Offset >= page.Total {
 			return nil
 		}
-		// A large queue is walked in transmission order until the page is
-		// full; a small one is sorted whole. Either way only an index is
-		// read, then the page's rows.
-		index := "requests_queue_order"
-		if page.Total <= plan.sortedBelow {
-			index = "requests_queue_match"
+		// Only an index is read, then the page's rows.
+		walk, err := walkQueue(ctx, tx, plan, page.Offset, page.Limit, page.Total)
+		if err != nil {
+			return err
+		}
+		index := "requests_queue_match"
+		if walk {
+			index = "requests_queue_order"
 		}
 		where, args := q.where()
 		rows, err := tx.QueryContext(ctx, `
@@ -150,20 +177,41 @@ func (q *queueQuery) where() (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-// count returns the query counting the requests matching: from queue_counts
-// when useCounts and the filter has no age, from the index otherwise.
+// count returns the query counting the requests matching: with useCounts,
+// the sum of queue_counts, or, for an age, the sum of the months before it
+// and the count in the index of the days of its month before it; without,
+// the count in the index.
 func (q *queueQuery) count(useCounts bool) (string, []any) {
-	if !useCounts || q.before != "" {
+	if !useCounts {
 		where, args := q.where()
 		return `SELECT count(*) FROM requests r INDEXED BY requests_queue_match WHERE ` + where, args
 	}
-	query := `SELECT coalesce(sum(n), 0) FROM queue_counts WHERE department IN (` + placeholders(len(q.departments)) +
+	sum := `SELECT coalesce(sum(n), 0) FROM queue_counts WHERE department IN (` + placeholders(len(q.departments)) +
 		`) AND status IN (` + placeholders(len(q.statuses)) + `)`
 	args := append(append([]any{}, q.departments...), q.statuses...)
 	if q.kind != "" {
-		query, args = query+` AND kind = ?`, append(args, q.kind)
+		sum, args = sum+` AND kind = ?`, append(args, q.kind)
 	}
-	return query, args
+	if q.before == "" {
+		return sum, args
+	}
+	month := q.before[:len("2006-01")]
+	sum, args = sum+` AND month < ?`, append(args, month)
+	// Every kind is named, so that the index (department, status, kind,
+	// transmitted_at) is searched by ranges of days.
+	kinds := []any{q.kind}
+	if q.kind == "" {
+		kinds = kinds[:0]
+		for _, k := range erpps.AllRequestKinds {
+			kinds = append(kinds, string(k.Value))
+		}
+	}
+	days := `SELECT count(*) FROM requests r INDEXED BY requests_queue_match
+		WHERE r.transmitted_at IS NOT NULL AND r.department IN (` + placeholders(len(q.departments)) + `)
+		AND r.status IN (` + placeholders(len(q.statuses)) + `) AND r.kind IN (` + placeholders(len(kinds)) + `)
+		AND r.transmitted_at >= ? AND r.transmitted_at < ?`
+	args = append(append(append(append(args, q.departments...), q.statuses...), kinds...), month, q.before)
+	return `SELECT (` + sum + `) + (` + days + `)`, args
 }
 
 // scanQueueItem reads one line of the queue.

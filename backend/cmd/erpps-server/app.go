@@ -77,9 +77,11 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 			Practitioners: st, Registry: st, Catalog: cat, Signer: authority,
 			Verifier: authority.KeyRing(), Renderer: renderer, Now: now,
 		},
-		Assets: dist,
-		Now:    now,
-		Logger: log,
+		Assets:               dist,
+		Now:                  now,
+		Logger:               log,
+		MaxBodyBytes:         int64(c.MaxBodyBytes),
+		MaxConcurrentSignIns: c.MaxSignIns,
 	})
 	if err != nil {
 		_ = st.Close()

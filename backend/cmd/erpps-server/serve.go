@@ -29,6 +29,8 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	fs.duration(&c.ShutdownTimeout, "shutdown-timeout", 30*time.Second, "temps laissé aux requêtes en cours pour finir à l'arrêt (SIGTERM)")
 	fs.duration(&c.JobsEvery, "jobs-every", time.Hour, "intervalle des tâches périodiques : clôture des demandes de complément échues, suppression des sessions expirées")
 	fs.duration(&c.SessionTTL, "session-ttl", 8*time.Hour, "durée de vie d'une session")
+	fs.int(&c.MaxBodyBytes, "max-body-bytes", 0, "taille maximale du corps d'une requête, en octets (0 : celle de l'API, 256 Kio)")
+	fs.int(&c.MaxSignIns, "max-sign-ins", 0, "vérifications de mot de passe simultanées (0 : une par cœur)")
 	if err := fs.parse(args, &c); err != nil {
 		return err
 	}

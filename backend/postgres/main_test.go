@@ -10,7 +10,13 @@ import (
 	"erpps/backend/internal/pgtest"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+func TestMain(m *testing.M) {
+	if os.Getenv(helperEnv) != "" {
+		// A second process of TestTwoProcesses: it uses the first's server.
+		os.Exit(m.Run())
+	}
+	os.Exit(pgtest.Main(m))
+}
 
 // testEpoch is the first instant of the fake clock.
 var testEpoch = time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +35,10 @@ type config struct {
 	ShutdownTimeout time.Duration // serve: how long in-flight requests may take to finish on SIGTERM
 	JobsEvery       time.Duration // serve: how often expired complements are closed
 	SessionTTL      time.Duration
+	MaxBodyBytes    int // serve: largest request body (0: the API's default)
+	MaxSignIns      int // serve: password checks at once (0: one per core)
+	// now is the clock (time.Now; tests set another).
+	now func() time.Time
 }
 
 // flagSet is a subcommand's flags, each with its ERPPS_SERVER_* variable.
@@ -71,6 +76,18 @@ func (f *flagSet) duration(p *time.Duration, name string, def time.Duration, usa
 		}
 	}
 	f.DurationVar(p, name, def, usage+" ("+envName(name)+")")
+}
+
+func (f *flagSet) int(p *int, name string, def int, usage string) {
+	if v := f.getenv(envName(name)); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			f.errs = append(f.errs, fmt.Sprintf("%s=%q n'est pas un nombre entier positif", envName(name), v))
+		} else {
+			def = n
+		}
+	}
+	f.IntVar(p, name, def, usage+" ("+envName(name)+")")
 }
 
 // storeFlags adds the flags choosing the store and the authority key.

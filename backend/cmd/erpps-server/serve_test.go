@@ -15,6 +15,9 @@ import (
 func TestServeFrontEndAndStop(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	s := startServer(t, nil, "--data", data)
+	if !s.waitOutput(t, "seed-demo") {
+		t.Errorf("an empty server does not say how to add demo data: %q", s.stdout.String())
+	}
 
 	resp, body := get(t, s.URL+"/")
 	if resp.StatusCode != http.StatusOK || !strings.Contains(body, server.ModeMeta) || !strings.Contains(body, `<div id="root">`) {
@@ -75,7 +78,21 @@ func TestServeConfiguredByEnvironment(t *testing.T) {
 		t.Fatalf("--data did not win over ERPPS_SERVER_DATA: %v", err)
 	}
 
-	_, stderr, code := command(t, []string{"ERPPS_SERVER_SHUTDOWN_TIMEOUT=soon"}, "serve", "--data", filepath.Join(dir, "x"))
+	// The API's limits are configured too.
+	s = startServer(t, []string{"ERPPS_SERVER_MAX_BODY_BYTES=64"}, "--data", filepath.Join(dir, "flag"))
+	big := map[string]any{"login": strings.Repeat("x", 100), "password": "y"}
+	if status, _ := call(t, "POST", s.URL+"/api/v1/session", "", big, nil); status != http.StatusRequestEntityTooLarge {
+		t.Errorf("a body over ERPPS_SERVER_MAX_BODY_BYTES: %d, want 413", status)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Fatalf("exit code %d: %s", code, s.stderr)
+	}
+	_, stderr, code := command(t, []string{"ERPPS_SERVER_MAX_SIGN_INS=many"}, "serve", "--data", filepath.Join(dir, "x"))
+	if code != 1 || !strings.Contains(stderr, "ERPPS_SERVER_MAX_SIGN_INS") {
+		t.Errorf("a bad number: exit %d, %s", code, stderr)
+	}
+
+	_, stderr, code = command(t, []string{"ERPPS_SERVER_SHUTDOWN_TIMEOUT=soon"}, "serve", "--data", filepath.Join(dir, "x"))
 	if code != 1 || !strings.Contains(stderr, "ERPPS_SERVER_SHUTDOWN_TIMEOUT") {
 		t.Errorf("a bad variable: exit %d, %s", code, stderr)
 	}

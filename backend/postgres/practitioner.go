@@ -35,19 +35,7 @@ func practitionerNotFound() *erpps.Error {
 // and activities) in one round trip, or ENOTFOUND.
 func findPractitioner(ctx context.Context, q querier, rpps string) (*erpps.Practitioner, error) {
 	b := &pgx.Batch{}
-	b.Queue(`
-		SELECT civility, exercise_civility, birth_name, exercise_name, first_name,
-		       exercise_first_name, birth_date, email, phone, address, updated_at
-		FROM practitioners WHERE rpps = $1`, rpps)
-	b.Queue(`
-		SELECT code, category_code, exercise_civility, skill_type_code, skill_code, since
-		FROM professions WHERE rpps = $1 ORDER BY position`, rpps)
-	b.Queue(`
-		SELECT id, profession_code, siret, siren, finess, finess_ej, technical_id,
-		       company_name, trade_name, address, phone, email, department,
-		       mode_code, sector_code, function_code, genre_code,
-		       start_date, end_date, end_reason_code
-		FROM activities WHERE rpps = $1 ORDER BY position`, rpps)
+	queuePractitioner(b, "$1", rpps)
 	br := q.SendBatch(ctx, b)
 	p, err := readPractitioner(br, rpps)
 	if cerr := br.Close(); err == nil && cerr != nil {
@@ -59,7 +47,26 @@ func findPractitioner(ctx context.Context, q querier, rpps string) (*erpps.Pract
 	return p, nil
 }
 
-// readPractitioner reads the results of findPractitioner's batch, in order.
+// queuePractitioner queues the reads of a record, the practitioner's RPPS
+// being the SQL expression rpps of the argument arg ($1); readPractitioner
+// reads their results.
+func queuePractitioner(b *pgx.Batch, rpps string, arg any) {
+	b.Queue(`
+		SELECT civility, exercise_civility, birth_name, exercise_name, first_name,
+		       exercise_first_name, birth_date, email, phone, address, updated_at
+		FROM practitioners WHERE rpps = `+rpps, arg)
+	b.Queue(`
+		SELECT code, category_code, exercise_civility, skill_type_code, skill_code, since
+		FROM professions WHERE rpps = `+rpps+` ORDER BY position`, arg)
+	b.Queue(`
+		SELECT id, profession_code, siret, siren, finess, finess_ej, technical_id,
+		       company_name, trade_name, address, phone, email, department,
+		       mode_code, sector_code, function_code, genre_code,
+		       start_date, end_date, end_reason_code
+		FROM activities WHERE rpps = `+rpps+` ORDER BY position`, arg)
+}
+
+// readPractitioner reads the results queuePractitioner queued, in order.
 func readPractitioner(br pgx.BatchResults, rpps string) (*erpps.Practitioner, error) {
 	p := &erpps.Practitioner{RPPS: rpps}
 	var address []byte

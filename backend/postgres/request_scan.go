@@ -48,17 +48,9 @@ func requestNotFound() *erpps.Error {
 // ENOTFOUND.
 func findRequest(ctx context.Context, q querier, id string) (*erpps.Request, error) {
 	b := &pgx.Batch{}
-	b.Queue(`SELECT `+requestColumns+` FROM requests WHERE id = $1`, id)
-	b.Queue(historyQuery, []string{id})
+	queueRequest(b, id)
 	br := q.SendBatch(ctx, b)
-	r, err := scanRequest(br.QueryRow())
-	if err == nil {
-		err = scanHistory(br, map[string]*erpps.Request{id: r})
-	} else if errors.Is(err, pgx.ErrNoRows) {
-		err = requestNotFound()
-	} else {
-		err = fmt.Errorf("read the request: %w", err)
-	}
+	r, err := readRequest(br, id)
 	if cerr := br.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("read the request: %w", cerr)
 	}
@@ -68,9 +60,37 @@ func findRequest(ctx context.Context, q querier, id string) (*erpps.Request, err
 	return r, nil
 }
 
+// queueRequest queues the reads of request id and of its history;
+// readRequest reads their results.
+func queueRequest(b *pgx.Batch, id string) {
+	b.Queue(`SELECT `+requestColumns+` FROM requests WHERE id = $1`, id)
+	b.Queue(historyQuery, []string{id})
+}
+
+// readRequest reads the results queueRequest queued, or ENOTFOUND.
+func readRequest(br pgx.BatchResults, id string) (*erpps.Request, error) {
+	r, err := scanRequest(br.QueryRow())
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, requestNotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read the request: %w", err)
+	}
+	if err := scanHistory(br, map[string]*erpps.Request{id: r}); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
 // queryRequests reads the requests of a query selecting requestColumns.
 func queryRequests(ctx context.Context, q querier, sql string, args ...any) ([]*erpps.Request, error) {
-	rows, err := q.Query(ctx, sql, args...)
+	return scanRequests(queryFunc(func() (pgx.Rows, error) { return q.Query(ctx, sql, args...) }))
+}
+
+// scanRequests reads the requests of a query selecting requestColumns (from
+// q: a query, or the next result of a batch).
+func scanRequests(q interface{ Query() (pgx.Rows, error) }) ([]*erpps.Request, error) {
+	rows, err := q.Query()
 	if err != nil {
 		return nil, fmt.Errorf("list requests: %w", err)
 	}

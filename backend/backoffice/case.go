@@ -37,17 +37,23 @@ func (s *Service) Case(ctx context.Context, agent *erpps.Account, id string) (*C
 	if err != nil {
 		return nil, err
 	}
-	decisions, err := s.Store.ListDecisions(ctx, id)
+	return s.caseOf(ctx, agent, rec.Request, rec.Practitioner, linked)
+}
+
+// caseOf completes a case from what was read of it: the decisions taken,
+// what accepting would change, what the agent may do now.
+func (s *Service) caseOf(ctx context.Context, agent *erpps.Account, r *erpps.Request, record *erpps.Practitioner, linked *erpps.Request) (*Case, error) {
+	decisions, err := s.Store.ListDecisions(ctx, r.ID)
 	if err != nil {
 		return nil, err
 	}
 	if decisions == nil {
 		decisions = []erpps.Decision{}
 	}
-	c := &Case{Request: rec.Request, Record: rec.Practitioner, Linked: linked, Changes: []register.Change{},
-		Decisions: decisions, Actions: actionsFor(rec.Request.Status, agent.Actor()), ARS: s.Catalog.ARSName(rec.Request.Department)}
-	if rec.Request.Status.Open() {
-		if _, changes, err := register.Apply(s.Catalog, rec.Practitioner, rec.Request, linked, s.today()); err != nil {
+	c := &Case{Request: r, Record: record, Linked: linked, Changes: []register.Change{},
+		Decisions: decisions, Actions: actionsFor(r.Status, agent.Actor()), ARS: s.Catalog.ARSName(r.Department)}
+	if r.Status.Open() {
+		if _, changes, err := register.Apply(s.Catalog, record, r, linked, s.today()); err != nil {
 			c.ChangesProblem = erpps.ErrorMessage(err)
 			c.Actions = withoutAccept(c.Actions)
 		} else {

@@ -57,10 +57,32 @@ func (s *Service) Decide(ctx context.Context, agent *erpps.Account, id string, i
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.Store.CommitDecision(ctx, *plan); err != nil {
+	req, err := s.Store.CommitDecision(ctx, *plan)
+	if err != nil {
 		return nil, err
 	}
-	return s.Case(ctx, agent, id)
+	return s.decided(ctx, agent, req, rec.Practitioner, plan)
+}
+
+// decided is the case as a committed decision left it, without reading
+// again what the decision did not change: the request is the one the
+// commit returns; the record is the one the plan was made on, read again
+// only after an acceptance (which changed it); the linked request of a
+// moved cabinet, decided with it, is read again.
+func (s *Service) decided(ctx context.Context, agent *erpps.Account, req *erpps.Request, record *erpps.Practitioner, plan *erpps.DecisionPlan) (*Case, error) {
+	var err error
+	if plan.Record != nil {
+		if record, err = s.Store.FindPractitionerByRPPS(ctx, req.RPPS); err != nil {
+			return nil, err
+		}
+	}
+	var linked *erpps.Request
+	if plan.Linked != nil {
+		if linked, err = s.Store.FindRequestByID(ctx, plan.Linked.RequestID); err != nil {
+			return nil, err
+		}
+	}
+	return s.caseOf(ctx, agent, req, record, linked)
 }
 
 // checkInput validates what the agent typed, trimming it.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -131,6 +132,17 @@ func (e *env) decide(t *testing.T, agent *erpps.Account, id string, in backoffic
 	got, err := e.bo.Decide(context.Background(), agent, id, in)
 	if err != nil {
 		t.Fatalf("decide %s: %v", in.Action, err)
+	}
+	// Decide builds its reply from what it committed: it must be the case
+	// as reading it again shows it.
+	again, err := e.bo.Case(context.Background(), agent, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, again) {
+		gotJSON, _ := json.Marshal(got)
+		againJSON, _ := json.Marshal(again)
+		t.Fatalf("decide %s replied\n%s\nbut the case read again is\n%s", in.Action, gotJSON, againJSON)
 	}
 	return got
 }

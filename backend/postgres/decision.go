@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -181,40 +182,56 @@ func decide(ctx context.Context, tx pgx.Tx, cur state, plan erpps.DecisionPlan, 
 }
 
 // ListDecisions returns the decisions on a request, oldest first; ENOTFOUND
-// when the request does not exist.
+// when the request does not exist. One statement reads both: the request
+// joined to its decisions, a request without any giving one row of NULLs.
 func (db *DB) ListDecisions(ctx context.Context, requestID string) ([]erpps.Decision, error) {
-	out := []erpps.Decision{}
-	err := db.inReadTx(ctx, "list the decisions", func(tx pgx.Tx) error {
-		var known bool
-		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM requests WHERE id = $1)`, requestID).Scan(&known); err != nil {
-			return fmt.Errorf("read the request: %w", err)
-		}
-		if !known {
-			return requestNotFound()
-		}
-		rows, err := tx.Query(ctx, `
-			SELECT id, request_id, action, actor_role, actor_id, actor_name, principal, reason, deadline, at
-			FROM decisions WHERE request_id = $1 ORDER BY id`, requestID)
-		if err != nil {
-			return fmt.Errorf("list the decisions: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var d erpps.Decision
-			var action, role string
-			if err := rows.Scan(&d.ID, &d.RequestID, &action, &role, &d.Actor.ID, &d.Actor.Name,
-				&d.Principal, &d.Reason, &d.Deadline, &d.At); err != nil {
-				return fmt.Errorf("read a decision: %w", err)
-			}
-			d.Action, d.Actor.Role, d.At = erpps.DecisionAction(action), erpps.Role(role), d.At.UTC()
-			out = append(out, d)
-		}
-		return rows.Err()
-	})
+	if db.pool == nil {
+		return nil, erpps.Internal(errors.New("store: the database is not open"))
+	}
+	rows, err := db.pool.Query(ctx, `
+		SELECT d.id, d.request_id, d.action, d.actor_role, d.actor_id, d.actor_name, d.principal, d.reason, d.deadline, d.at
+		FROM requests r LEFT JOIN decisions d ON d.request_id = r.id
+		WHERE r.id = $1 ORDER BY d.id`, requestID)
 	if err != nil {
-		return nil, err
+		return nil, storeError("list the decisions", err)
+	}
+	defer rows.Close()
+	out := []erpps.Decision{}
+	found := false
+	for rows.Next() {
+		found = true
+		var id *int64
+		var reqID, action, role, actorID, actorName, principal, reason, deadline *string
+		var at *time.Time
+		if err := rows.Scan(&id, &reqID, &action, &role, &actorID, &actorName, &principal, &reason, &deadline, &at); err != nil {
+			return nil, storeError("list the decisions", fmt.Errorf("read a decision: %w", err))
+		}
+		if id == nil {
+			continue // the request, without decisions
+		}
+		d := erpps.Decision{ID: *id, RequestID: deref(reqID), Action: erpps.DecisionAction(deref(action)),
+			Actor:     erpps.Actor{Role: erpps.Role(deref(role)), ID: deref(actorID), Name: deref(actorName)},
+			Principal: deref(principal), Reason: deref(reason), Deadline: deref(deadline)}
+		if at != nil {
+			d.At = at.UTC()
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, storeError("list the decisions", err)
+	}
+	if !found {
+		return nil, requestNotFound()
 	}
 	return out, nil
+}
+
+// deref is *s, or "" for a NULL.
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // ListExpiredComplements returns, with their histories, the requests whose

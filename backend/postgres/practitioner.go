@@ -31,13 +31,46 @@ func practitionerNotFound() *erpps.Error {
 	return erpps.NotFound("Aucun professionnel n'est enregistré sous ce numéro RPPS.")
 }
 
+// findPractitioner reads rpps's record (the practitioner, their professions
+// and activities) in one round trip, or ENOTFOUND.
 func findPractitioner(ctx context.Context, q querier, rpps string) (*erpps.Practitioner, error) {
-	p := &erpps.Practitioner{RPPS: rpps}
-	var address []byte
-	err := q.QueryRow(ctx, `
+	b := &pgx.Batch{}
+	queuePractitioner(b, "$1", rpps)
+	br := q.SendBatch(ctx, b)
+	p, err := readPractitioner(br, rpps)
+	if cerr := br.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("read the practitioner: %w", cerr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// queuePractitioner queues the reads of a record, the practitioner's RPPS
+// being the SQL expression rpps of the argument arg ($1); readPractitioner
+// reads their results.
+func queuePractitioner(b *pgx.Batch, rpps string, arg any) {
+	b.Queue(`
 		SELECT civility, exercise_civility, birth_name, exercise_name, first_name,
 		       exercise_first_name, birth_date, email, phone, address, updated_at
-		FROM practitioners WHERE rpps = $1`, rpps).Scan(
+		FROM practitioners WHERE rpps = `+rpps, arg)
+	b.Queue(`
+		SELECT code, category_code, exercise_civility, skill_type_code, skill_code, since
+		FROM professions WHERE rpps = `+rpps+` ORDER BY position`, arg)
+	b.Queue(`
+		SELECT id, profession_code, siret, siren, finess, finess_ej, technical_id,
+		       company_name, trade_name, address, phone, email, department,
+		       mode_code, sector_code, function_code, genre_code,
+		       start_date, end_date, end_reason_code
+		FROM activities WHERE rpps = `+rpps+` ORDER BY position`, arg)
+}
+
+// readPractitioner reads the results queuePractitioner queued, in order.
+func readPractitioner(br pgx.BatchResults, rpps string) (*erpps.Practitioner, error) {
+	p := &erpps.Practitioner{RPPS: rpps}
+	var address []byte
+	err := br.QueryRow().Scan(
 		&p.Civility, &p.ExerciseCivility, &p.BirthName, &p.ExerciseName, &p.FirstName,
 		&p.ExerciseFirstName, &p.BirthDate, &p.Contact.Email, &p.Contact.Phone, &address, &p.UpdatedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -50,19 +83,17 @@ func findPractitioner(ctx context.Context, q querier, rpps string) (*erpps.Pract
 	if err := json.Unmarshal(address, &p.Contact.Address); err != nil {
 		return nil, fmt.Errorf("bad practitioner address: %w", err)
 	}
-	if p.Professions, err = findProfessions(ctx, q, rpps); err != nil {
+	if p.Professions, err = readProfessions(br); err != nil {
 		return nil, err
 	}
-	if p.Activities, err = findActivities(ctx, q, rpps); err != nil {
+	if p.Activities, err = readActivities(br); err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
-func findProfessions(ctx context.Context, q querier, rpps string) ([]erpps.Profession, error) {
-	rows, err := q.Query(ctx, `
-		SELECT code, category_code, exercise_civility, skill_type_code, skill_code, since
-		FROM professions WHERE rpps = $1 ORDER BY position`, rpps)
+func readProfessions(br pgx.BatchResults) ([]erpps.Profession, error) {
+	rows, err := br.Query()
 	if err != nil {
 		return nil, fmt.Errorf("read professions: %w", err)
 	}
@@ -79,13 +110,8 @@ func findProfessions(ctx context.Context, q querier, rpps string) ([]erpps.Profe
 	return out, rows.Err()
 }
 
-func findActivities(ctx context.Context, q querier, rpps string) ([]erpps.Activity, error) {
-	rows, err := q.Query(ctx, `
-		SELECT id, profession_code, siret, siren, finess, finess_ej, technical_id,
-		       company_name, trade_name, address, phone, email, department,
-		       mode_code, sector_code, function_code, genre_code,
-		       start_date, end_date, end_reason_code
-		FROM activities WHERE rpps = $1 ORDER BY position`, rpps)
+func readActivities(br pgx.BatchResults) ([]erpps.Activity, error) {
+	rows, err := br.Query()
 	if err != nil {
 		return nil, fmt.Errorf("read activities: %w", err)
 	}

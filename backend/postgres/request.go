@@ -155,22 +155,22 @@ var openStatuses = []string{string(erpps.StatusDraft), string(erpps.StatusTransm
 
 // FindRequestWithRecord reads, in one read transaction, the request with its
 // history, its practitioner and the practitioner's other open requests
-// (newest first, without history).
+// (newest first, without history): every read in one round trip, the
+// practitioner found from the request.
 func (db *DB) FindRequestWithRecord(ctx context.Context, id string) (*erpps.RequestWithRecord, error) {
+	const rppsOf = `(SELECT rpps FROM requests WHERE id = $1)`
 	out := &erpps.RequestWithRecord{}
 	err := db.inReadTx(ctx, "find the request", func(tx pgx.Tx) error {
-		var err error
-		if out.Request, err = findRequest(ctx, tx, id); err != nil {
-			return err
-		}
-		if out.Practitioner, err = findPractitioner(ctx, tx, out.Request.RPPS); err != nil {
-			return err
-		}
-		others, err := queryRequests(ctx, tx, `SELECT `+requestColumns+` FROM requests
-			WHERE rpps = $1 AND id <> $2 AND status = ANY($3)
-			ORDER BY created_at DESC, seq DESC`, out.Request.RPPS, id, openStatuses)
-		if len(others) > 0 {
-			out.Others = others
+		b := &pgx.Batch{}
+		queueRequest(b, id)
+		queuePractitioner(b, rppsOf, id)
+		b.Queue(`SELECT `+requestColumns+` FROM requests
+			WHERE rpps = `+rppsOf+` AND id <> $1 AND status = ANY($2)
+			ORDER BY created_at DESC, seq DESC`, id, openStatuses)
+		br := tx.SendBatch(ctx, b)
+		err := readWithRecord(br, id, out)
+		if cerr := br.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("read the request: %w", cerr)
 		}
 		return err
 	})
@@ -178,6 +178,22 @@ func (db *DB) FindRequestWithRecord(ctx context.Context, id string) (*erpps.Requ
 		return nil, err
 	}
 	return out, nil
+}
+
+// readWithRecord reads the results of FindRequestWithRecord's batch.
+func readWithRecord(br pgx.BatchResults, id string, out *erpps.RequestWithRecord) error {
+	var err error
+	if out.Request, err = readRequest(br, id); err != nil {
+		return err
+	}
+	if out.Practitioner, err = readPractitioner(br, out.Request.RPPS); err != nil {
+		return err
+	}
+	others, err := scanRequests(br)
+	if len(others) > 0 {
+		out.Others = others
+	}
+	return err
 }
 
 // errNoRows tells whether err is "no row".

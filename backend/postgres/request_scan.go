@@ -44,16 +44,39 @@ func requestNotFound() *erpps.Error {
 	return erpps.NotFound("Cette demande n'existe pas ou a été supprimée.")
 }
 
-// findRequest reads one request with its history, or ENOTFOUND.
+// findRequest reads one request with its history, in one round trip, or
+// ENOTFOUND.
 func findRequest(ctx context.Context, q querier, id string) (*erpps.Request, error) {
-	r, err := scanRequest(q.QueryRow(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = $1`, id))
+	b := &pgx.Batch{}
+	queueRequest(b, id)
+	br := q.SendBatch(ctx, b)
+	r, err := readRequest(br, id)
+	if cerr := br.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("read the request: %w", cerr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// queueRequest queues the reads of request id and of its history;
+// readRequest reads their results.
+func queueRequest(b *pgx.Batch, id string) {
+	b.Queue(`SELECT `+requestColumns+` FROM requests WHERE id = $1`, id)
+	b.Queue(historyQuery, []string{id})
+}
+
+// readRequest reads the results queueRequest queued, or ENOTFOUND.
+func readRequest(br pgx.BatchResults, id string) (*erpps.Request, error) {
+	r, err := scanRequest(br.QueryRow())
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, requestNotFound()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read the request: %w", err)
 	}
-	if err := attachHistory(ctx, q, []*erpps.Request{r}); err != nil {
+	if err := scanHistory(br, map[string]*erpps.Request{id: r}); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -61,7 +84,13 @@ func findRequest(ctx context.Context, q querier, id string) (*erpps.Request, err
 
 // queryRequests reads the requests of a query selecting requestColumns.
 func queryRequests(ctx context.Context, q querier, sql string, args ...any) ([]*erpps.Request, error) {
-	rows, err := q.Query(ctx, sql, args...)
+	return scanRequests(queryFunc(func() (pgx.Rows, error) { return q.Query(ctx, sql, args...) }))
+}
+
+// scanRequests reads the requests of a query selecting requestColumns (from
+// q: a query, or the next result of a batch).
+func scanRequests(q interface{ Query() (pgx.Rows, error) }) ([]*erpps.Request, error) {
+	rows, err := q.Query()
 	if err != nil {
 		return nil, fmt.Errorf("list requests: %w", err)
 	}
@@ -80,6 +109,11 @@ func queryRequests(ctx context.Context, q querier, sql string, args ...any) ([]*
 	return out, nil
 }
 
+// historyQuery reads the steps of the requests of ids ($1), oldest first.
+const historyQuery = `
+		SELECT request_id, from_status, to_status, at, actor_role, actor_id, actor_name, principal, comment
+		FROM request_events WHERE request_id = ANY($1) ORDER BY request_id, id`
+
 // attachHistory fills the History of each request, oldest step first.
 func attachHistory(ctx context.Context, q querier, requests []*erpps.Request) error {
 	if len(requests) == 0 {
@@ -90,9 +124,18 @@ func attachHistory(ctx context.Context, q querier, requests []*erpps.Request) er
 	for i, r := range requests {
 		byID[r.ID], ids[i] = r, r.ID
 	}
-	rows, err := q.Query(ctx, `
-		SELECT request_id, from_status, to_status, at, actor_role, actor_id, actor_name, principal, comment
-		FROM request_events WHERE request_id = ANY($1) ORDER BY request_id, id`, ids)
+	return scanHistory(queryFunc(func() (pgx.Rows, error) { return q.Query(ctx, historyQuery, ids) }), byID)
+}
+
+// queryFunc runs a query given its SQL and arguments already.
+type queryFunc func() (pgx.Rows, error)
+
+func (f queryFunc) Query() (pgx.Rows, error) { return f() }
+
+// scanHistory runs historyQuery (from q: a query, or the next result of a
+// batch) and adds each step to its request in byID.
+func scanHistory(q interface{ Query() (pgx.Rows, error) }, byID map[string]*erpps.Request) error {
+	rows, err := q.Query()
 	if err != nil {
 		return fmt.Errorf("read request history: %w", err)
 	}
@@ -108,7 +151,10 @@ func attachHistory(ctx context.Context, q querier, requests []*erpps.Request) er
 			r.History = append(r.History, e)
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read request history: %w", err)
+	}
+	return nil
 }
 
 // insertEvent records one step of a request's life.

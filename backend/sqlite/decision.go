@@ -178,35 +178,46 @@ func writeDecidedRecord(ctx context.Context, tx *sql.Tx, p erpps.Practitioner, b
 }
 
 // ListDecisions returns the decisions on a request, oldest first; ENOTFOUND
-// when the request does not exist.
+// when the request does not exist. One statement reads both: the request
+// joined to its decisions, a request without any giving one row of NULLs.
 func (db *DB) ListDecisions(ctx context.Context, requestID string) ([]erpps.Decision, error) {
 	out := []erpps.Decision{}
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		if _, err := readState(ctx, tx, requestID); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, `
-			SELECT id, request_id, action, actor_role, actor_id, actor_name, principal, reason, deadline, at
-			FROM decisions WHERE request_id = ? ORDER BY id`, requestID)
+	err := func() error {
+		rows, err := db.readOne(ctx, `
+			SELECT d.id, d.request_id, d.action, d.actor_role, d.actor_id, d.actor_name, d.principal, d.reason, d.deadline, d.at
+			FROM requests r LEFT JOIN decisions d ON d.request_id = r.id
+			WHERE r.id = ? ORDER BY d.id`, requestID)
 		if err != nil {
 			return fmt.Errorf("store: unable to list decisions: %w", err)
 		}
 		defer rows.Close()
+		found := false
 		for rows.Next() {
-			var d erpps.Decision
-			var action, role, at string
-			if err := rows.Scan(&d.ID, &d.RequestID, &action, &role, &d.Actor.ID, &d.Actor.Name,
-				&d.Principal, &d.Reason, &d.Deadline, &at); err != nil {
+			found = true
+			var id sql.NullInt64
+			var reqID, action, role, actorID, actorName, principal, reason, deadline, at sql.NullString
+			if err := rows.Scan(&id, &reqID, &action, &role, &actorID, &actorName, &principal, &reason, &deadline, &at); err != nil {
 				return fmt.Errorf("store: unable to read a decision: %w", err)
 			}
-			d.Action, d.Actor.Role = erpps.DecisionAction(action), erpps.Role(role)
-			if d.At, err = parseTime(at); err != nil {
+			if !id.Valid {
+				continue // the request, without decisions
+			}
+			d := erpps.Decision{ID: id.Int64, RequestID: reqID.String, Action: erpps.DecisionAction(action.String),
+				Actor:     erpps.Actor{Role: erpps.Role(role.String), ID: actorID.String, Name: actorName.String},
+				Principal: principal.String, Reason: reason.String, Deadline: deadline.String}
+			if d.At, err = parseTime(at.String); err != nil {
 				return err
 			}
 			out = append(out, d)
 		}
-		return rows.Err()
-	})
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: unable to list decisions: %w", err)
+		}
+		if !found {
+			return requestNotFound()
+		}
+		return nil
+	}()
 	if err != nil {
 		return nil, db.storeError("list decisions", err)
 	}

@@ -55,16 +55,24 @@ func (db *DB) CreateSession(ctx context.Context, s *erpps.Session, tokenHash []b
 // (ExpiresAt <= now) or the account is disabled.
 func (db *DB) FindSessionByTokenHash(ctx context.Context, tokenHash []byte, now time.Time) (*erpps.Session, error) {
 	var s erpps.Session
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		var created, expires string
-		a, err := scanAccount(tx.QueryRowContext(ctx, `
+	err := func() error {
+		rows, err := db.readOne(ctx, `
 			SELECT a.id, a.login, a.role, a.name, a.rpps, a.region, a.disabled, a.created_at,
 			       s.id, s.created_at, s.expires_at
 			FROM sessions s JOIN accounts a ON a.id = s.account_id
-			WHERE s.token_hash = ?`, tokenHash), &s.ID, &created, &expires)
-		if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+			WHERE s.token_hash = ?`, tokenHash)
+		if err != nil {
+			return fmt.Errorf("store: unable to read the session: %w", err)
+		}
+		defer rows.Close()
+		if !rows.Next() {
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("store: unable to read the session: %w", err)
+			}
 			return sessionInvalid()
 		}
+		var created, expires string
+		a, err := scanAccount(rows, &s.ID, &created, &expires)
 		if err != nil {
 			return err
 		}
@@ -74,7 +82,7 @@ func (db *DB) FindSessionByTokenHash(ctx context.Context, tokenHash []byte, now 
 		}
 		s.ExpiresAt, err = parseTime(expires)
 		return err
-	})
+	}()
 	if err != nil {
 		return nil, db.storeError("find the session", err)
 	}

@@ -124,3 +124,44 @@ func (c cachedTx) ExecContext(ctx context.Context, query string, args ...any) (s
 	}
 	return c.tx.ExecContext(ctx, query, args...)
 }
+
+// prepared returns query prepared on pool, preparing it on first use. Call
+// it outside any transaction of pool.
+func (c *stmtCache) prepared(ctx context.Context, pool *sql.DB, query string) (*sql.Stmt, error) {
+	k := stmtKey{pool, query}
+	c.mu.Lock()
+	st := c.m[k]
+	c.mu.Unlock()
+	if st != nil {
+		return st, nil
+	}
+	st, err := pool.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[stmtKey]*sql.Stmt{}
+	}
+	if old := c.m[k]; old != nil {
+		_ = st.Close() // prepared twice
+		return old, nil
+	}
+	c.m[k] = st
+	return st, nil
+}
+
+// readOne runs query, a single statement, on the read pool, prepared once.
+// A single statement sees one state of the file: it needs no transaction,
+// whose BEGIN and ROLLBACK would cost as much as the query.
+func (db *DB) readOne(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if db.read == nil {
+		return nil, errors.New("store: the database is not open")
+	}
+	st, err := db.stmts.prepared(ctx, db.read, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}

@@ -83,7 +83,15 @@ func Main(m *testing.M) int {
 	default:
 		current = srv
 	}
+	var watchdog *exec.Cmd
+	if current != nil {
+		watchdog = current.watch()
+	}
 	code := m.Run()
+	if watchdog != nil {
+		_ = watchdog.Process.Kill()
+		_ = watchdog.Wait()
+	}
 	if current != nil {
 		if err := current.Stop(); err != nil {
 			fmt.Fprintln(os.Stderr, "pgtest:", err)
@@ -282,6 +290,22 @@ func (s *Server) Restart() error {
 		return err
 	}
 	return s.Start()
+}
+
+// watch starts a process that stops the server and removes its folder when
+// this test binary dies without cleaning up (a test timeout panics past
+// every deferred call): no PostgreSQL is left running on a shared machine.
+// It returns nil when it cannot start one.
+func (s *Server) watch() *exec.Cmd {
+	script := fmt.Sprintf(`while kill -0 %d 2>/dev/null; do sleep 1; done
+runuser -u postgres -- %q -D %q -m immediate stop >/dev/null 2>&1
+rm -rf %q`, os.Getpid(), filepath.Join(s.bin, "pg_ctl"), s.data, s.dir)
+	cmd := exec.Command("sh", "-c", script)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "pgtest: no watchdog:", err)
+		return nil
+	}
+	return cmd
 }
 
 // asPostgres prepares a command run as the postgres user.

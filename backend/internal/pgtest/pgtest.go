@@ -117,6 +117,9 @@ func ServerFor(tb testing.TB) *Server {
 		tb.Fatal("pgtest: no server: call pgtest.Main from TestMain")
 	}
 	if mustFail(Required(), failed) {
+		if !failed {
+			tb.Fatal(RequireEnv + " is set and there is no PostgreSQL for the tests: " + why)
+		}
 		tb.Fatal(why)
 	}
 	tb.Skip(why)
@@ -179,7 +182,7 @@ func (s *Server) admin(ctx context.Context, sql string) error {
 // machine cannot have one (not root, not installed).
 func start() (srv *Server, reason string, err error) {
 	if os.Geteuid() != 0 {
-		return nil, "pgtest: PostgreSQL tests need root (to run initdb as postgres); set " + RequireEnv + " to fail instead", nil
+		return nil, "pgtest: PostgreSQL tests need root (to run initdb as postgres)", nil
 	}
 	bin, err := findBin()
 	if err != nil {

@@ -278,13 +278,19 @@ func (s *Server) Start() error {
 
 // Stop stops the server (fast: open sessions are ended, what is committed
 // stays).
-func (s *Server) Stop() error {
+func (s *Server) Stop() error { return s.stop("fast") }
+
+// Crash stops the server the way a crash does (immediate: every process
+// quits at once, no checkpoint); the next Start recovers from the WAL.
+func (s *Server) Crash() error { return s.stop("immediate") }
+
+func (s *Server) stop(mode string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.running {
 		return nil
 	}
-	out, err := s.asPostgres(filepath.Join(s.bin, "pg_ctl"), "-D", s.data, "-m", "fast", "-w", "-t", "60", "stop").CombinedOutput()
+	out, err := s.asPostgres(filepath.Join(s.bin, "pg_ctl"), "-D", s.data, "-m", mode, "-w", "-t", "60", "stop").CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("pg_ctl stop: %v: %s", err, out)
 	}

@@ -71,9 +71,9 @@ func (db *DB) CreateApproval(ctx context.Context, a *erpps.Approval) error {
 	return nil
 }
 
-// PayloadHash is the hex SHA-256 of a payload's bytes as stored: what an
+// payloadHash is the hex SHA-256 of a payload's bytes as stored: what an
 // approval is bound to.
-func PayloadHash(payload []byte) string {
+func payloadHash(payload []byte) string {
 	sum := sha256.Sum256(payload)
 	return hex.EncodeToString(sum[:])
 }
@@ -111,7 +111,7 @@ func useApproval(ctx context.Context, tx pgx.Tx, requestID string, revision int6
 	}
 	if a.RequestID != requestID || a.UsedAt != nil || !use.At.Before(a.ExpiresAt) ||
 		a.Revision != revision || use.Revision != revision ||
-		a.PayloadHash != use.PayloadHash || a.PayloadHash != PayloadHash(payload) {
+		a.PayloadHash != use.PayloadHash || a.PayloadHash != payloadHash(payload) {
 		return refused
 	}
 	if _, err := tx.Exec(ctx, `UPDATE approvals SET used_at = $2 WHERE id = $1`, a.ID, stamp(use.At)); err != nil {

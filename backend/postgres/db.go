@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -20,7 +21,8 @@ var (
 
 // DB is the PostgreSQL store: a pool of connections to one database.
 type DB struct {
-	pool *pgxpool.Pool
+	pool   *pgxpool.Pool
+	closed atomic.Bool
 	// migrations is the schema this build knows.
 	migrations []migration
 	// Now returns the current time; tests replace it before use.
@@ -74,7 +76,7 @@ func Connect(ctx context.Context, url string) (*DB, error) {
 
 // Close closes every connection.
 func (db *DB) Close() error {
-	if db.pool != nil {
+	if db.pool != nil && !db.closed.Swap(true) {
 		db.pool.Close()
 	}
 	return nil
@@ -83,6 +85,9 @@ func (db *DB) Close() error {
 // Ready says whether the database is reachable and its schema is the one
 // this build knows; EUNAVAILABLE otherwise.
 func (db *DB) Ready(ctx context.Context) error {
+	if db.closed.Load() {
+		return unavailable(errors.New("store: closed"))
+	}
 	version, err := db.schemaVersion(ctx)
 	if err != nil {
 		return erpps.AsError(err)

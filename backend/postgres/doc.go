@@ -15,4 +15,13 @@
 // refused connection (the server restarting) EUNAVAILABLE, anything else
 // unexpected EINTERNAL. Times are timestamptz, kept to the microsecond: the
 // store truncates the times it is given and the times it takes.
+//
+// The URL is pgx's: postgres://user:password@host:5432/erpps?sslmode=verify-full,
+// with pgxpool's settings among its parameters (pool_max_conns=20...). The
+// session's time zone is UTC.
+//
+// Tests start their own PostgreSQL (backend/internal/pgtest) as root:
+//
+//	go test ./backend/postgres                                  # contract, races, restart
+//	go test ./backend/postgres -run '^$' -bench Queue -benchtime 300x   # 100,000 requests
 package postgres

@@ -83,7 +83,15 @@ func Main(m *testing.M) int {
 	default:
 		current = srv
 	}
+	var watchdog *exec.Cmd
+	if current != nil {
+		watchdog = current.watch()
+	}
 	code := m.Run()
+	if watchdog != nil {
+		_ = watchdog.Process.Kill()
+		_ = watchdog.Wait()
+	}
 	if current != nil {
 		if err := current.Stop(); err != nil {
 			fmt.Fprintln(os.Stderr, "pgtest:", err)
@@ -108,12 +116,20 @@ func ServerFor(tb testing.TB) *Server {
 	if why == "" {
 		tb.Fatal("pgtest: no server: call pgtest.Main from TestMain")
 	}
-	if Required() || failed {
+	if mustFail(Required(), failed) {
+		if !failed {
+			tb.Fatal(RequireEnv + " is set and there is no PostgreSQL for the tests: " + why)
+		}
 		tb.Fatal(why)
 	}
 	tb.Skip(why)
 	return nil
 }
+
+// mustFail tells whether a test without a server fails rather than skips:
+// when a server is required (CI) or could not be started on a machine that
+// has PostgreSQL and root.
+func mustFail(required, startFailed bool) bool { return required || startFailed }
 
 // NewDatabase creates an empty database for this test on the server of the
 // test binary and returns its URL; the database is dropped when the test
@@ -166,7 +182,7 @@ func (s *Server) admin(ctx context.Context, sql string) error {
 // machine cannot have one (not root, not installed).
 func start() (srv *Server, reason string, err error) {
 	if os.Geteuid() != 0 {
-		return nil, "pgtest: PostgreSQL tests need root (to run initdb as postgres); set " + RequireEnv + " to fail instead", nil
+		return nil, "pgtest: PostgreSQL tests need root (to run initdb as postgres)", nil
 	}
 	bin, err := findBin()
 	if err != nil {
@@ -262,13 +278,19 @@ func (s *Server) Start() error {
 
 // Stop stops the server (fast: open sessions are ended, what is committed
 // stays).
-func (s *Server) Stop() error {
+func (s *Server) Stop() error { return s.stop("fast") }
+
+// Crash stops the server the way a crash does (immediate: every process
+// quits at once, no checkpoint); the next Start recovers from the WAL.
+func (s *Server) Crash() error { return s.stop("immediate") }
+
+func (s *Server) stop(mode string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.running {
 		return nil
 	}
-	out, err := s.asPostgres(filepath.Join(s.bin, "pg_ctl"), "-D", s.data, "-m", "fast", "-w", "-t", "60", "stop").CombinedOutput()
+	out, err := s.asPostgres(filepath.Join(s.bin, "pg_ctl"), "-D", s.data, "-m", mode, "-w", "-t", "60", "stop").CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("pg_ctl stop: %v: %s", err, out)
 	}
@@ -282,6 +304,22 @@ func (s *Server) Restart() error {
 		return err
 	}
 	return s.Start()
+}
+
+// watch starts a process that stops the server and removes its folder when
+// this test binary dies without cleaning up (a test timeout panics past
+// every deferred call): no PostgreSQL is left running on a shared machine.
+// It returns nil when it cannot start one.
+func (s *Server) watch() *exec.Cmd {
+	script := fmt.Sprintf(`while kill -0 %d 2>/dev/null; do sleep 1; done
+runuser -u postgres -- %q -D %q -m immediate stop >/dev/null 2>&1
+rm -rf %q`, os.Getpid(), filepath.Join(s.bin, "pg_ctl"), s.data, s.dir)
+	cmd := exec.Command("sh", "-c", script)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "pgtest: no watchdog:", err)
+		return nil
+	}
+	return cmd
 }
 
 // asPostgres prepares a command run as the postgres user.

@@ -44,3 +44,26 @@ func TestNewDatabase(t *testing.T) {
 		t.Fatalf("after restart: n=%d err=%v", n, err)
 	}
 }
+
+// TestMustFail: a machine without PostgreSQL or root skips, unless CI
+// requires PostgreSQL; a server that fails to start always fails.
+func TestMustFail(t *testing.T) {
+	for _, tc := range []struct{ required, startFailed, want bool }{
+		{false, false, false},
+		{true, false, true},
+		{false, true, true},
+		{true, true, true},
+	} {
+		if got := mustFail(tc.required, tc.startFailed); got != tc.want {
+			t.Errorf("mustFail(required=%v, startFailed=%v) = %v", tc.required, tc.startFailed, got)
+		}
+	}
+	t.Setenv(RequireEnv, "1")
+	if !Required() {
+		t.Errorf("%s=1 is not required", RequireEnv)
+	}
+	t.Setenv(RequireEnv, "")
+	if Required() {
+		t.Errorf("%s empty is required", RequireEnv)
+	}
+}

@@ -13,7 +13,7 @@ import { boPaths } from "./routes";
 import { useAgent, useSession } from "./session";
 
 const KIND_OPTIONS = [{ value: "", label: "Tous les types" }, ...(Object.keys(KIND_LABELS) as RequestKind[]).map(k => ({ value: k, label: kindLabel(k) }))];
-const STATUS_OPTIONS = [{ value: "", label: "À traiter (transmises, en instruction, complément demandé)" }, ...QUEUE_STATUSES.map(s => ({ value: s, label: statusLabel(s) }))];
+const STATUS_OPTIONS = [{ value: "", label: "À traiter" }, ...QUEUE_STATUSES.map(s => ({ value: s, label: statusLabel(s) }))];
 
 /** QueuePage: the requests of the agent's region, filtered and paged. */
 export function QueuePage() {
@@ -81,7 +81,7 @@ function Filters({ filters, departments }: { filters: QueueFilters; departments:
                 <Form onSubmit={apply} label="Filtres de la file">
                     <Grid>
                         <Col base={12} md={6} lg={3}>
-                            <SelectField id="filter-status" label="Statut" value={draft.status} options={STATUS_OPTIONS} onChange={v => { setDraft(d => ({ ...d, status: v as QueueFilters["status"] })); }} />
+                            <SelectField id="filter-status" label="Statut" hint="« À traiter » : transmises, en instruction, complément demandé." value={draft.status} options={STATUS_OPTIONS} onChange={v => { setDraft(d => ({ ...d, status: v as QueueFilters["status"] })); }} />
                         </Col>
                         <Col base={12} md={6} lg={3}>
                             <SelectField
@@ -99,6 +99,7 @@ function Filters({ filters, departments }: { filters: QueueFilters; departments:
                             <SelectField id="filter-age" label="Ancienneté" value={draft.age} options={[...AGE_OPTIONS]} onChange={v => { setDraft(d => ({ ...d, age: v })); }} />
                         </Col>
                     </Grid>
+                    <Spacer size="sm" />
                     <ButtonGroup>
                         <Button id="btn-filter" type="submit" icon="filter">
                             Appliquer les filtres

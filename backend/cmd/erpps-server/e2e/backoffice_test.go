@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -30,7 +31,10 @@ func TestBackOfficeSQLite(t *testing.T) {
 func TestBackOfficePostgres(t *testing.T) {
 	need(t, "/usr/bin/chromium")
 	url := pgtest.NewDatabase(t)
-	runBackOffice(t, "postgres", []string{"--database", url, "--data", t.TempDir()})
+	// The authority's key lives in a file (never in a table): made first.
+	key := filepath.Join(t.TempDir(), "authority-key.pem")
+	command(t, "keys", "rotate", "--signing-key-file", key)
+	runBackOffice(t, "postgres", []string{"--database", url, "--signing-key-file", key})
 }
 
 // demoAgent is an ARS agent account seed-demo printed.

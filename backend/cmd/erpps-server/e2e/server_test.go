@@ -77,11 +77,17 @@ func serverEnv() []string {
 // seed runs `erpps-server seed-demo` with the store flags and returns what it printed.
 func seed(t *testing.T, store []string) string {
 	t.Helper()
-	cmd := exec.Command(serverBinary(t), append([]string{"seed-demo"}, store...)...)
+	return command(t, append([]string{"seed-demo"}, store...)...)
+}
+
+// command runs an erpps-server command to its end.
+func command(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(serverBinary(t), args...)
 	cmd.Env = serverEnv()
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("seed-demo: %v\n%s", err, out)
+		t.Fatalf("erpps-server %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 	return string(out)
 }
@@ -137,10 +143,10 @@ func serve(t *testing.T, store []string) *running {
 		}
 		_, _ = io.Copy(io.Discard, out)
 	}()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
 	t.Cleanup(func() {
 		_ = cmd.Process.Signal(syscall.SIGTERM)
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
 		select {
 		case err := <-done:
 			if err != nil {
@@ -153,6 +159,9 @@ func serve(t *testing.T, store []string) *running {
 	})
 	select {
 	case r.URL = <-urls:
+	case err := <-done:
+		done <- err
+		t.Fatalf("erpps-server stopped before listening (%v)\n%s", err, r.stderrTail())
 	case <-time.After(30 * time.Second):
 		t.Fatalf("erpps-server did not listen within 30 s\n%s", r.stderrTail())
 	}

@@ -180,10 +180,15 @@ func pageTitleIs(t *testing.T, ctx context.Context, want string) {
 	waitJS(t, ctx, fmt.Sprintf("the page title %q", want), fmt.Sprintf(`(() => { const h = document.querySelector("main h1"); return !!h && h.innerText.trim() === %s })()`, jsString(want)))
 }
 
-// focusOnTitle waits until the focus is on the page's h1 (a screen reader announces the page).
+// focusOnTitle waits until the focus is on the page's h1 (a screen reader
+// announces the page), and checks the heading is the size of its text (a
+// style for focused headings once made it 60 % of the window tall).
 func focusOnTitle(t *testing.T, ctx context.Context) {
 	t.Helper()
 	waitJS(t, ctx, "the focus on the page's heading", `document.activeElement && document.activeElement.id === "page-title" && document.activeElement.tagName === "H1"`)
+	if h := evalJS[float64](t, ctx, `document.getElementById("page-title").getBoundingClientRect().height`); h > 160 {
+		t.Fatalf("the page's heading is %.0f px tall: more than its text", h)
+	}
 }
 
 // waitStatus waits until the request's status badge says label.
@@ -278,11 +283,6 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	// From the top: Chromium's full-page capture of a scrolled page (the
-	// focus moved to a notice) leaves a blank band the height of the scroll.
-	if _, err := chromedp.Run(sctx, chromedp.Evaluate[chromedp.Void]("window.scrollTo(0, 0)")); err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
-	}
 	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)

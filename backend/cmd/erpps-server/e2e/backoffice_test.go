@@ -207,6 +207,7 @@ func runBackOffice(t *testing.T, store string, flags []string) {
 	waitInvalid(t, ctx, "complement-deadline", "deadline", "pas une date valide")
 	deadline := time.Now().AddDate(0, 0, 21)
 	typeInto(t, ctx, "complement-deadline", deadline.Format("02/01/2006"))
+	waitJS(t, ctx, "the deadline's error gone once typed again", `!document.querySelector("[data-field-error=deadline]") && document.getElementById("complement-deadline").getAttribute("aria-invalid") !== "true"`)
 	shot(ctx, 11, "complement")
 	clickID(t, ctx, "btn-complement-confirm")
 	waitStatus(t, ctx, erpps.StatusComplementRequested.Label())

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"erpps/backend/backoffice"
 	"erpps/backend/delegation"
 	"erpps/backend/erpps"
 	"erpps/backend/requests"
@@ -115,5 +116,56 @@ func TestPractitionerNeedsNoApproval(t *testing.T) {
 	}
 	if _, err := e.req.Transmit(ctx, saved.Request.ID, me); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// An approval serves once: after a complement asked by the ARS the request is
+// editable again, with the payload approved, and the used approval cannot
+// transmit it a second time; a new approval of the version as it stands can.
+func TestApprovalServesOnce(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	e.grant(t, erpps.KindContact)
+	sec := secretary.Actor()
+	v, err := e.req.Start(ctx, requests.StartInput{RPPS: rppsA, Kind: erpps.KindContact}, sec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, err := e.req.SaveDraft(ctx, v.Request.ID, v.Request.Revision, contactWith("secretariat@example.org"), sec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := saved.Request.ID
+	approval, err := e.del.Approve(ctx, practitionerA, id, saved.Request.Revision)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent, err := e.req.TransmitApproved(ctx, id, sec, approval.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bo := &backoffice.Service{Store: e.db, Catalog: e.req.Catalog, Now: e.clock.now}
+	for _, in := range []backoffice.DecisionInput{
+		{Action: erpps.DecisionTake},
+		{Action: erpps.DecisionComplement, Reason: "Joignez un justificatif de domicile.", Deadline: "2026-12-20"},
+	} {
+		in.BaseRevision = sent.Request.Revision
+		if _, err := bo.Decide(ctx, agent, id, in); err != nil {
+			t.Fatalf("%s: %v", in.Action, err)
+		}
+	}
+	back, err := e.db.FindRequestByID(ctx, id)
+	if err != nil || back.Status != erpps.StatusComplementRequested {
+		t.Fatalf("after the complement: %+v, %v; want complement asked", back, err)
+	}
+	if _, err := e.req.TransmitApproved(ctx, id, sec, approval.ID); code(err) != erpps.EFORBIDDEN {
+		t.Fatalf("the used approval again: %v, want forbidden", err)
+	}
+	again, err := e.del.Approve(ctx, practitionerA, id, back.Revision)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.req.TransmitApproved(ctx, id, sec, again.ID); err != nil {
+		t.Fatalf("with a new approval: %v", err)
 	}
 }

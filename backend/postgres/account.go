@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,13 +24,13 @@ func scanAccount(row pgx.Row, a *erpps.Account, more ...any) error {
 	return nil
 }
 
-func accountNotFound() *erpps.Error { return erpps.NotFound("Ce compte n'existe pas.") }
+func accountNotFound() *erpps.Error { return erpps.NotFound("Aucun compte ne correspond.") }
 
 // CreateAccount adds a with its password hash; a login (or id) already
 // taken is ECONFLICT. An empty ID is drawn; a zero CreatedAt is now.
 func (db *DB) CreateAccount(ctx context.Context, a *erpps.Account, passwordHash string) error {
-	if a == nil || strings.TrimSpace(a.Login) == "" || a.Role == "" {
-		return erpps.Invalid("Le compte doit avoir un identifiant de connexion et un rôle.")
+	if a == nil || strings.TrimSpace(a.Login) == "" || !slices.Contains(erpps.AllRoles, a.Role) {
+		return erpps.Invalid("Le compte doit avoir un identifiant de connexion et un rôle connu.")
 	}
 	if a.ID == "" {
 		id, err := newID()
@@ -47,7 +48,7 @@ func (db *DB) CreateAccount(ctx context.Context, a *erpps.Account, passwordHash 
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 		a.ID, a.Login, string(a.Role), a.Name, a.RPPS, a.Region, a.Disabled, a.CreatedAt, passwordHash)
 	if isUnique(err, "") {
-		return erpps.Errorf(erpps.ECONFLICT, "Un compte porte déjà cet identifiant de connexion.")
+		return erpps.Errorf(erpps.ECONFLICT, "Un compte existe déjà avec cet identifiant.")
 	}
 	return storeError("create the account", err)
 }
@@ -105,8 +106,8 @@ func (db *DB) ListAccounts(ctx context.Context, role erpps.Role) ([]*erpps.Accou
 
 // CreateSession keeps s under the hash of its token. An empty ID is drawn.
 func (db *DB) CreateSession(ctx context.Context, s *erpps.Session, tokenHash []byte) error {
-	if s == nil || s.Account.ID == "" || len(tokenHash) == 0 {
-		return erpps.Invalid("La session doit avoir un compte et un jeton.")
+	if s == nil || s.Account.ID == "" || len(tokenHash) == 0 || !s.ExpiresAt.After(s.CreatedAt) {
+		return erpps.Invalid("La session doit avoir un compte, un jeton et une expiration après sa création.")
 	}
 	if s.ID == "" {
 		id, err := newID()
@@ -114,9 +115,6 @@ func (db *DB) CreateSession(ctx context.Context, s *erpps.Session, tokenHash []b
 			return storeError("open the session", err)
 		}
 		s.ID = id
-	}
-	if s.CreatedAt.IsZero() {
-		s.CreatedAt = db.now()
 	}
 	s.CreatedAt, s.ExpiresAt = stamp(s.CreatedAt), stamp(s.ExpiresAt)
 	_, err := db.pool.Exec(ctx, `
@@ -134,7 +132,7 @@ func (db *DB) CreateSession(ctx context.Context, s *erpps.Session, tokenHash []b
 // sessionExpired is the one error of a session that is unknown, revoked,
 // expired or whose account is disabled.
 func sessionExpired() *erpps.Error {
-	return erpps.Errorf(erpps.EUNAUTHORIZED, "Votre session a expiré : reconnectez-vous.")
+	return erpps.Errorf(erpps.EUNAUTHORIZED, "Votre session a expiré ou n'est pas valide : reconnectez-vous.")
 }
 
 // FindSessionByTokenHash returns the session with its account, EUNAUTHORIZED

@@ -2,7 +2,10 @@ package postgres
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -30,13 +33,14 @@ func scanApproval(row pgx.Row) (*erpps.Approval, error) {
 	return a, nil
 }
 
-func approvalNotFound() *erpps.Error { return erpps.NotFound("Cette approbation n'existe pas.") }
+func approvalNotFound() *erpps.Error { return erpps.NotFound("Cet accord n'existe pas.") }
 
 // CreateApproval keeps a; an empty ID is drawn, a zero ApprovedAt is now.
 // The request must exist (ENOTFOUND).
 func (db *DB) CreateApproval(ctx context.Context, a *erpps.Approval) error {
-	if a == nil || a.RequestID == "" || a.PayloadHash == "" {
-		return erpps.Invalid("L'approbation doit nommer la demande et l'empreinte de son contenu.")
+	if a == nil || a.RequestID == "" || a.Revision < 1 || strings.TrimSpace(a.PayloadHash) == "" ||
+		!a.ExpiresAt.After(a.ApprovedAt) {
+		return erpps.Invalid("L'accord doit nommer la demande, sa version, l'empreinte de son contenu et expirer après avoir été donné.")
 	}
 	if a.ID == "" {
 		id, err := newID()
@@ -49,24 +53,29 @@ func (db *DB) CreateApproval(ctx context.Context, a *erpps.Approval) error {
 		a.ApprovedAt = db.now()
 	}
 	a.ApprovedAt, a.ExpiresAt = stamp(a.ApprovedAt), stamp(a.ExpiresAt)
-	var usedAt *time.Time
-	if a.UsedAt != nil {
-		t := stamp(*a.UsedAt)
-		a.UsedAt, usedAt = &t, &t
-	}
 	_, err := db.pool.Exec(ctx, `
 		INSERT INTO approvals (id, request_id, revision, payload_hash, approved_by_role, approved_by_id,
 			approved_by_name, approved_at, expires_at, used_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)`,
 		a.ID, a.RequestID, a.Revision, a.PayloadHash, string(a.ApprovedBy.Role), a.ApprovedBy.ID,
-		a.ApprovedBy.Name, a.ApprovedAt, a.ExpiresAt, usedAt)
+		a.ApprovedBy.Name, a.ApprovedAt, a.ExpiresAt)
 	switch {
 	case isForeignKey(err):
 		return requestNotFound()
 	case isUnique(err, ""):
-		return erpps.Errorf(erpps.ECONFLICT, "Cette approbation existe déjà.")
+		return erpps.Errorf(erpps.ECONFLICT, "Cet accord existe déjà.")
+	case err != nil:
+		return storeError("record the approval", err)
 	}
-	return storeError("record the approval", err)
+	a.UsedAt = nil
+	return nil
+}
+
+// PayloadHash is the hex SHA-256 of a payload's bytes as stored: what an
+// approval is bound to.
+func PayloadHash(payload []byte) string {
+	sum := sha256.Sum256(payload)
+	return hex.EncodeToString(sum[:])
 }
 
 // FindApprovalByID returns the approval, ENOTFOUND when none.
@@ -83,11 +92,12 @@ func (db *DB) FindApprovalByID(ctx context.Context, id string) (*erpps.Approval,
 
 // useApproval checks, in the transmit transaction and under the approval's
 // row lock, that the approval exists, is unused, unexpired at use.At and
-// names this request, revision and payload hash, then marks it used: an
-// approval is used once, whichever process transmits. EFORBIDDEN otherwise.
-func useApproval(ctx context.Context, tx pgx.Tx, requestID string, use erpps.ApprovalUse) error {
+// names this request, the revision transmitted and the hash of the payload
+// stored at that revision, then marks it used: an approval is used once,
+// whichever process transmits. EFORBIDDEN otherwise.
+func useApproval(ctx context.Context, tx pgx.Tx, requestID string, revision int64, use erpps.ApprovalUse) error {
 	refused := erpps.Errorf(erpps.EFORBIDDEN,
-		"Cette transmission n'est pas approuvée par le professionnel dans cette version : demandez-lui de l'approuver.")
+		"L'accord du professionnel ne porte pas sur cette version de la demande, a déjà servi ou a expiré : demandez-lui de l'approuver à nouveau.")
 	a, err := scanApproval(tx.QueryRow(ctx, `SELECT `+approvalColumns+` FROM approvals WHERE id = $1 FOR UPDATE`, use.ID))
 	if errNoRows(err) {
 		return refused
@@ -95,8 +105,13 @@ func useApproval(ctx context.Context, tx pgx.Tx, requestID string, use erpps.App
 	if err != nil {
 		return fmt.Errorf("read the approval: %w", err)
 	}
-	if a.RequestID != requestID || a.Revision != use.Revision || a.PayloadHash != use.PayloadHash ||
-		a.UsedAt != nil || !use.At.Before(a.ExpiresAt) {
+	var payload []byte
+	if err := tx.QueryRow(ctx, `SELECT payload FROM requests WHERE id = $1`, requestID).Scan(&payload); err != nil {
+		return fmt.Errorf("read the approved payload: %w", err)
+	}
+	if a.RequestID != requestID || a.UsedAt != nil || !use.At.Before(a.ExpiresAt) ||
+		a.Revision != revision || use.Revision != revision ||
+		a.PayloadHash != use.PayloadHash || a.PayloadHash != PayloadHash(payload) {
 		return refused
 	}
 	if _, err := tx.Exec(ctx, `UPDATE approvals SET used_at = $2 WHERE id = $1`, a.ID, stamp(use.At)); err != nil {

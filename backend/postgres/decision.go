@@ -10,43 +10,64 @@ import (
 	"erpps/backend/erpps"
 )
 
-// CommitDecision commits a decision planned by the back office in one
-// transaction: the request's (and its linked pair's) status, reason,
-// deadline and assignment, the history step and the decision record, and
-// for an acceptance the practitioner's record as it becomes. The request
-// (and pair and record) rows are locked first: of two agents deciding the
-// same request at once, in any processes, the second waits, then finds the
-// revision, status or record moved and gets ECONFLICT; nothing is written.
+// decisionTo is the status each decision moves a request to.
+var decisionTo = map[erpps.DecisionAction]erpps.RequestStatus{
+	erpps.DecisionTake:       erpps.StatusUnderReview,
+	erpps.DecisionAccept:     erpps.StatusAccepted,
+	erpps.DecisionRefuse:     erpps.StatusRefused,
+	erpps.DecisionComplement: erpps.StatusComplementRequested,
+	erpps.DecisionClose:      erpps.StatusClosedNoAction,
+}
+
+// CommitDecision commits a decision whole, in one transaction: the request's
+// (and its linked pair's) status, reason, deadline and assignment, the
+// history steps and the decisions recorded, attributed to the actor and the
+// principal, and for an acceptance the practitioner's record as it becomes
+// (its UpdatedAt set to the decision's time). A decision keeps the request's
+// revision. The rows are locked as they are read (FOR UPDATE): of two agents
+// deciding the same request at once, in any processes, the second waits,
+// then finds the status or the record moved and gets ECONFLICT; nothing is
+// written then.
 func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erpps.Request, error) {
-	at := plan.At
-	if at.IsZero() {
+	if err := checkDecision(plan); err != nil {
+		return nil, err
+	}
+	at := stamp(plan.At)
+	if plan.At.IsZero() {
 		at = db.now()
 	}
-	at = stamp(at)
 	var r *erpps.Request
 	err := db.inTx(ctx, "record the decision", func(tx pgx.Tx) error {
+		if plan.Linked != nil {
+			// Both requests of the pair are locked in the order of their
+			// ids: an agent deciding from the other side waits, never
+			// deadlocks.
+			if _, err := tx.Exec(ctx, `SELECT 1 FROM requests WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+				[]string{plan.Step.RequestID, plan.Linked.RequestID}); err != nil {
+				return fmt.Errorf("lock the pair: %w", err)
+			}
+		}
 		cur, err := readStep(ctx, tx, plan.Step, plan.Principal)
 		if err != nil {
 			return err
 		}
-		var linked *state
+		if err := decide(ctx, tx, cur, plan, at); err != nil {
+			return err
+		}
 		if plan.Linked != nil {
-			st, err := readStep(ctx, tx, *plan.Linked, plan.Principal)
+			linked, err := readStep(ctx, tx, *plan.Linked, plan.Principal)
 			if err != nil {
 				return err
 			}
-			linked = &st
-		}
-		if plan.Record != nil {
-			if err := writeRecord(ctx, tx, plan, at); err != nil {
+			if linked.id == cur.id || (linked.linked != cur.id && cur.linked != linked.id) {
+				return erpps.Invalid("La demande liée n'est pas liée à cette demande.")
+			}
+			if err := decide(ctx, tx, linked, plan, at); err != nil {
 				return err
 			}
 		}
-		if err := decide(ctx, tx, cur, plan.Step.To, plan, at); err != nil {
-			return err
-		}
-		if linked != nil {
-			if err := decide(ctx, tx, *linked, plan.Linked.To, plan, at); err != nil {
+		if plan.Record != nil {
+			if err := writeRecord(ctx, tx, *plan.Record, plan.RecordUpdatedAt, at); err != nil {
 				return err
 			}
 		}
@@ -59,14 +80,32 @@ func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erp
 	return r, nil
 }
 
-// staleDecision is the error of a decision on a request (or record) that
-// changed since it was planned.
-func staleDecision() *erpps.Error {
-	return erpps.Errorf(erpps.ECONFLICT,
-		"Cette demande a changé depuis que vous l'avez ouverte (un autre agent a pu agir) : rechargez-la.")
+// checkDecision rejects a plan whose parts do not agree.
+func checkDecision(plan erpps.DecisionPlan) error {
+	to, ok := decisionTo[plan.Action]
+	if !ok {
+		return erpps.Invalid("Décision inconnue.")
+	}
+	if plan.Step.To != to || (plan.Linked != nil && plan.Linked.To != to) {
+		return erpps.Invalid("La décision ne correspond pas au statut visé.")
+	}
+	if plan.Principal == "" {
+		return erpps.Invalid("La décision doit nommer le dossier concerné.")
+	}
+	if plan.Record != nil {
+		if plan.Action != erpps.DecisionAccept || plan.Record.RPPS != plan.Principal {
+			return erpps.Invalid("Seule une acceptation change le dossier, et seulement celui de la demande.")
+		}
+		if err := checkPractitioner(plan.Record); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// readStep locks the request of step and checks it is still as planned.
+// readStep reads and locks the request a step was planned on: EFORBIDDEN
+// when it is not the principal's, ECONFLICT when its revision or status
+// moved since.
 func readStep(ctx context.Context, tx pgx.Tx, step erpps.RequestStep, principal string) (state, error) {
 	cur, err := readState(ctx, tx, step.RequestID)
 	if err != nil {
@@ -76,43 +115,34 @@ func readStep(ctx context.Context, tx pgx.Tx, step erpps.RequestStep, principal 
 		return cur, erpps.Errorf(erpps.EFORBIDDEN, "Cette demande ne relève pas de ce dossier.")
 	}
 	if cur.revision != step.BaseRevision || cur.status != step.From {
-		return cur, staleDecision()
+		return cur, erpps.Errorf(erpps.ECONFLICT,
+			"Cette demande a changé depuis que vous l'avez ouverte (elle est maintenant « %s ») : rechargez-la.", cur.status.Label())
 	}
 	return cur, nil
 }
 
-// writeRecord replaces the practitioner's record by plan.Record when it is
-// still as read at plan.RecordUpdatedAt (ECONFLICT otherwise).
-func writeRecord(ctx context.Context, tx pgx.Tx, plan erpps.DecisionPlan, at time.Time) error {
-	rec := *plan.Record
-	if rec.RPPS != plan.Principal {
-		return erpps.Errorf(erpps.EFORBIDDEN, "Ce dossier n'est pas celui de la demande.")
-	}
+// writeRecord writes the record an acceptance makes, unless it changed
+// since base (ECONFLICT); the record's row is locked first.
+func writeRecord(ctx context.Context, tx pgx.Tx, p erpps.Practitioner, base, at time.Time) error {
 	var updatedAt time.Time
-	err := tx.QueryRow(ctx, `SELECT updated_at FROM practitioners WHERE rpps = $1 FOR UPDATE`, rec.RPPS).Scan(&updatedAt)
+	err := tx.QueryRow(ctx, `SELECT updated_at FROM practitioners WHERE rpps = $1 FOR UPDATE`, p.RPPS).Scan(&updatedAt)
 	if errNoRows(err) {
 		return practitionerNotFound()
 	}
 	if err != nil {
 		return fmt.Errorf("read the record: %w", err)
 	}
-	if !updatedAt.Equal(stamp(plan.RecordUpdatedAt)) {
-		return erpps.Errorf(erpps.ECONFLICT,
-			"Le dossier de ce professionnel a changé depuis que vous l'avez ouvert : rechargez la demande.")
+	if !updatedAt.Equal(stamp(base)) {
+		return erpps.Errorf(erpps.ECONFLICT, "Le dossier du professionnel a changé depuis que vous l'avez ouvert : rechargez-le.")
 	}
-	if err := checkPractitioner(&rec); err != nil {
-		return err
-	}
-	rec.UpdatedAt = at
-	if !at.After(updatedAt) {
-		rec.UpdatedAt = updatedAt.Add(time.Microsecond) // the record must be seen to change
-	}
-	return writePractitioner(ctx, tx, &rec)
+	p.UpdatedAt = at
+	return writePractitioner(ctx, tx, &p)
 }
 
-// decide moves one request to `to` as the plan says, with its history step
-// and its decision record.
-func decide(ctx context.Context, tx pgx.Tx, cur state, to erpps.RequestStatus, plan erpps.DecisionPlan, at time.Time) error {
+// decide moves the request in cur as plan says, with its history step and
+// its decision.
+func decide(ctx context.Context, tx pgx.Tx, cur state, plan erpps.DecisionPlan, at time.Time) error {
+	to := decisionTo[plan.Action]
 	if err := erpps.CheckTransition(cur.status, to, plan.Actor); err != nil {
 		return err
 	}
@@ -120,75 +150,87 @@ func decide(ctx context.Context, tx pgx.Tx, cur state, to erpps.RequestStatus, p
 	a := args{string(to), at, string(actor.Role), actor.ID, actor.Name}
 	query := `UPDATE requests SET status = $1, updated_at = $2,
 		updated_by_role = $3, updated_by_id = $4, updated_by_name = $5`
-	switch to {
-	case erpps.StatusUnderReview:
-		query += `, assigned_role = $3, assigned_id = $4, assigned_name = $5`
-	case erpps.StatusRefused:
+	switch plan.Action {
+	case erpps.DecisionTake:
+		query += `, reason = '', deadline = '', assigned_role = $3, assigned_id = $4, assigned_name = $5`
+	case erpps.DecisionRefuse:
 		query += `, reason = ` + a.add(plan.Reason)
-	case erpps.StatusComplementRequested:
+	case erpps.DecisionComplement:
 		query += `, reason = ` + a.add(plan.Reason) + `, deadline = ` + a.add(plan.Deadline)
 	}
-	query += ` WHERE id = ` + a.add(cur.id)
-	if _, err := tx.Exec(ctx, query, a...); err != nil {
+	query += ` WHERE id = ` + a.add(cur.id) + ` AND revision = ` + a.add(cur.revision) + ` AND status = ` + a.add(string(cur.status))
+	tag, err := tx.Exec(ctx, query, a...)
+	if err != nil {
 		return fmt.Errorf("update the request status: %w", err)
 	}
-	step := erpps.RequestEvent{From: cur.status, To: to, At: at, Actor: actor, Principal: cur.rpps, Comment: plan.Reason}
+	if tag.RowsAffected() != 1 {
+		return erpps.Errorf(erpps.ECONFLICT, "Cette demande a changé depuis que vous l'avez ouverte : rechargez-la.")
+	}
+	step := erpps.RequestEvent{From: cur.status, To: to, At: at, Actor: actor, Principal: plan.Principal, Comment: plan.Reason}
 	if err := insertEvent(ctx, tx, cur.id, step); err != nil {
 		return err
-	}
-	deadline := ""
-	if to == erpps.StatusComplementRequested {
-		deadline = plan.Deadline
 	}
 	if _, err := tx.Exec(ctx, `
 		INSERT INTO decisions (request_id, action, actor_role, actor_id, actor_name, principal, reason, deadline, at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 		cur.id, string(plan.Action), string(actor.Role), actor.ID, actor.Name, plan.Principal,
-		plan.Reason, deadline, at); err != nil {
+		plan.Reason, plan.Deadline, at); err != nil {
 		return fmt.Errorf("record the decision: %w", err)
 	}
 	return nil
 }
 
-// ListDecisions returns the decisions on a request, oldest first.
+// ListDecisions returns the decisions on a request, oldest first; ENOTFOUND
+// when the request does not exist.
 func (db *DB) ListDecisions(ctx context.Context, requestID string) ([]erpps.Decision, error) {
-	rows, err := db.pool.Query(ctx, `
-		SELECT id, request_id, action, actor_role, actor_id, actor_name, principal, reason, deadline, at
-		FROM decisions WHERE request_id = $1 ORDER BY id`, requestID)
-	if err != nil {
-		return nil, storeError("list the decisions", err)
-	}
-	defer rows.Close()
 	out := []erpps.Decision{}
-	for rows.Next() {
-		var d erpps.Decision
-		var action, role string
-		if err := rows.Scan(&d.ID, &d.RequestID, &action, &role, &d.Actor.ID, &d.Actor.Name,
-			&d.Principal, &d.Reason, &d.Deadline, &d.At); err != nil {
-			return nil, storeError("list the decisions", err)
+	err := db.inReadTx(ctx, "list the decisions", func(tx pgx.Tx) error {
+		var known bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM requests WHERE id = $1)`, requestID).Scan(&known); err != nil {
+			return fmt.Errorf("read the request: %w", err)
 		}
-		d.Action, d.Actor.Role, d.At = erpps.DecisionAction(action), erpps.Role(role), d.At.UTC()
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, storeError("list the decisions", err)
+		if !known {
+			return requestNotFound()
+		}
+		rows, err := tx.Query(ctx, `
+			SELECT id, request_id, action, actor_role, actor_id, actor_name, principal, reason, deadline, at
+			FROM decisions WHERE request_id = $1 ORDER BY id`, requestID)
+		if err != nil {
+			return fmt.Errorf("list the decisions: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d erpps.Decision
+			var action, role string
+			if err := rows.Scan(&d.ID, &d.RequestID, &action, &role, &d.Actor.ID, &d.Actor.Name,
+				&d.Principal, &d.Reason, &d.Deadline, &d.At); err != nil {
+				return fmt.Errorf("read a decision: %w", err)
+			}
+			d.Action, d.Actor.Role, d.At = erpps.DecisionAction(action), erpps.Role(role), d.At.UTC()
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-// ListExpiredComplements returns up to limit (0: 100) requests whose
-// complement deadline (YYYY-MM-DD) is before today, earliest deadline first,
-// with their histories.
+// ListExpiredComplements returns, with their histories, the requests whose
+// complement deadline (YYYY-MM-DD) is before today, earliest deadline first;
+// a limit of 0 means no limit.
 func (db *DB) ListExpiredComplements(ctx context.Context, today string, limit int) ([]*erpps.Request, error) {
-	if limit <= 0 {
-		limit = 100
+	var bound any // NULL: no limit
+	if limit > 0 {
+		bound = limit
 	}
 	var out []*erpps.Request
 	err := db.inReadTx(ctx, "list the expired complements", func(tx pgx.Tx) error {
 		var err error
 		out, err = queryRequests(ctx, tx, `SELECT `+requestColumns+` FROM requests
 			WHERE status = $1 AND deadline <> '' AND deadline < $2
-			ORDER BY deadline, seq LIMIT $3`, string(erpps.StatusComplementRequested), today, limit)
+			ORDER BY deadline, id LIMIT $3`, string(erpps.StatusComplementRequested), today, bound)
 		if err != nil {
 			return err
 		}

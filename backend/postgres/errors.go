@@ -15,8 +15,10 @@ import (
 
 // SQLSTATE codes the store tells apart.
 const (
-	uniqueViolation     = "23505"
-	foreignKeyViolation = "23503"
+	uniqueViolation      = "23505"
+	foreignKeyViolation  = "23503"
+	serializationFailure = "40001"
+	deadlockDetected     = "40P01"
 )
 
 // unavailable is the error of a database that cannot be reached now.
@@ -27,7 +29,8 @@ func unavailable(err error) *erpps.Error {
 
 // storeError turns an error of the store into an *erpps.Error: one already
 // is passes unchanged; a lost or refused connection is EUNAVAILABLE; a
-// unique violation not handled by the caller is ECONFLICT; anything else is
+// unique violation not handled by the caller, a deadlock or a serialization
+// failure (the transaction was rolled back) is ECONFLICT; anything else is
 // EINTERNAL. what says what was being done ("save the draft").
 func storeError(what string, err error) error {
 	if err == nil {
@@ -41,8 +44,14 @@ func storeError(what string, err error) error {
 	if connectionLost(err) {
 		return unavailable(wrapped)
 	}
-	if pgCode(err) == uniqueViolation {
+	switch pgCode(err) {
+	case uniqueViolation:
 		return &erpps.Error{Code: erpps.ECONFLICT, Message: "Cet élément existe déjà.", Err: wrapped}
+	case serializationFailure, deadlockDetected:
+		// Another transaction wrote the same rows at the same time; nothing
+		// of this one was written.
+		return &erpps.Error{Code: erpps.ECONFLICT,
+			Message: "Quelqu'un d'autre a modifié les mêmes éléments au même moment : réessayez.", Err: wrapped}
 	}
 	return erpps.Internal(wrapped)
 }

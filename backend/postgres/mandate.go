@@ -41,8 +41,14 @@ func mandateNotFound() *erpps.Error { return erpps.NotFound("Ce mandat n'existe 
 
 // CreateMandate keeps m; an empty ID is drawn, a zero CreatedAt is now.
 func (db *DB) CreateMandate(ctx context.Context, m *erpps.Mandate) error {
-	if m == nil || strings.TrimSpace(m.RPPS) == "" || m.SecretaryID == "" {
-		return erpps.Invalid("Le mandat doit nommer le professionnel et le secrétaire.")
+	if m == nil || strings.TrimSpace(m.RPPS) == "" || strings.TrimSpace(m.SecretaryID) == "" ||
+		len(m.Kinds) == 0 || m.ExpiresAt.IsZero() {
+		return erpps.Invalid("Le mandat doit nommer le professionnel, le secrétariat, les types de demande et son expiration.")
+	}
+	for _, k := range m.Kinds {
+		if !k.Valid() {
+			return erpps.Invalid("Type de demande inconnu dans le mandat.")
+		}
 	}
 	if m.ID == "" {
 		id, err := newID()
@@ -62,7 +68,11 @@ func (db *DB) CreateMandate(ctx context.Context, m *erpps.Mandate) error {
 	if isUnique(err, "") {
 		return erpps.Errorf(erpps.ECONFLICT, "Ce mandat existe déjà.")
 	}
-	return storeError("create the mandate", err)
+	if err != nil {
+		return storeError("create the mandate", err)
+	}
+	m.RevokedAt, m.RevokedBy = nil, nil
+	return nil
 }
 
 // FindMandateByID returns the mandate, ENOTFOUND when none.
@@ -77,9 +87,13 @@ func (db *DB) FindMandateByID(ctx context.Context, id string) (*erpps.Mandate, e
 	return m, nil
 }
 
-// ListMandates returns the mandates of a practitioner and/or a secretary,
-// oldest first (every mandate when the filter is empty).
+// ListMandates returns the mandates of a practitioner, of a secretary, or
+// of both, oldest first, revoked and expired ones included. An empty filter
+// is EINVALID: nobody lists every mandate.
 func (db *DB) ListMandates(ctx context.Context, filter erpps.MandateFilter) ([]*erpps.Mandate, error) {
+	if filter.RPPS == "" && filter.SecretaryID == "" {
+		return nil, erpps.Invalid("Précisez le professionnel ou le secrétariat dont lister les mandats.")
+	}
 	rows, err := db.pool.Query(ctx, `SELECT `+mandateColumns+` FROM mandates
 		WHERE ($1 = '' OR rpps = $1) AND ($2 = '' OR secretary_id = $2)
 		ORDER BY created_at, id`, filter.RPPS, filter.SecretaryID)
@@ -121,6 +135,6 @@ func (db *DB) RevokeMandate(ctx context.Context, id string, by erpps.Actor, at t
 		if n == 0 {
 			return mandateNotFound()
 		}
-		return erpps.Errorf(erpps.ECONFLICT, "Ce mandat est déjà révoqué.")
+		return erpps.Errorf(erpps.ECONFLICT, "Ce mandat a déjà été révoqué.")
 	})
 }

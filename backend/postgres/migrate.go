@@ -61,16 +61,6 @@ func loadMigrations() ([]migration, error) {
 // transaction with its record in schema_migrations. A database migrated by a
 // newer version is ESTORENEWER and is not touched.
 func (db *DB) Migrate(ctx context.Context) error {
-	if _, err := db.pool.Exec(ctx, `
-		CREATE TABLE IF NOT EXISTS schema_migrations (
-			version    integer PRIMARY KEY,
-			name       text NOT NULL,
-			applied_at timestamptz NOT NULL DEFAULT now()
-		)`); err != nil && !isUnique(err, "") {
-		// Two processes creating the table at once: one gets a unique
-		// violation on the catalog, and the table is there.
-		return storeError("prepare the migrations", err)
-	}
 	for _, m := range db.migrations {
 		if err := db.inTx(ctx, "apply migration "+m.name, func(tx pgx.Tx) error {
 			return applyMigration(ctx, tx, m, len(db.migrations))
@@ -82,10 +72,19 @@ func (db *DB) Migrate(ctx context.Context) error {
 }
 
 // applyMigration applies m unless another process did, under the advisory
-// lock (released at the end of the transaction).
+// lock (released at the end of the transaction), which also covers the
+// creation of the table of migrations.
 func applyMigration(ctx context.Context, tx pgx.Tx, m migration, known int) error {
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
 		return fmt.Errorf("lock: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `
+		CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    integer PRIMARY KEY,
+			name       text NOT NULL,
+			applied_at timestamptz NOT NULL DEFAULT now()
+		)`); err != nil {
+		return fmt.Errorf("prepare the migrations: %w", err)
 	}
 	var current int
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {

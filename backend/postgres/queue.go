@@ -25,7 +25,7 @@ var defaultQueueStatuses = []erpps.RequestStatus{
 // number of requests matching, both read in one snapshot.
 func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.QueuePage, error) {
 	if len(filter.Departments) == 0 {
-		return nil, erpps.Invalid("La file d'attente porte sur au moins un département.")
+		return nil, erpps.Invalid("La file d'attente est limitée aux départements de la région : précisez-les.")
 	}
 	limit := filter.Limit
 	if limit <= 0 {
@@ -37,11 +37,23 @@ func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.Q
 	if len(statuses) == 0 {
 		statuses = defaultQueueStatuses
 	}
+	kept := []string{} // a draft is never listed
+	for _, s := range statuses {
+		if !s.Valid() {
+			return nil, erpps.Invalid("Statut de demande inconnu.")
+		}
+		if s != erpps.StatusDraft {
+			kept = append(kept, string(s))
+		}
+	}
+	if filter.Kind != "" && !filter.Kind.Valid() {
+		return nil, erpps.Invalid("Type de demande inconnu.")
+	}
 	var a args
 	conds := []string{
 		"r.transmitted_at IS NOT NULL",
 		"r.department = ANY(" + a.add(filter.Departments) + ")",
-		"r.status = ANY(" + a.add(strs(statuses)) + ")",
+		"r.status = ANY(" + a.add(kept) + ")",
 	}
 	if filter.Kind != "" {
 		conds = append(conds, "r.kind = "+a.add(string(filter.Kind)))
@@ -50,16 +62,21 @@ func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.Q
 		conds = append(conds, "r.transmitted_at < "+a.add(*filter.TransmittedBefore))
 	}
 	where := " WHERE " + strings.Join(conds, " AND ")
-	countArgs := append(args(nil), a...)
+	count, countArgs := queueCount(where, a, filter, kept)
+	// The page is cut from the requests alone (an index walk), then joined
+	// to the practitioners' names.
 	query := `
 		SELECT r.id, r.rpps,
 		       trim(CASE WHEN p.exercise_name <> '' THEN p.exercise_name ELSE p.birth_name END || ' ' ||
 		            CASE WHEN p.exercise_first_name <> '' THEN p.exercise_first_name ELSE p.first_name END),
 		       r.kind, r.status, r.department, r.revision, r.transmitted_at, r.updated_at, r.deadline,
 		       r.assigned_role, r.assigned_id, r.assigned_name
-		FROM requests r JOIN practitioners p ON p.rpps = r.rpps` + where + `
-		ORDER BY r.transmitted_at, r.id
-		LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset)
+		FROM (SELECT r.id FROM requests r` + where + `
+		      ORDER BY r.transmitted_at, r.id
+		      LIMIT ` + a.add(limit) + ` OFFSET ` + a.add(offset) + `) page
+		JOIN requests r ON r.id = page.id
+		JOIN practitioners p ON p.rpps = r.rpps
+		ORDER BY r.transmitted_at, r.id`
 
 	page := &erpps.QueuePage{Items: []erpps.QueueItem{}, Offset: offset, Limit: limit}
 	err := db.inReadTx(ctx, "list the queue", func(tx pgx.Tx) error {
@@ -86,7 +103,7 @@ func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.Q
 			return fmt.Errorf("read the queue: %w", err)
 		}
 		var total int64
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM requests r`+where, countArgs...).Scan(&total); err != nil {
+		if err := tx.QueryRow(ctx, count, countArgs...).Scan(&total); err != nil {
 			return fmt.Errorf("count the queue: %w", err)
 		}
 		page.Total = int(total)
@@ -96,4 +113,21 @@ func (db *DB) ListQueue(ctx context.Context, filter erpps.QueueFilter) (*erpps.Q
 		return nil, err
 	}
 	return page, nil
+}
+
+// queueCount returns the query counting the queue: the sum of the lines of
+// queue_counts (kept by a trigger) for the filter's départements, statuses
+// and kind, or, for a filter on the transmission time, a count of the
+// requests (where and a are the page's conditions and arguments so far).
+func queueCount(where string, a args, filter erpps.QueueFilter, statuses []string) (string, []any) {
+	if filter.TransmittedBefore != nil {
+		return `SELECT count(*) FROM requests r` + where, append([]any(nil), a...)
+	}
+	query := `SELECT coalesce(sum(n), 0)::bigint FROM queue_counts WHERE department = ANY($1) AND status = ANY($2)`
+	countArgs := []any{filter.Departments, statuses}
+	if filter.Kind != "" {
+		query += ` AND kind = $3`
+		countArgs = append(countArgs, string(filter.Kind))
+	}
+	return query, countArgs
 }

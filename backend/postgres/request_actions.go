@@ -32,7 +32,11 @@ func (db *DB) CommitTransmit(ctx context.Context, plan erpps.TransmitPlan) (*erp
 			return err
 		}
 		if plan.Approval != nil {
-			if err := useApproval(ctx, tx, plan.RequestID, *plan.Approval); err != nil {
+			use := *plan.Approval
+			if use.At.IsZero() {
+				use.At = now
+			}
+			if err := useApproval(ctx, tx, cur.id, cur.revision, use); err != nil {
 				return err
 			}
 		}

@@ -102,8 +102,9 @@ func mayReach(roleName, route string) bool {
 // TestAuthorizationMatrix: every role against every signed-in route with
 // practitioner A's ids. Those who may not reach A's data get a 4xx with the
 // error shape and never a byte of it, and nothing of A's is written.
-func TestAuthorizationMatrix(t *testing.T) {
-	e := newEnv(t)
+func TestAuthorizationMatrix(t *testing.T) { eachStore(t, testAuthorizationMatrix) }
+
+func testAuthorizationMatrix(t *testing.T, e *env) {
 	tokenA := e.signIn(e.a.RPPS)
 	sent := e.transmitted(tokenA)
 	draft := e.startContact(tokenA, e.a.RPPS)

@@ -13,8 +13,9 @@ import (
 // An agent of the region takes and accepts a contact request: the record
 // changes; a decision on a stale revision is a conflict; another region's
 // agent gets not_found.
-func TestAgentTakesAndAccepts(t *testing.T) {
-	e := newEnv(t)
+func TestAgentTakesAndAccepts(t *testing.T) { eachStore(t, testAgentTakesAndAccepts) }
+
+func testAgentTakesAndAccepts(t *testing.T, e *env) {
 	sent := e.transmitted(e.signIn(e.a.RPPS))
 	id := sent.Request.ID
 	agent := e.signIn(loginAgentA)

@@ -72,7 +72,18 @@ func TestAttestation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := e.do(call{method: "GET", path: path, token: e.signIn(e.a.RPPS)})
+	tokenA := e.signIn(e.a.RPPS)
+	head := httptest.NewRequest("HEAD", path, nil)
+	head.Header.Set("Authorization", "Bearer "+tokenA)
+	rec := httptest.NewRecorder()
+	e.srv.handler.ServeHTTP(rec, head)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("HEAD attestation: %d", rec.Code)
+	}
+	if next, err := e.store.PeekAttestationNumber(t.Context(), year); err != nil || next != first {
+		t.Fatalf("a HEAD request took number %s (next is %s, %v)", first, next, err)
+	}
+	r := e.do(call{method: "GET", path: path, token: tokenA})
 	if r.status != http.StatusOK || !bytes.HasPrefix(r.body, []byte("%PDF-")) || !strings.Contains(r.header.Get("Content-Disposition"), "attachment") {
 		t.Fatalf("attestation: %d %q %.20q", r.status, r.header.Get("Content-Type"), r.body)
 	}

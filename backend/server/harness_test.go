@@ -17,6 +17,8 @@ import (
 	"erpps/backend/delegation"
 	"erpps/backend/demo"
 	"erpps/backend/erpps"
+	"erpps/backend/internal/pgtest"
+	"erpps/backend/postgres"
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
 	"erpps/backend/sqlite"
@@ -26,9 +28,9 @@ import (
 // regions, their accounts, two ARS agents (A's region and B's) and two
 // secretaries.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	srv     *Server
-	store   *sqlite.DB
+	store   erpps.ServerStore
 	cat     *refdata.Catalog
 	a, b    *erpps.Practitioner
 	regionA string
@@ -44,14 +46,50 @@ const (
 	password    = "mot de passe de test"
 )
 
-func newEnv(t *testing.T) *env {
+// stores are the ServerStores the server's tests run on: the SQLite file
+// (the embedded default) and PostgreSQL (pgtest: skipped without it unless
+// ERPPS_REQUIRE_POSTGRES is set).
+var stores = []struct {
+	name string
+	open func(t testing.TB) erpps.ServerStore
+}{
+	{"sqlite", openSQLite},
+	{"postgres", openPostgres},
+}
+
+func openSQLite(t testing.TB) erpps.ServerStore {
 	t.Helper()
-	ctx := context.Background()
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "server.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "server.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = store.Close() })
+	return store
+}
+
+func openPostgres(t testing.TB) erpps.ServerStore {
+	t.Helper()
+	store, err := postgres.Open(context.Background(), pgtest.NewDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	return store
+}
+
+// eachStore runs test on every store.
+func eachStore(t *testing.T, test func(t *testing.T, e *env)) {
+	for _, s := range stores {
+		t.Run(s.name, func(t *testing.T) { test(t, newEnvOn(t, s.open(t))) })
+	}
+}
+
+// newEnv is an env on a SQLite file.
+func newEnv(t testing.TB) *env { return newEnvOn(t, openSQLite(t)) }
+
+func newEnvOn(t testing.TB, store erpps.ServerStore) *env {
+	t.Helper()
+	ctx := context.Background()
 	cat, err := refdata.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -138,14 +176,14 @@ type reply struct {
 	body   []byte
 }
 
-func (r reply) json(t *testing.T, v any) {
+func (r reply) json(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal(r.body, v); err != nil {
 		t.Fatalf("reply %d is not JSON: %v\n%s", r.status, err, r.body)
 	}
 }
 
-func (r reply) errorCode(t *testing.T) string {
+func (r reply) errorCode(t testing.TB) string {
 	t.Helper()
 	var e errorBody
 	r.json(t, &e)

@@ -28,7 +28,10 @@ func (e *env) grant(token, secretaryID string, kinds ...erpps.RequestKind) *erpp
 // A secretary prepares under a mandate; the transmission needs the
 // practitioner's approval of that exact version, used once.
 func TestSecretaryTransmitsWithApproval(t *testing.T) {
-	e := newEnv(t)
+	eachStore(t, testSecretaryTransmitsWithApproval)
+}
+
+func testSecretaryTransmitsWithApproval(t *testing.T, e *env) {
 	tokenA, sec := e.signIn(e.a.RPPS), e.signIn(loginSecM)
 	// No mandate yet: nothing of A's.
 	if r := e.do(call{method: "GET", path: "/api/v1/practitioners/" + e.a.RPPS, token: sec}); r.status != http.StatusNotFound {

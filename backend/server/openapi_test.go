@@ -90,3 +90,35 @@ func TestErrorSchemaRefusesOtherShapes(t *testing.T) {
 		t.Errorf("the Error schema refuses %v: %v", good, err)
 	}
 }
+
+// TestOpenAPISchemasCompile: every schema of the document compiles (its
+// references resolve), and every operation says what it does and answers
+// errors with the Error shape.
+func TestOpenAPISchemasCompile(t *testing.T) {
+	d := loadDoc(t)
+	for name := range d.raw["components"].(map[string]any)["schemas"].(map[string]any) {
+		if _, err := d.schemaAt("/components/schemas/" + pointer(name)); err != nil {
+			t.Errorf("schema %s: %v", name, err)
+		}
+	}
+	for path, item := range d.paths {
+		for method, v := range item {
+			op, ok := v.(map[string]any)
+			if !ok {
+				continue
+			}
+			if s, _ := op["summary"].(string); s == "" {
+				t.Errorf("%s %s has no summary", method, path)
+			}
+			def, ok := op["responses"].(map[string]any)["default"].(map[string]any)
+			if !ok {
+				t.Errorf("%s %s has no default (error) response", method, path)
+				continue
+			}
+			ref, _ := def["content"].(map[string]any)["application/json"].(map[string]any)["schema"].(map[string]any)["$ref"].(string)
+			if ref != "#/components/schemas/Error" {
+				t.Errorf("%s %s: default response %q, want the Error shape", method, path, ref)
+			}
+		}
+	}
+}

@@ -55,7 +55,7 @@ func (s *Server) practitionerRequests(w http.ResponseWriter, r *http.Request, c 
 // attestation serves GET /api/v1/practitioners/{rpps}/attestation: the
 // attestation d'enregistrement of the record as it stands, signed by the
 // authority (PDF). Its number is taken only once the whole document was
-// written to the connection.
+// written to the connection; a HEAD request takes none.
 func (s *Server) attestation(w http.ResponseWriter, r *http.Request, c *caller) error {
 	rpps := r.PathValue("rpps")
 	if err := s.checkRecord(r.Context(), c, rpps); err != nil {
@@ -63,6 +63,13 @@ func (s *Server) attestation(w http.ResponseWriter, r *http.Request, c *caller) 
 	}
 	if s.cfg.Attestations == nil {
 		return erpps.Errorf(erpps.EUNAVAILABLE, "Les attestations ne sont pas délivrées par ce serveur.")
+	}
+	if r.Method == http.MethodHead {
+		// A HEAD request delivers no document: it takes no number.
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusOK)
+		return nil
 	}
 	sent := false
 	_, err := s.cfg.Attestations.Issue(r.Context(), rpps, func(issued *attestation.Issued) error {

@@ -2,7 +2,9 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"erpps/backend/erpps"
@@ -49,8 +51,9 @@ func (e *env) transmitted(token string) *requests.View {
 	return &sent
 }
 
-func TestPractitionerRequestLife(t *testing.T) {
-	e := newEnv(t)
+func TestPractitionerRequestLife(t *testing.T) { eachStore(t, testPractitionerRequestLife) }
+
+func testPractitionerRequestLife(t *testing.T, e *env) {
 	token := e.signIn(e.a.RPPS)
 	r := e.do(call{method: "GET", path: "/api/v1/practitioners/" + e.a.RPPS, token: token})
 	if r.status != http.StatusOK {
@@ -139,5 +142,62 @@ func TestAgentMayNotPrepare(t *testing.T) {
 	r := e.do(call{method: "POST", path: "/api/v1/requests", token: e.signIn(loginAgentA), body: map[string]any{"rpps": e.a.RPPS, "kind": erpps.KindContact}})
 	if r.status != http.StatusForbidden {
 		t.Fatalf("an agent starts a request: %d %s", r.status, r.body)
+	}
+}
+
+// Bad bodies on a write: 4xx with the error shape, nothing written.
+func TestBadDraftBodiesWriteNothing(t *testing.T) {
+	e := newEnv(t)
+	token := e.signIn(e.a.RPPS)
+	v := e.startContact(token, e.a.RPPS)
+	path := "/api/v1/requests/" + v.Request.ID + "/draft"
+	big := `{"baseRevision":` + fmt.Sprint(v.Request.Revision) + `,"payload":{"email":"` + strings.Repeat("a", DefaultMaxBodyBytes) + `"}}`
+	for _, tc := range []struct {
+		name, body string
+		status     int
+		code       string
+	}{
+		{"too large", big, 413, erpps.ETOOLARGE},
+		{"revision as text", `{"baseRevision":"2","payload":{}}`, 400, erpps.EINVALID},
+		{"payload as text", `{"baseRevision":2,"payload":"x"}`, 400, erpps.EINVALID},
+		{"payload missing", `{"baseRevision":2}`, 400, erpps.EINVALID},
+		{"unknown field", `{"baseRevision":2,"payload":{},"status":"accepted"}`, 400, erpps.EINVALID},
+		{"payload field of the wrong type", fmt.Sprintf(`{"baseRevision":%d,"payload":{"email":42}}`, v.Request.Revision), 400, erpps.EINVALID},
+		{"malformed", `{"baseRevision":`, 400, erpps.EINVALID},
+	} {
+		r := e.do(call{method: "PUT", path: path, token: token, body: tc.body})
+		if r.status != tc.status || r.errorCode(t) != tc.code {
+			t.Errorf("%s: %d %s", tc.name, r.status, r.body)
+		}
+	}
+	stored, err := e.store.FindRequestByID(t.Context(), v.Request.ID)
+	if err != nil || stored.Revision != v.Request.Revision || string(stored.Payload) != string(v.Request.Payload) {
+		t.Fatalf("bad bodies wrote: revision %d (want %d), %v", stored.Revision, v.Request.Revision, err)
+	}
+}
+
+// A browser's cookie does not carry a write sent by another site's page.
+func TestCookieWriteFromAnotherSite(t *testing.T) {
+	e := newEnv(t)
+	r := e.do(call{method: "POST", path: "/api/v1/session", body: map[string]any{"login": e.a.RPPS, "password": password}})
+	var cookie string
+	for _, c := range (&http.Response{Header: r.header}).Cookies() {
+		if c.Name == CookieName {
+			cookie = c.Value
+		}
+	}
+	body := map[string]any{"rpps": e.a.RPPS, "kind": erpps.KindContact}
+	for _, h := range []map[string]string{{"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}} {
+		r := e.do(call{method: "POST", path: "/api/v1/requests", cookie: cookie, body: body, header: h})
+		if r.status != http.StatusForbidden {
+			t.Errorf("write with %v: %d %s", h, r.status, r.body)
+		}
+	}
+	if list, _ := e.store.ListRequests(t.Context(), erpps.RequestFilter{RPPS: e.a.RPPS}); len(list) != 0 {
+		t.Fatalf("a cross-site write started %d requests", len(list))
+	}
+	r = e.do(call{method: "POST", path: "/api/v1/requests", cookie: cookie, body: body, header: map[string]string{"Origin": "http://example.com", "Sec-Fetch-Site": "same-origin"}})
+	if r.status != http.StatusCreated {
+		t.Fatalf("same-origin write: %d %s", r.status, r.body)
 	}
 }

@@ -67,7 +67,6 @@ func (s *Server) routes() []route {
 type caller struct {
 	account *erpps.Account
 	session *erpps.Session
-	token   string
 	cookie  bool // the token came from the cookie (a browser)
 }
 

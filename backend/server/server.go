@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"erpps/backend/attestation"
@@ -54,6 +55,12 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxBodyBytes bounds a request's body (DefaultMaxBodyBytes when 0).
 	MaxBodyBytes int64
+	// MaxConcurrentSignIns bounds the password checks running at once
+	// (argon2id takes 19 MiB and tens of milliseconds of a core each);
+	// runtime.GOMAXPROCS(0) when 0. A sign-in waiting longer than
+	// SignInWait answers unavailable.
+	MaxConcurrentSignIns int
+	SignInWait           time.Duration
 }
 
 // Server is the API's handler and what it needs.
@@ -63,6 +70,10 @@ type Server struct {
 	maxBody int64
 	mux     *http.ServeMux
 	handler http.Handler
+	// signIns holds a token per password check running.
+	signIns chan struct{}
+	// referenceJSON is GET /api/v1/reference's reply, encoded once.
+	referenceJSON []byte
 }
 
 // New returns the handler of erpps-server: the API under /api/v1, /healthz,
@@ -92,10 +103,21 @@ func newServer(cfg Config) (*Server, error) {
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBodyBytes
 	}
+	if s.cfg.MaxConcurrentSignIns <= 0 {
+		s.cfg.MaxConcurrentSignIns = runtime.GOMAXPROCS(0)
+	}
+	if s.cfg.SignInWait <= 0 {
+		s.cfg.SignInWait = 10 * time.Second
+	}
+	s.signIns = make(chan struct{}, s.cfg.MaxConcurrentSignIns)
+	var err error
+	if s.referenceJSON, err = referenceJSON(cfg.Catalog); err != nil {
+		return nil, err
+	}
 	if err := s.buildMux(); err != nil {
 		return nil, err
 	}
-	s.handler = s.recoverer(headers(s.mux))
+	s.handler = s.accessLog(s.recoverer(headers(s.mux)))
 	return s, nil
 }
 

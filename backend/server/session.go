@@ -32,7 +32,12 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, _ *caller) error
 	if err := decode(w, r, s.maxBody, &in, false); err != nil {
 		return err
 	}
+	release, err := s.awaitSignIn(r)
+	if err != nil {
+		return err
+	}
 	acct, err := s.cfg.Auth.Authenticate(r.Context(), erpps.Credentials{Login: in.Login, Password: in.Password})
+	release()
 	if err != nil {
 		return err
 	}
@@ -66,6 +71,21 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request, _ *caller) erro
 	return nil
 }
 
+// awaitSignIn waits for a free password check (MaxConcurrentSignIns), so
+// that a burst of sign-ins cannot take all the memory and the cores; it
+// answers unavailable after SignInWait.
+func (s *Server) awaitSignIn(r *http.Request) (release func(), err error) {
+	t := time.NewTimer(s.cfg.SignInWait)
+	defer t.Stop()
+	select {
+	case s.signIns <- struct{}{}:
+		return func() { <-s.signIns }, nil
+	case <-t.C:
+	case <-r.Context().Done():
+	}
+	return nil, erpps.Errorf(erpps.EUNAVAILABLE, "Trop de connexions en cours : réessayez dans quelques instants.")
+}
+
 // authenticate finds the caller's session from the bearer token or the
 // cookie; EUNAUTHORIZED when there is none valid.
 func (s *Server) authenticate(r *http.Request) (*caller, error) {
@@ -77,7 +97,7 @@ func (s *Server) authenticate(r *http.Request) (*caller, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &caller{account: &sess.Account, session: sess, token: token, cookie: cookie}, nil
+	return &caller{account: &sess.Account, session: sess, cookie: cookie}, nil
 }
 
 // tokenOf returns the session token of r: the Authorization: Bearer header,

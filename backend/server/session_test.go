@@ -131,8 +131,9 @@ func TestUnknownAPIPath(t *testing.T) {
 	}
 }
 
-func TestHealth(t *testing.T) {
-	e := newEnv(t)
+func TestHealth(t *testing.T) { eachStore(t, testHealth) }
+
+func testHealth(t *testing.T, e *env) {
 	if r := e.do(call{method: "GET", path: "/healthz"}); r.status != http.StatusOK {
 		t.Fatalf("healthz: %d %s", r.status, r.body)
 	}

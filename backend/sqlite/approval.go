@@ -71,9 +71,9 @@ func (db *DB) FindApprovalByID(ctx context.Context, id string) (*erpps.Approval,
 	return a, nil
 }
 
-// PayloadHash is the hex SHA-256 of a payload's bytes as stored: what an
-// approval is bound to.
-func PayloadHash(payload []byte) string {
+// payloadHash is the hex SHA-256 of a payload's bytes as stored: what an
+// approval is bound to (requests.PayloadHash computes the same).
+func payloadHash(payload []byte) string {
 	sum := sha256.Sum256(payload)
 	return hex.EncodeToString(sum[:])
 }
@@ -98,7 +98,7 @@ func useApproval(ctx context.Context, tx *sql.Tx, requestID string, revision int
 	}
 	if a.RequestID != requestID || a.UsedAt != nil || !use.At.Before(a.ExpiresAt) ||
 		a.Revision != revision || use.Revision != revision ||
-		a.PayloadHash != use.PayloadHash || a.PayloadHash != PayloadHash([]byte(payload)) {
+		a.PayloadHash != use.PayloadHash || a.PayloadHash != payloadHash([]byte(payload)) {
 		return refused
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE approvals SET used_at = ? WHERE id = ? AND used_at IS NULL`,

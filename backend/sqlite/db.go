@@ -46,6 +46,10 @@ type DB struct {
 
 	// QuickCheck runs PRAGMA quick_check at Open (on by default with NewDB).
 	QuickCheck bool
+
+	// schema is the number of migrations this version applies: the
+	// user_version of a file Ready accepts.
+	schema int
 }
 
 // NewDB returns a store for the file at path; call Open before use.
@@ -129,7 +133,7 @@ func (db *DB) Open(ctx context.Context) (err error) {
 		return openError(db.path, fmt.Errorf("store: unable to open the database for reading: %w", err))
 	}
 
-	db.write, db.read = write, read
+	db.write, db.read, db.schema = write, read, len(migrations)
 	return nil
 }
 

@@ -25,7 +25,44 @@ var defaultQueueStatuses = []erpps.RequestStatus{
 // by id), with the number of requests matching. A draft is never listed. A
 // limit of 0 is 20, one above 100 is 100; a negative offset is 0.
 func (db *DB) ListQueue(ctx context.Context, f erpps.QueueFilter) (*erpps.QueuePage, error) {
-	where, args, err := queueWhere(f)
+	return db.listQueue(ctx, f, queuePlan{useCounts: true})
+}
+
+// queuePlan is how the queue is read; every plan gives the same page.
+type queuePlan struct {
+	// read is queueReadAuto, queueReadSort or queueReadWalk.
+	read int
+	// useCounts counts from queue_counts when the filter allows it.
+	useCounts bool
+}
+
+// The ways of reading a page of the queue.
+const (
+	// queueReadAuto walks when that reads fewer index entries than sorting.
+	queueReadAuto = iota
+	// queueReadSort sorts the requests matching (index requests_queue_match).
+	queueReadSort
+	// queueReadWalk walks every transmitted request in transmission order
+	// until the page is full (index requests_queue_order).
+	queueReadWalk
+)
+
+// walkQueue says whether walking the transmitted requests in order reads
+// fewer index entries than sorting the total matching: the walk reads about
+// (offset+limit) × all / total entries, the sort total.
+func walkQueue(ctx context.Context, tx *sql.Tx, plan queuePlan, offset, limit, total int) (bool, error) {
+	if plan.read != queueReadAuto {
+		return plan.read == queueReadWalk, nil
+	}
+	var all int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0) FROM queue_counts`).Scan(&all); err != nil {
+		return false, fmt.Errorf("store: unable to count the transmitted requests: %w", err)
+	}
+	return (offset+limit)*all <= total*total, nil
+}
+
+func (db *DB) listQueue(ctx context.Context, f erpps.QueueFilter, plan queuePlan) (*erpps.QueuePage, error) {
+	q, err := newQueueQuery(f)
 	if err != nil {
 		return nil, err
 	}
@@ -36,17 +73,32 @@ func (db *DB) ListQueue(ctx context.Context, f erpps.QueueFilter) (*erpps.QueueP
 	page.Limit = min(page.Limit, maxQueueLimit)
 
 	err = db.inReadTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM requests r WHERE `+where, args...).
-			Scan(&page.Total); err != nil {
+		count, args := q.count(plan.useCounts)
+		if err := tx.QueryRowContext(ctx, count, args...).Scan(&page.Total); err != nil {
 			return fmt.Errorf("store: unable to count the queue: %w", err)
 		}
+		if page.Offset >= page.Total {
+			return nil
+		}
+		// Only an index is read, then the page's rows.
+		walk, err := walkQueue(ctx, tx, plan, page.Offset, page.Limit, page.Total)
+		if err != nil {
+			return err
+		}
+		index := "requests_queue_match"
+		if walk {
+			index = "requests_queue_order"
+		}
+		where, args := q.where()
 		rows, err := tx.QueryContext(ctx, `
-			SELECT r.id, r.rpps, p.exercise_name, p.birth_name, p.exercise_first_name, p.first_name,
-			       r.kind, r.status, r.department, r.revision, r.transmitted_at, r.updated_at, r.deadline,
-			       r.assigned_role, r.assigned_id, r.assigned_name
-			FROM requests r JOIN practitioners p ON p.rpps = r.rpps
-			WHERE `+where+`
-			ORDER BY r.transmitted_at, r.id LIMIT ? OFFSET ?`, append(args, page.Limit, page.Offset)...)
+			SELECT q.id, q.rpps, p.exercise_name, p.birth_name, p.exercise_first_name, p.first_name,
+			       q.kind, q.status, q.department, q.revision, q.transmitted_at, q.updated_at, q.deadline,
+			       q.assigned_role, q.assigned_id, q.assigned_name
+			FROM (SELECT r.rowid AS k, r.transmitted_at AS sent, r.id AS id FROM requests r INDEXED BY `+index+`
+			      WHERE `+where+` ORDER BY r.transmitted_at, r.id LIMIT ? OFFSET ?) page
+			JOIN requests q ON q.rowid = page.k
+			JOIN practitioners p ON p.rpps = q.rpps
+			ORDER BY page.sent, page.id`, append(args, page.Limit, page.Offset)...)
 		if err != nil {
 			return fmt.Errorf("store: unable to list the queue: %w", err)
 		}
@@ -66,42 +118,75 @@ func (db *DB) ListQueue(ctx context.Context, f erpps.QueueFilter) (*erpps.QueueP
 	return page, nil
 }
 
-// queueWhere turns a filter into the conditions on requests r.
-func queueWhere(f erpps.QueueFilter) (string, []any, error) {
+// queueQuery is a filter checked and turned into query arguments.
+type queueQuery struct {
+	departments, statuses []any
+	kind                  string
+	before                string // stored time, "" for none
+}
+
+// newQueueQuery checks f.
+func newQueueQuery(f erpps.QueueFilter) (*queueQuery, error) {
 	if len(f.Departments) == 0 {
-		return "", nil, erpps.Invalid("La file d'attente est limitée aux départements de la région : précisez-les.")
+		return nil, erpps.Invalid("La file d'attente est limitée aux départements de la région : précisez-les.")
+	}
+	q := &queueQuery{}
+	for _, d := range f.Departments {
+		q.departments = append(q.departments, d)
 	}
 	statuses := f.Statuses
 	if len(statuses) == 0 {
 		statuses = defaultQueueStatuses
 	}
-	conds := []string{"r.transmitted_at IS NOT NULL"}
-	var args []any
-	conds = append(conds, "r.department IN ("+placeholders(len(f.Departments))+")")
-	for _, d := range f.Departments {
-		args = append(args, d)
-	}
-	var kept []any
 	for _, s := range statuses {
 		if !s.Valid() {
-			return "", nil, erpps.Invalid("Statut de demande inconnu.")
+			return nil, erpps.Invalid("Statut de demande inconnu.")
 		}
 		if s != erpps.StatusDraft {
-			kept = append(kept, string(s))
+			q.statuses = append(q.statuses, string(s))
 		}
 	}
-	conds = append(conds, "r.status IN ("+placeholders(len(kept))+")")
-	args = append(args, kept...)
 	if f.Kind != "" {
 		if !f.Kind.Valid() {
-			return "", nil, erpps.Invalid("Type de demande inconnu.")
+			return nil, erpps.Invalid("Type de demande inconnu.")
 		}
-		conds, args = append(conds, "r.kind = ?"), append(args, string(f.Kind))
+		q.kind = string(f.Kind)
 	}
 	if f.TransmittedBefore != nil {
-		conds, args = append(conds, "r.transmitted_at < ?"), append(args, formatTime(*f.TransmittedBefore))
+		q.before = formatTime(*f.TransmittedBefore)
 	}
-	return strings.Join(conds, " AND "), args, nil
+	return q, nil
+}
+
+// where returns the conditions on requests r and their arguments.
+func (q *queueQuery) where() (string, []any) {
+	conds := []string{"r.transmitted_at IS NOT NULL",
+		"r.department IN (" + placeholders(len(q.departments)) + ")",
+		"r.status IN (" + placeholders(len(q.statuses)) + ")"}
+	args := append(append([]any{}, q.departments...), q.statuses...)
+	if q.kind != "" {
+		conds, args = append(conds, "r.kind = ?"), append(args, q.kind)
+	}
+	if q.before != "" {
+		conds, args = append(conds, "r.transmitted_at < ?"), append(args, q.before)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// count returns the query counting the requests matching: from queue_counts
+// when useCounts and the filter has no age, from the index otherwise.
+func (q *queueQuery) count(useCounts bool) (string, []any) {
+	if !useCounts || q.before != "" {
+		where, args := q.where()
+		return `SELECT count(*) FROM requests r INDEXED BY requests_queue_match WHERE ` + where, args
+	}
+	query := `SELECT coalesce(sum(n), 0) FROM queue_counts WHERE department IN (` + placeholders(len(q.departments)) +
+		`) AND status IN (` + placeholders(len(q.statuses)) + `)`
+	args := append(append([]any{}, q.departments...), q.statuses...)
+	if q.kind != "" {
+		query, args = query+` AND kind = ?`, append(args, q.kind)
+	}
+	return query, args
 }
 
 // scanQueueItem reads one line of the queue.

@@ -31,16 +31,12 @@ func (db *DB) Ready(ctx context.Context) error {
 	if db.read == nil {
 		return unavailable(fmt.Errorf("store: the database is not open"))
 	}
-	migrations, err := loadMigrations()
-	if err != nil {
-		return unavailable(err)
-	}
 	var version int
 	if err := db.read.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return unavailable(fmt.Errorf("store: unable to read the schema version: %w", err))
 	}
-	if version != len(migrations) {
-		return unavailable(fmt.Errorf("store: schema version %d, want %d", version, len(migrations)))
+	if version != db.schema {
+		return unavailable(fmt.Errorf("store: schema version %d, want %d", version, db.schema))
 	}
 	return nil
 }

@@ -21,12 +21,23 @@ func TestServerStore(t *testing.T) {
 	})
 }
 
-// TestReadyWhenClosed: a closed store is not ready.
-func TestReadyWhenClosed(t *testing.T) {
-	db := MustOpenDB(t)
-	if err := db.Ready(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	MustCloseDB(t, db)
-	wantCode(t, db.Ready(context.Background()), erpps.EUNAVAILABLE)
+// TestReady: a store is not ready once closed, nor when its file was
+// migrated by a newer version meanwhile.
+func TestReady(t *testing.T) {
+	ctx := context.Background()
+	t.Run("Closed", func(t *testing.T) {
+		db := MustOpenDB(t)
+		if err := db.Ready(ctx); err != nil {
+			t.Fatal(err)
+		}
+		MustCloseDB(t, db)
+		wantCode(t, db.Ready(ctx), erpps.EUNAVAILABLE)
+	})
+	t.Run("NewerSchema", func(t *testing.T) {
+		db := MustOpenDB(t)
+		if _, err := db.write.Exec("PRAGMA user_version = 999"); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, db.Ready(ctx), erpps.EUNAVAILABLE)
+	})
 }

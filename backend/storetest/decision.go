@@ -2,7 +2,6 @@ package storetest
 
 import (
 	"context"
-	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -173,6 +172,35 @@ func testDecisions(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 		}
 	})
 
+	t.Run("ErrRecordNotWritable", func(t *testing.T) {
+		// The record is written after the request moved, in the same
+		// transaction: when it cannot be written, the request does not move.
+		s := open(t)
+		p := mustSave(t, s, practitioner(rpps, "Testeur", "Alix", "75"))
+		mustSave(t, s, practitioner("10000000002", "Autre", "Basile", "92"))
+		r := receive(t, s, received("R-1", rpps, erpps.StatusUnderReview, "75", at(1)))
+		record := *practitioner(rpps, "Testeur", "Alix", "75")
+		record.Activities = append(record.Activities, erpps.Activity{ID: "ACT-10000000002-1", ProfessionCode: "10",
+			StartDate: "2026-04-01", Structure: erpps.Structure{CompanyName: "Ailleurs", Department: "75"}})
+		plan := planFor(r, erpps.DecisionAccept, agent)
+		plan.Record, plan.RecordUpdatedAt = &record, p.UpdatedAt
+		_, err := s.CommitDecision(ctx, plan)
+		wantCode(t, err, erpps.ECONFLICT)
+		if got := mustFind(t, s, r.ID); got.Status != erpps.StatusUnderReview || len(got.History) != len(r.History) {
+			t.Fatalf("request changed by a decision whose record failed: %+v", got)
+		}
+		if d := decisions(t, s, r.ID); len(d) != 0 {
+			t.Fatalf("a failed decision was recorded: %+v", d)
+		}
+		stored, err := s.FindPractitionerByRPPS(ctx, rpps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(stored.Activities) != 2 || !stored.UpdatedAt.Equal(p.UpdatedAt) {
+			t.Fatalf("record half-written: %+v", stored)
+		}
+	})
+
 	t.Run("LinkedPair", func(t *testing.T) {
 		s := open(t)
 		mustSave(t, s, practitioner(rpps, "Testeur", "Alix", "75"))
@@ -260,43 +288,4 @@ func testDecisions(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 			})
 		}
 	})
-}
-
-func testExpiredComplements(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
-	ctx := context.Background()
-	const rpps = "10000000001"
-	s := open(t)
-	mustSave(t, s, practitioner(rpps, "Testeur", "Alix", "75"))
-	for _, c := range []struct{ id, deadline string }{
-		{"C-late", "2026-03-01"}, {"C-later", "2026-02-01"}, {"C-today", "2026-03-14"}, {"C-future", "2026-04-30"},
-	} {
-		r := received(c.id, rpps, erpps.StatusComplementRequested, "75", at(1))
-		r.Deadline = c.deadline
-		receive(t, s, r)
-	}
-	refused := received("C-refused", rpps, erpps.StatusRefused, "75", at(1))
-	refused.Deadline = "2026-01-01" // decided: not a complement waiting
-	receive(t, s, refused)
-
-	ids := func(limit int) []string {
-		t.Helper()
-		list, err := s.ListExpiredComplements(ctx, "2026-03-14", limit)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := []string{}
-		for _, r := range list {
-			out = append(out, r.ID)
-			if len(r.History) == 0 || r.Payload == nil || !json.Valid(r.Payload) {
-				t.Fatalf("incomplete request %+v", r)
-			}
-		}
-		return out
-	}
-	if got := ids(0); !reflect.DeepEqual(got, []string{"C-later", "C-late"}) {
-		t.Fatalf("expired: %v", got)
-	}
-	if got := ids(1); !reflect.DeepEqual(got, []string{"C-later"}) {
-		t.Fatalf("expired, limit 1: %v", got)
-	}
 }

@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 	t.Run("Accounts", func(t *testing.T) { testAccounts(t, open) })
 	t.Run("Sessions", func(t *testing.T) { testSessions(t, open) })
 	t.Run("Mandates", func(t *testing.T) { testMandates(t, open) })
+	t.Run("Races", func(t *testing.T) { testRaces(t, open) })
 }
 
 // t0 is the first instant of the tests' dates: whole seconds, so that every

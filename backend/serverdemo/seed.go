@@ -13,6 +13,7 @@ import (
 
 	"erpps/backend/demo"
 	"erpps/backend/erpps"
+	"erpps/backend/identifiers"
 	"erpps/backend/refdata"
 )
 
@@ -22,6 +23,7 @@ type Store interface {
 	erpps.RequestService
 	erpps.StructureService
 	erpps.AccountStore
+	ReceiveRequest(ctx context.Context, r *erpps.Request) error
 }
 
 // Seeder seeds a store with the demo data.
@@ -71,6 +73,9 @@ func ProfessionalID(rpps string) string { return "rpps:" + rpps }
 // interruption, or on a store already seeded) without duplicating anything.
 func (s *Seeder) Seed(ctx context.Context) (*Result, error) {
 	res := &Result{Queues: map[string]int{}}
+	if err := s.refuseRealRegister(ctx); err != nil {
+		return nil, err
+	}
 	n, err := demo.SeedIfEmpty(ctx, s.Store)
 	if err != nil {
 		return nil, err
@@ -83,6 +88,11 @@ func (s *Seeder) Seed(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	d, err := s.openDesktop(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer d.close()
 	for i, g := range generated {
 		p, err := s.Store.FindPractitionerByRPPS(ctx, g.RPPS)
 		if erpps.ErrorCode(err) == erpps.ENOTFOUND {
@@ -98,11 +108,30 @@ func (s *Seeder) Seed(ctx context.Context) (*Result, error) {
 		res.Professionals = append(res.Professionals, login)
 		// A professional acts as their RPPS number (erpps.CheckActsFor).
 		actor := erpps.Actor{Role: erpps.RoleProfessional, ID: p.RPPS, Name: acc.Name}
-		if err := s.requests(ctx, i, p, actor, res); err != nil {
+		if err := s.requests(ctx, d, i, p, actor, res); err != nil {
 			return nil, err
 		}
 	}
 	return res, nil
+}
+
+// MsgRealRegister refuses demo accounts, with passwords anyone can guess,
+// in a register holding real people.
+const MsgRealRegister = "Cette base contient de vrais professionnels (numéros RPPS hors de la plage de test) : les comptes de démonstration, aux mots de passe connus de tous, n'y sont pas ajoutés."
+
+// refuseRealRegister refuses a store holding a record that is not a test
+// identity (a real register).
+func (s *Seeder) refuseRealRegister(ctx context.Context) error {
+	list, err := s.Store.ListPractitioners(ctx, erpps.PractitionerFilter{Limit: 100})
+	if err != nil {
+		return fmt.Errorf("serverdemo: unable to list practitioners: %w", err)
+	}
+	for _, p := range list {
+		if !identifiers.IsTestRPPS(p.RPPS) {
+			return erpps.Errorf(erpps.EFORBIDDEN, MsgRealRegister)
+		}
+	}
+	return nil
 }
 
 // agents creates one ARS agent account per region.

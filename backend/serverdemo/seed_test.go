@@ -50,6 +50,7 @@ func TestSeed(t *testing.T) {
 		t.Errorf("%d requests in %d regions, want ≥ 10 in ≥ 3: %v", res.Requests, len(res.Queues), res.Queues)
 	}
 	var kinds = map[erpps.RequestKind]int{}
+	ages := map[int]bool{}
 	perRegion := map[string]int{}
 	for _, l := range res.Professionals {
 		list, err := store.ListRequests(ctx, erpps.RequestFilter{RPPS: l.RPPS})
@@ -70,7 +71,35 @@ func TestSeed(t *testing.T) {
 			}
 			perRegion[d.RegionCode]++
 			kinds[r.Kind]++
+			age := int(now.Sub(*r.TransmittedAt).Hours() / 24)
+			ages[age] = true
+			if first := r.History[0]; first.To != erpps.StatusDraft || !first.At.Equal(*r.TransmittedAt) || last.To != erpps.StatusTransmitted || !last.At.Equal(*r.TransmittedAt) {
+				t.Errorf("request %s transmitted %v, history %+v", r.ID, r.TransmittedAt, r.History)
+			}
 		}
+	}
+	linked := 0
+	for _, l := range res.Professionals {
+		moves, _ := store.ListRequests(ctx, erpps.RequestFilter{RPPS: l.RPPS, Kind: erpps.KindNewActivity})
+		ceases, _ := store.ListRequests(ctx, erpps.RequestFilter{RPPS: l.RPPS, Kind: erpps.KindCeaseActivity})
+		for _, r := range moves {
+			found := 0
+			for _, c := range ceases {
+				if c.LinkedRequestID == r.ID && c.Status == erpps.StatusTransmitted && c.TransmittedAt.Equal(*r.TransmittedAt) {
+					found++
+				}
+			}
+			if found != 1 {
+				t.Errorf("moved cabinet %s: %d linked cessations", r.ID, found)
+			}
+			linked++
+		}
+	}
+	if linked == 0 {
+		t.Error("no moved cabinet")
+	}
+	if len(ages) < 4 || !ages[0] || !ages[45] {
+		t.Errorf("ages of the requests in days: %v, want several, from 0 to 45", ages)
 	}
 	if len(kinds) != len(demoKinds) {
 		t.Errorf("kinds transmitted %v, want each of %v", kinds, demoKinds)
@@ -110,5 +139,91 @@ func TestSeed(t *testing.T) {
 func TestSeedLogins(t *testing.T) {
 	if AgentLogin("28") == AgentLogin("11") || AgentPassword("28") == AgentLogin("28") || ProfessionalPassword("1") == "1" {
 		t.Error("logins or passwords collide")
+	}
+}
+
+// Demo accounts, whose passwords anyone can guess, never go into a register
+// of real people.
+func TestSeedRefusesARealRegister(t *testing.T) {
+	ctx := context.Background()
+	store := openStore(t)
+	real := &erpps.Practitioner{RPPS: "10003456788", Civility: "MME", BirthName: "DURAND", FirstName: "Claire", UpdatedAt: now}
+	if err := store.SavePractitioner(ctx, real); err != nil {
+		t.Fatal(err)
+	}
+	_, err := seeder(t, store).Seed(ctx)
+	if erpps.ErrorCode(err) != erpps.EFORBIDDEN || erpps.ErrorMessage(err) != MsgRealRegister {
+		t.Fatalf("got %v", err)
+	}
+	if _, _, err := store.FindAccountByLogin(ctx, AgentLogin("28")); erpps.ErrorCode(err) != erpps.ENOTFOUND {
+		t.Errorf("an agent account was created: %v", err)
+	}
+}
+
+// Every demo request can be decided: an agent of its region takes it, sees
+// what would change, and accepts it (a moved cabinet with its cessation).
+func TestSeedRequestsCanBeAccepted(t *testing.T) {
+	ctx := context.Background()
+	store := openStore(t)
+	s := seeder(t, store)
+	res, err := s.Seed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	office := &backoffice.Service{Store: store, Catalog: s.Catalog, Now: s.Now}
+	accepted, pairs := 0, 0
+	busiest := res.Agents[0]
+	for _, l := range res.Agents {
+		if res.Queues[l.Region] > res.Queues[busiest.Region] {
+			busiest = l
+		}
+	}
+	for _, l := range res.Agents {
+		alone := 0
+		agent, _, err := store.FindAccountByLogin(ctx, l.Login)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := office.Queue(ctx, agent, backoffice.QueueQuery{PageSize: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, item := range page.Items {
+			c, err := office.Case(ctx, agent, item.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Request.Status != erpps.StatusTransmitted {
+				continue // decided with its pair
+			}
+			if c.Linked != nil {
+				pairs++
+			} else {
+				alone++
+			}
+			c, err = office.Decide(ctx, agent, item.ID, backoffice.DecisionInput{Action: erpps.DecisionTake, BaseRevision: c.Request.Revision})
+			if err != nil {
+				t.Fatalf("%s takes %s (%s): %v", l.Login, item.ID, item.Kind, err)
+			}
+			if len(c.Changes) == 0 || c.ChangesProblem != "" {
+				t.Errorf("%s (%s): changes %v, problem %q", item.ID, item.Kind, c.Changes, c.ChangesProblem)
+			}
+			c, err = office.Decide(ctx, agent, item.ID, backoffice.DecisionInput{Action: erpps.DecisionAccept, BaseRevision: c.Request.Revision})
+			if err != nil {
+				t.Fatalf("%s accepts %s (%s): %v", l.Login, item.ID, item.Kind, err)
+			}
+			if c.Request.Status != erpps.StatusAccepted {
+				t.Errorf("%s: %s", item.ID, c.Request.Status)
+			}
+			accepted++
+		}
+		// The back office's end-to-end test decides four requests, not
+		// moved cabinets, of the busiest agent's queue.
+		if l.Login == busiest.Login && alone < 4 {
+			t.Errorf("the busiest agent, %s, has %d requests that are not moved cabinets, want 4 or more", l.Login, alone)
+		}
+	}
+	if accepted == 0 || pairs == 0 {
+		t.Errorf("%d accepted, %d moved cabinets", accepted, pairs)
 	}
 }

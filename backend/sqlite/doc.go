@@ -1,11 +1,16 @@
-// Package sqlite is the local store of eRPPS Desktop: one SQLite file, through
-// the pure-Go driver modernc.org/sqlite (no cgo).
+// Package sqlite is the local store of eRPPS Desktop, and erpps-server's
+// embedded default store (erpps.ServerStore, opened with Open): one SQLite
+// file, through the pure-Go driver modernc.org/sqlite (no cgo).
 //
 // It implements erpps.PractitionerService, erpps.RequestService (each of the
 // applicant's actions committed whole in one transaction, tied to the
 // revision the service validated) and erpps.Outbox (the transmissions and
 // withdrawals waiting for the sync), and keeps the application's settings and
-// the numbering of attestations.
+// the numbering of attestations. For the server it also keeps the accounts,
+// sessions, decisions (each committed whole with the record it changes),
+// mandates and approvals, and lists the ARS agents' queue from covering
+// indexes and counts kept by triggers (queue_counts). It passes the contract
+// of backend/storetest, as the PostgreSQL store does.
 //
 // The file is opened in WAL mode. Writes go through a single connection whose
 // transactions begin IMMEDIATE, so the application never meets SQLITE_BUSY

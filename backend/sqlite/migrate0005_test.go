@@ -10,8 +10,9 @@ import (
 )
 
 // TestMigration0005 opens a desktop's store written at schema 3, with
-// transmitted requests and drafts: the server's tables are added empty, the
-// queue counts what was transmitted, and the queue lists it.
+// transmitted requests and drafts: the server's tables (0004) are added
+// empty, the queue's counts (0005, 0006) count what was transmitted, and the
+// queue lists it.
 func TestMigration0005(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "erpps.db")

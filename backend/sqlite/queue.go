@@ -32,7 +32,8 @@ func (db *DB) ListQueue(ctx context.Context, f erpps.QueueFilter) (*erpps.QueueP
 type queuePlan struct {
 	// read is queueReadAuto, queueReadSort or queueReadWalk.
 	read int
-	// useCounts counts from queue_counts when the filter allows it.
+	// useCounts counts from queue_counts (and, for an age, the days of its
+	// month from the index) rather than every match from the index.
 	useCounts bool
 }
 
@@ -49,14 +50,17 @@ const (
 
 // walkQueue says whether walking the transmitted requests in order reads
 // fewer index entries than sorting the total matching: the walk reads about
-// (offset+limit) × all / total entries, the sort total.
+// (offset+limit) × all / total entries, the sort total (all: the number of
+// requests).
 func walkQueue(ctx context.Context, tx *sql.Tx, plan queuePlan, offset, limit, total int) (bool, error) {
 	if plan.read != queueReadAuto {
 		return plan.read == queueReadWalk, nil
 	}
+	// The greatest rowid is about the number of requests (an estimate is
+	// enough to choose, and reading it is one step down a b-tree).
 	var all int
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0) FROM queue_counts`).Scan(&all); err != nil {
-		return false, fmt.Errorf("store: unable to count the transmitted requests: %w", err)
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM requests`).Scan(&all); err != nil {
+		return false, fmt.Errorf("store: unable to estimate the number of requests: %w", err)
 	}
 	return (offset+limit)*all <= total*total, nil
 }
@@ -173,20 +177,41 @@ func (q *queueQuery) where() (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-// count returns the query counting the requests matching: from queue_counts
-// when useCounts and the filter has no age, from the index otherwise.
+// count returns the query counting the requests matching: with useCounts,
+// the sum of queue_counts, or, for an age, the sum of the months before it
+// and the count in the index of the days of its month before it; without,
+// the count in the index.
 func (q *queueQuery) count(useCounts bool) (string, []any) {
-	if !useCounts || q.before != "" {
+	if !useCounts {
 		where, args := q.where()
 		return `SELECT count(*) FROM requests r INDEXED BY requests_queue_match WHERE ` + where, args
 	}
-	query := `SELECT coalesce(sum(n), 0) FROM queue_counts WHERE department IN (` + placeholders(len(q.departments)) +
+	sum := `SELECT coalesce(sum(n), 0) FROM queue_counts WHERE department IN (` + placeholders(len(q.departments)) +
 		`) AND status IN (` + placeholders(len(q.statuses)) + `)`
 	args := append(append([]any{}, q.departments...), q.statuses...)
 	if q.kind != "" {
-		query, args = query+` AND kind = ?`, append(args, q.kind)
+		sum, args = sum+` AND kind = ?`, append(args, q.kind)
 	}
-	return query, args
+	if q.before == "" {
+		return sum, args
+	}
+	month := q.before[:len("2006-01")]
+	sum, args = sum+` AND month < ?`, append(args, month)
+	// Every kind is named, so that the index (department, status, kind,
+	// transmitted_at) is searched by ranges of days.
+	kinds := []any{q.kind}
+	if q.kind == "" {
+		kinds = kinds[:0]
+		for _, k := range erpps.AllRequestKinds {
+			kinds = append(kinds, string(k.Value))
+		}
+	}
+	days := `SELECT count(*) FROM requests r INDEXED BY requests_queue_match
+		WHERE r.transmitted_at IS NOT NULL AND r.department IN (` + placeholders(len(q.departments)) + `)
+		AND r.status IN (` + placeholders(len(q.statuses)) + `) AND r.kind IN (` + placeholders(len(kinds)) + `)
+		AND r.transmitted_at >= ? AND r.transmitted_at < ?`
+	args = append(append(append(append(args, q.departments...), q.statuses...), kinds...), month, q.before)
+	return `SELECT (` + sum + `) + (` + days + `)`, args
 }
 
 // scanQueueItem reads one line of the queue.

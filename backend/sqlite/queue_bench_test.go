@@ -109,6 +109,7 @@ func BenchmarkQueue(b *testing.B) {
 		{"FirstPage", erpps.QueueFilter{Departments: ileDeFrance}},
 		{"Page50", erpps.QueueFilter{Departments: ileDeFrance, Offset: 49 * 20}},
 		{"OneDepartment", erpps.QueueFilter{Departments: []string{"93"}}},
+		{"Age", erpps.QueueFilter{Departments: ileDeFrance, TransmittedBefore: &before}},
 		{"KindAndAge", erpps.QueueFilter{Departments: ileDeFrance, Kind: erpps.KindNewProfession, TransmittedBefore: &before}},
 		{"UnderReview", erpps.QueueFilter{Departments: ileDeFrance, Statuses: []erpps.RequestStatus{erpps.StatusUnderReview}}},
 	}

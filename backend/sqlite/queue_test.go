@@ -29,7 +29,8 @@ func seedQueue(t *testing.T, db *DB, n int, rng *rand.Rand) {
 		erpps.StatusAccepted, erpps.StatusWithdrawn}
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range n {
-		sent := base.Add(time.Duration(rng.IntN(n/20)) * time.Minute) // many ties
+		// Over three months, with many ties.
+		sent := base.AddDate(0, -rng.IntN(3), 0).Add(time.Duration(rng.IntN(n/20)) * time.Minute)
 		rpps := fmt.Sprintf("1000000000%d", rng.IntN(5))
 		r := &erpps.Request{ID: fmt.Sprintf("r-%04d", i), RPPS: rpps, Kind: erpps.AllRequestKinds[rng.IntN(5)].Value,
 			Status: statuses[rng.IntN(len(statuses))], Department: depts[rng.IntN(len(depts))], Payload: json.RawMessage(`{}`),
@@ -126,12 +127,15 @@ func TestQueuePlans(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	seedQueue(t, db, 600, rng)
 	before := time.Date(2026, 1, 1, 0, 15, 0, 0, time.UTC)
+	earlyDecember := time.Date(2025, 12, 1, 0, 15, 0, 0, time.UTC)
 	filters := []erpps.QueueFilter{
 		{Departments: []string{"75", "92", "93"}},
 		{Departments: []string{"75", "92", "93"}, Offset: 40, Limit: 30},
 		{Departments: []string{"69"}, Limit: 100},
 		{Departments: []string{"75"}, Kind: erpps.KindContact},
 		{Departments: []string{"75", "92"}, TransmittedBefore: &before, Limit: 50},
+		{Departments: []string{"75", "93"}, TransmittedBefore: &earlyDecember, Limit: 100},
+		{Departments: []string{"92"}, Kind: erpps.KindNewActivity, TransmittedBefore: &before},
 		{Departments: []string{"92", "69"}, Statuses: []erpps.RequestStatus{erpps.StatusRefused, erpps.StatusWithdrawn}, Offset: 10},
 		{Departments: []string{"75", "92", "93", "69"}, Offset: 590},
 	}
@@ -180,8 +184,9 @@ func TestQueueCounts(t *testing.T) {
 		}
 		return out
 	}
-	kept := read(`SELECT department, status, kind, n FROM queue_counts WHERE n <> 0`)
-	want := read(`SELECT department, status, kind, count(*) FROM requests WHERE transmitted_at IS NOT NULL GROUP BY 1, 2, 3`)
+	kept := read(`SELECT department, status, kind || ' ' || month, n FROM queue_counts WHERE n <> 0`)
+	want := read(`SELECT department, status, kind || ' ' || substr(transmitted_at, 1, 7), count(*) FROM requests
+		WHERE transmitted_at IS NOT NULL GROUP BY 1, 2, 3`)
 	if len(want) < 10 || !reflect.DeepEqual(kept, want) {
 		t.Fatalf("queue_counts:\n%v\nrequests:\n%v", kept, want)
 	}

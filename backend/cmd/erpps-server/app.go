@@ -57,7 +57,10 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	now := time.Now
+	now := c.now
+	if now == nil {
+		now = time.Now
+	}
 	office := &backoffice.Service{Store: st, Catalog: cat, Now: now}
 	sessions := &auth.Sessions{Store: st, Now: now, TTL: c.SessionTTL}
 	deleg := &delegation.Service{Store: st, Now: now}

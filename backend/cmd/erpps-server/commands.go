@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -42,6 +43,7 @@ func seedCommand(ctx context.Context, args []string, getenv func(string) string,
 	var c config
 	fs := newFlagSet("seed-demo", getenv, stderr)
 	fs.storeFlags(&c)
+	asJSON := fs.Bool("json", false, "écrit le résultat en JSON (pour les scripts et les tests)")
 	if err := fs.parse(args, &c); err != nil {
 		return err
 	}
@@ -58,7 +60,15 @@ func seedCommand(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
-	printSeed(stdout, res)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+	} else {
+		printSeed(stdout, res)
+	}
 	return st.Close()
 }
 

@@ -34,6 +34,8 @@ type config struct {
 	ShutdownTimeout time.Duration // serve: how long in-flight requests may take to finish on SIGTERM
 	JobsEvery       time.Duration // serve: how often expired complements are closed
 	SessionTTL      time.Duration
+	// now is the clock (time.Now; tests set another).
+	now func() time.Time
 }
 
 // flagSet is a subcommand's flags, each with its ERPPS_SERVER_* variable.

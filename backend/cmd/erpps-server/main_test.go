@@ -11,9 +11,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"erpps/backend/internal/pgtest"
 )
 
 // binary is erpps-server built once for the process tests.
@@ -33,7 +36,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "building erpps-server:", err)
 		os.Exit(1)
 	}
-	code := m.Run()
+	code := pgtest.Main(m)
 	_ = os.RemoveAll(dir)
 	os.Exit(code)
 }
@@ -71,7 +74,8 @@ func command(t *testing.T, env []string, args ...string) (stdout, stderr string,
 type process struct {
 	cmd    *exec.Cmd
 	URL    string // http://127.0.0.1:port
-	stderr *bytes.Buffer
+	stdout *lockedBuffer
+	stderr *lockedBuffer
 	done   chan error
 }
 
@@ -85,7 +89,7 @@ func startServer(t *testing.T, env []string, args ...string) *process {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &process{cmd: cmd, stderr: &bytes.Buffer{}, done: make(chan error, 1)}
+	s := &process{cmd: cmd, stdout: &lockedBuffer{}, stderr: &lockedBuffer{}, done: make(chan error, 1)}
 	cmd.Stderr = s.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -94,6 +98,7 @@ func startServer(t *testing.T, env []string, args ...string) *process {
 	go func() {
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
+			_, _ = s.stdout.Write([]byte(sc.Text() + "\n"))
 			lines <- sc.Text()
 		}
 		close(lines)
@@ -153,4 +158,33 @@ func get(t *testing.T, url string) (*http.Response, string) {
 		t.Fatal(err)
 	}
 	return resp, string(b)
+}
+
+// lockedBuffer is a process's output, read while it writes.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// waitOutput waits until the process's stdout holds want.
+func (s *process) waitOutput(t *testing.T, want string) bool {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if strings.Contains(s.stdout.String(), want) {
+			return true
+		}
+	}
+	return false
 }

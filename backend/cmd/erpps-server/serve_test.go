@@ -15,6 +15,9 @@ import (
 func TestServeFrontEndAndStop(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	s := startServer(t, nil, "--data", data)
+	if !s.waitOutput(t, "seed-demo") {
+		t.Errorf("an empty server does not say how to add demo data: %q", s.stdout.String())
+	}
 
 	resp, body := get(t, s.URL+"/")
 	if resp.StatusCode != http.StatusOK || !strings.Contains(body, server.ModeMeta) || !strings.Contains(body, `<div id="root">`) {

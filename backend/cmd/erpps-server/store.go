@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -19,12 +21,20 @@ type store = erpps.ServerStore
 // SQLite file in the data folder, or PostgreSQL.
 func openStore(ctx context.Context, c *config) (store, error) {
 	if c.Database != "" {
-		return postgres.Open(ctx, c.Database)
+		db, err := postgres.Open(ctx, c.Database)
+		if err != nil {
+			return nil, err
+		}
+		return db, nil
 	}
 	if err := os.MkdirAll(c.Data, 0o700); err != nil {
 		return nil, fmt.Errorf("impossible de créer le dossier des données %s : %w", c.Data, err)
 	}
-	return sqlite.Open(ctx, filepath.Join(c.Data, sqliteFileName))
+	db, err := sqlite.Open(ctx, filepath.Join(c.Data, sqliteFileName))
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
 }
 
 // loadAuthority returns the authority's signing key: the PEM text of the
@@ -38,7 +48,7 @@ func loadAuthority(c *config) (*signing.Authority, error) {
 	}
 	if c.Database != "" {
 		a, err := signing.LoadAuthorityFile(c.SigningKeyFile)
-		if os.IsNotExist(err) {
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("la clé de signature de l'autorité %s n'existe pas : créez-la avec « erpps-server keys rotate --signing-key-file %s », ou donnez-la dans %s", c.SigningKeyFile, c.SigningKeyFile, envSigningKey)
 		}
 		return a, err

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"erpps/backend/auth"
+	"erpps/backend/refdata"
+	"erpps/backend/serverdemo"
+	"erpps/backend/signing"
+)
+
+// The periodic job closes a complement whose deadline passed, as the
+// system, without anyone asking.
+func TestJobsCloseExpiredComplements(t *testing.T) {
+	ctx := context.Background()
+	var clock atomic.Pointer[time.Time]
+	t0 := time.Now()
+	clock.Store(&t0)
+	data := t.TempDir()
+	c := &config{Data: data, SigningKeyFile: filepath.Join(data, signing.AuthorityFileName), SessionTTL: 30 * 24 * time.Hour,
+		now: func() time.Time { return *clock.Load() }}
+	a, err := newApp(ctx, c, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	cat, _ := refdata.Load()
+	res, err := (&serverdemo.Seeder{Store: a.store, Catalog: cat, Hash: auth.HashPassword, Now: c.now}).Seed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.handler)
+	defer srv.Close()
+	agent := res.Agents[0]
+	for _, l := range res.Agents {
+		if res.Queues[l.Region] > res.Queues[agent.Region] {
+			agent = l
+		}
+	}
+	token, _, err := signIn(t, srv.URL, agent.Login, agent.Password)
+	if err != nil || token == "" {
+		t.Fatal(err)
+	}
+	var q queueReply
+	call(t, "GET", srv.URL+"/api/v1/queue", token, nil, &q)
+	if len(q.Items) == 0 {
+		t.Fatal("empty queue")
+	}
+	id := q.Items[0].ID
+	var cs struct {
+		Request struct {
+			Status   string `json:"status"`
+			Revision int64  `json:"revision"`
+		} `json:"request"`
+	}
+	decide := func(in map[string]any) {
+		t.Helper()
+		in["baseRevision"] = cs.Request.Revision
+		if status, err := call(t, "POST", srv.URL+"/api/v1/requests/"+id+"/decisions", token, in, &cs); err != nil || status != 200 {
+			t.Fatalf("%v: %d %v", in, status, err)
+		}
+	}
+	cs.Request.Revision = q.Items[0].Revision
+	decide(map[string]any{"action": "take"})
+	decide(map[string]any{"action": "complement", "reason": "Joignez le justificatif.", "deadline": t0.AddDate(0, 0, 2).Format("2006-01-02")})
+
+	jobs := func(at time.Time) string {
+		clock.Store(&at)
+		jobsCtx, cancel := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		a.startJobs(jobsCtx, &wg, time.Hour)
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			call(t, "GET", srv.URL+"/api/v1/cases/"+id, token, nil, &cs)
+			if cs.Request.Status == "closed_no_action" || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		cancel()
+		wg.Wait()
+		return cs.Request.Status
+	}
+	// On the deadline day, the jobs leave it.
+	onDeadline := t0.AddDate(0, 0, 2)
+	clock.Store(&onDeadline)
+	for _, j := range a.jobs {
+		if _, err := j.run(ctx); err != nil {
+			t.Fatalf("%s: %v", j.name, err)
+		}
+	}
+	call(t, "GET", srv.URL+"/api/v1/cases/"+id, token, nil, &cs)
+	if cs.Request.Status != "complement_requested" {
+		t.Fatalf("on the deadline: %s", cs.Request.Status)
+	}
+	if got := jobs(t0.AddDate(0, 0, 3)); got != "closed_no_action" {
+		t.Fatalf("the day after the deadline: %s", got)
+	}
+}
+
+func TestRunEvery(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := make(chan struct{}, 10)
+	done := make(chan struct{})
+	go func() {
+		runEvery(ctx, 5*time.Millisecond, func(context.Context) { calls <- struct{}{} })
+		close(done)
+	}()
+	for range 3 {
+		select {
+		case <-calls:
+		case <-time.After(5 * time.Second):
+			t.Fatal("not called again")
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("does not stop")
+	}
+}

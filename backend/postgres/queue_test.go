@@ -104,6 +104,7 @@ func TestQueueAgainstRequests(t *testing.T) {
 		{Departments: []string{"75", "92"}, TransmittedBefore: &before, Limit: 5, Offset: 5},
 		{Departments: []string{"75", "92", "93", "69"}, Statuses: []erpps.RequestStatus{erpps.StatusRefused, erpps.StatusWithdrawn}, Limit: 50},
 		{Departments: []string{"01"}},
+		{Departments: []string{"75", "92"}, Offset: 10_000}, // past the end: the total alone
 	}
 	for i, f := range filters {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {

@@ -45,19 +45,25 @@ type demoAgent struct {
 
 var agentLine = regexp.MustCompile(`^\s+(\S+@\S+)\s+(\S+)\s+(ARS [^—]+?)(?:\s+—\s+(\d+) demande.*)?$`)
 
-// busiestAgent is the agent with the most demo requests in their queue, as
-// seed-demo tells how to sign in.
+// demoAgents are the agents seed-demo tells how to sign in as.
+func demoAgents(seeded string) []demoAgent {
+	var out []demoAgent
+	for _, line := range strings.Split(seeded, "\n") {
+		if m := agentLine.FindStringSubmatch(line); m != nil {
+			n, _ := strconv.Atoi(m[4])
+			out = append(out, demoAgent{login: m[1], password: m[2], ars: m[3], queued: n})
+		}
+	}
+	return out
+}
+
+// busiestAgent is the agent with the most demo requests in their queue.
 func busiestAgent(t *testing.T, seeded string) demoAgent {
 	t.Helper()
 	var best demoAgent
-	for _, line := range strings.Split(seeded, "\n") {
-		m := agentLine.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		n, _ := strconv.Atoi(m[4])
-		if n > best.queued {
-			best = demoAgent{login: m[1], password: m[2], ars: m[3], queued: n}
+	for _, a := range demoAgents(seeded) {
+		if a.queued > best.queued {
+			best = a
 		}
 	}
 	if best.queued < 4 {
@@ -102,7 +108,18 @@ func pickRequests(t *testing.T, api *apiClient) (picked, *erpps.QueuePage) {
 }
 
 func runBackOffice(t *testing.T, store string, flags []string) {
-	agent := busiestAgent(t, seed(t, flags))
+	seeded := seed(t, flags)
+	agent := busiestAgent(t, seeded)
+	var stranger demoAgent
+	for _, a := range demoAgents(seeded) {
+		if a.ars != agent.ars && a.queued > 0 {
+			stranger = a
+			break
+		}
+	}
+	if stranger.login == "" {
+		t.Fatal("seed-demo gave no agent of another region with requests")
+	}
 	srv := serve(t, flags)
 	api := signedInClient(t, srv.URL, agent.login, agent.password)
 	reqs, queue := pickRequests(t, api)
@@ -245,6 +262,23 @@ func runBackOffice(t *testing.T, store string, flags []string) {
 	step(t, ctx, "reopen the queue", chromedp.Navigate(srv.URL+"/#/file"))
 	step(t, ctx, "reload", chromedp.Reload())
 	pageTitleIs(t, ctx, "Connexion à l'espace ARS")
+
+	// An agent of another region: their own queue, never this region's requests.
+	typeInto(t, ctx, "login", stranger.login)
+	typeInto(t, ctx, "password", stranger.password)
+	pressEnter(t, ctx)
+	pageTitleIs(t, ctx, "Demandes à instruire")
+	waitText(t, ctx, "l'"+stranger.ars)
+	waitCount(t, ctx, stranger.queued)
+	if present := evalJS[bool](t, ctx, fmt.Sprintf(`!!document.getElementById(%s)`, jsString("open-"+reqs.refuse.Request.ID))); present {
+		t.Fatalf("the queue of the %s lists a request of the %s", stranger.ars, agent.ars)
+	}
+	step(t, ctx, "open a request of another region", chromedp.Navigate(srv.URL+"/#/demandes/"+reqs.refuse.Request.ID))
+	waitText(t, ctx, "La demande n'a pas pu être lue")
+	if body := pageText(ctx); strings.Contains(body, reqs.refuse.Record.RPPS) || strings.Contains(body, reqs.refuse.Record.BirthName) {
+		t.Fatalf("the page of a request of another region shows its practitioner:\n%s", body)
+	}
+	shot(ctx, 16, "autre-region")
 }
 
 // waitCount waits until the queue's count says n requests.

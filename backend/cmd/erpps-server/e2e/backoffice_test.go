@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"erpps/backend/backoffice"
@@ -247,18 +248,27 @@ func runBackOffice(t *testing.T, store string, flags []string) {
 	waitJS(t, ctx, "the notice focused", `document.activeElement && document.activeElement.id === "decision-notice"`)
 	shot(ctx, 13, "conflit")
 
-	// The decided requests, by status.
+	// The session ends on the server while the agent works: the page asks to
+	// sign in again, then shows what was asked (the accepted requests).
+	revokeBrowserSession(t, ctx, srv.URL)
 	step(t, ctx, "open the accepted requests", chromedp.Navigate(srv.URL+"/#/file?statut=accepted"))
+	pageTitleIs(t, ctx, "Connexion à l'espace ARS")
+	waitText(t, ctx, "Votre session a pris fin")
+	shot(ctx, 14, "session-terminee")
+	typeInto(t, ctx, "login", agent.login)
+	typeInto(t, ctx, "password", agent.password)
+	pressEnter(t, ctx)
 	pageTitleIs(t, ctx, "Demandes à instruire")
+	waitJS(t, ctx, "the same address", `location.hash.includes("statut=accepted")`)
 	waitCount(t, ctx, 1)
 	waitJS(t, ctx, "the accepted request listed", fmt.Sprintf(`!!document.getElementById(%s)`, jsString("open-"+reqs.accept.Request.ID)))
-	shot(ctx, 14, "file-acceptees")
+	shot(ctx, 15, "file-acceptees")
 
 	// « Se déconnecter »: the session is revoked.
 	step(t, ctx, "click « Se déconnecter »", chromedp.Click(chromedp.JSPath(`document.querySelector(".fr-header__tools [data-action=signout]")`)))
 	pageTitleIs(t, ctx, "Connexion à l'espace ARS")
 	waitText(t, ctx, "Vous êtes déconnecté.")
-	shot(ctx, 15, "deconnexion")
+	shot(ctx, 16, "deconnexion")
 	step(t, ctx, "reopen the queue", chromedp.Navigate(srv.URL+"/#/file"))
 	step(t, ctx, "reload", chromedp.Reload())
 	pageTitleIs(t, ctx, "Connexion à l'espace ARS")
@@ -278,7 +288,7 @@ func runBackOffice(t *testing.T, store string, flags []string) {
 	if body := pageText(ctx); strings.Contains(body, reqs.refuse.Record.RPPS) || strings.Contains(body, reqs.refuse.Record.BirthName) {
 		t.Fatalf("the page of a request of another region shows its practitioner:\n%s", body)
 	}
-	shot(ctx, 16, "autre-region")
+	shot(ctx, 17, "autre-region")
 }
 
 // waitCount waits until the queue's count says n requests.
@@ -374,4 +384,37 @@ func normalJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return strings.ReplaceAll(string(b), "null", "[]")
+}
+
+// revokeBrowserSession signs the browser's session out on the server with
+// its cookie (HttpOnly: read through the DevTools protocol), as an expiry would.
+func revokeBrowserSession(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	got, err := chromedp.Call(ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{base + "/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range got.Cookies {
+		if c.Name != "erpps_session" {
+			continue
+		}
+		if !c.HTTPOnly {
+			t.Error("the session cookie is readable by scripts (not HttpOnly)")
+		}
+		req, err := http.NewRequest("DELETE", base+"/api/v1/session", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusNoContent {
+			t.Fatalf("revoking the browser's session: HTTP %d", res.StatusCode)
+		}
+		return
+	}
+	t.Fatal("the browser holds no erpps_session cookie")
 }

@@ -522,6 +522,12 @@ export interface Structure {
 }
 
 /**
+ * StructureLookupBy is the number a structure is looked up by (the `by` of
+ * LookupStructure).
+ */
+export type StructureLookupBy = "siret" | "finess";
+
+/**
  * Summary is what the UI says about a request and what the actor may do
  * with it, computed here from the state machine so that the UI re-codes no
  * rule of it.
@@ -670,7 +676,7 @@ export interface AppMethods {
      */
     ListRequests(filter: RequestFilter): Promise<Item[] | null>;
     /** LookupStructure finds a structure by its SIRET or FINESS number. */
-    LookupStructure(by: string, value: string): Promise<Structure>;
+    LookupStructure(by: StructureLookupBy, value: string): Promise<Structure>;
     /**
      * OpenSession opens a practitioner's record on this computer: from now on
      * the local professional acts on it. A session open on another record ends

@@ -24,7 +24,7 @@ export function ListPractitioners(arg1:erpps.PractitionerFilter):Promise<Array<e
 
 export function ListRequests(arg1:erpps.RequestFilter):Promise<Array<requests.Item>>;
 
-export function LookupStructure(arg1:string,arg2:string):Promise<erpps.Structure>;
+export function LookupStructure(arg1:requests.StructureLookupBy,arg2:string):Promise<erpps.Structure>;
 
 export function OpenSession(arg1:string):Promise<app.Session>;
 

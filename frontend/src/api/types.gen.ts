@@ -196,6 +196,19 @@ export interface GuidanceAction {
 /** GuidanceLevel says how much a guidance matters. */
 export type GuidanceLevel = "info" | "warning" | "error";
 
+/**
+ * IDNPSTyped is what an RPPS number being typed gives (the help page): the
+ * IDNPS to type on Pro Santé Connect once its 11 digits are there, or how many
+ * digits are still missing. Only the shape is checked (digits, at most 11),
+ * not the key: the number itself is checked when the professional connects.
+ */
+export interface IDNPSTyped {
+    /** "8" then the 11 digits; "" until they are all typed */
+    idnps: string;
+    /** digits still to type, 0 when complete */
+    missing: number;
+}
+
 /** Info describes the running application to the UI. */
 export interface Info {
     version: string;
@@ -647,6 +660,12 @@ export interface AppMethods {
     AppInfo(): Promise<Info>;
     /** CloseSession closes the record open on this computer, if any. */
     CloseSession(): Promise<void>;
+    /**
+     * ConnectionIdentifier reads an RPPS number as the help page's visitor types
+     * it: the identifier (IDNPS) to type on Pro Santé Connect once the 11 digits
+     * are there, or how many are missing.
+     */
+    ConnectionIdentifier(typed: string): Promise<IDNPSTyped>;
     /** CurrentSession returns the open session (EFORBIDDEN when none is). */
     CurrentSession(): Promise<Session>;
     /** DeleteDraft abandons a draft never transmitted. */

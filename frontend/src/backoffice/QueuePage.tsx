@@ -5,7 +5,7 @@ import { formatDate } from "../format";
 import { useApi } from "../hooks/useApi";
 import { useReference } from "../reference/useReference";
 import { statusTone } from "../domain/requests";
-import { Alert, Button, ButtonGroup, Col, Container, DataTable, Form, Grid, Heading, Lead, Loading, Mono, Pager, SelectField, Spacer, StatusBadge, StatusLine, TextLink } from "../ui";
+import { Alert, Button, ButtonGroup, Col, Container, DataTable, Form, Grid, Heading, Lead, Loading, Mono, Pager, SelectField, Spacer, StatusBadge, StatusLine, Text, TextLink } from "../ui";
 import { actorLabel, KIND_LABELS, kindLabel, statusLabel } from "./labels";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
 import { AGE_OPTIONS, ageDays, ageText, countText, filtersFromSearch, pageCount, QUEUE_STATUSES, queryOf, searchOf, withFilters, type QueueFilters } from "./queueFilters";
@@ -78,17 +78,20 @@ function Filters({ filters, departments }: { filters: QueueFilters; departments:
                 <Heading level={2} look="h6" id="filters-title">
                     Filtrer les demandes
                 </Heading>
+                <Text size="sm" muted>
+                    « À traiter » : les demandes transmises, en instruction ou en attente d'un complément.
+                </Text>
                 <Form onSubmit={apply} label="Filtres de la file">
                     <Grid>
                         <Col base={12} md={6} lg={3}>
-                            <SelectField id="filter-status" label="Statut" hint="« À traiter » : transmises, en instruction, complément demandé." value={draft.status} options={STATUS_OPTIONS} onChange={v => { setDraft(d => ({ ...d, status: v as QueueFilters["status"] })); }} />
+                            <SelectField id="filter-status" label="Statut" value={draft.status} options={STATUS_OPTIONS} onChange={v => { setDraft(d => ({ ...d, status: v as QueueFilters["status"] })); }} />
                         </Col>
                         <Col base={12} md={6} lg={3}>
                             <SelectField
                                 id="filter-department"
                                 label="Département"
                                 value={draft.department}
-                                options={[{ value: "", label: "Tous les départements de la région" }, ...departments]}
+                                options={[{ value: "", label: "Toute la région" }, ...departments]}
                                 onChange={v => { setDraft(d => ({ ...d, department: v })); }}
                             />
                         </Col>

@@ -131,6 +131,31 @@ func TestHTTPAdapterCallsTheBoundMethods(t *testing.T) {
 	}
 }
 
+// TestConnectionIdentifier: the help page's IDNPS comes from Go, through the
+// same adapter as every method.
+func TestConnectionIdentifier(t *testing.T) {
+	srv := mustServer(t)
+	tests := []struct {
+		name, typed string
+		status      int
+		want        string
+	}{
+		{"Complete", "997 007 711 91", 200, `{"idnps":"899700771191","missing":0}`},
+		{"Started", "9970", 200, `{"idnps":"","missing":7}`},
+		{"ErrLetters", "99A", 400, `"code":"invalid"`},
+		{"ErrTooLong", "997007711910", 400, "vous en avez saisi 12"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arg, _ := json.Marshal([]string{tt.typed})
+			res, body := post(t, srv, "ConnectionIdentifier", string(arg), nil)
+			if res.StatusCode != tt.status || !strings.Contains(string(body), tt.want) {
+				t.Fatalf("%d %s, want %d with %s", res.StatusCode, body, tt.status, tt.want)
+			}
+		})
+	}
+}
+
 func TestHTTPAdapterErrors(t *testing.T) {
 	srv := mustServer(t)
 	tests := []struct {

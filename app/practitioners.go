@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"erpps/backend/erpps"
+	"erpps/backend/identifiers"
 	"erpps/backend/requests"
 )
 
@@ -30,4 +31,16 @@ func (a *App) ListPractitioners(filter erpps.PractitionerFilter) ([]erpps.Practi
 // activity saying whether it is still exercised today.
 func (a *App) GetPractitioner(rpps string) (*requests.PractitionerView, error) {
 	return a.deps.Requests.Practitioner(a.ctx, rpps)
+}
+
+// ConnectionIdentifier reads an RPPS number as the help page's visitor types
+// it: the identifier (IDNPS) to type on Pro Santé Connect once the 11 digits
+// are there, or how many are missing.
+func (a *App) ConnectionIdentifier(typed string) (*identifiers.IDNPSTyped, error) {
+	id, err := identifiers.IDNPSOfTypedRPPS(typed)
+	if err != nil {
+		fe := erpps.FieldErrorFor("rpps", err)
+		return nil, erpps.Invalid(fe.Message, fe)
+	}
+	return &id, nil
 }

@@ -19,7 +19,7 @@ type RequestActions interface {
 	Transmit(ctx context.Context, id string, actor erpps.Actor) (*requests.View, error)
 	Withdraw(ctx context.Context, id string, actor erpps.Actor, comment string) (*requests.View, error)
 	Delete(ctx context.Context, id string, actor erpps.Actor) error
-	LookupStructure(ctx context.Context, by, value string) (*erpps.Structure, error)
+	LookupStructure(ctx context.Context, by requests.StructureLookupBy, value string) (*erpps.Structure, error)
 	Practitioner(ctx context.Context, rpps string) (*requests.PractitionerView, error)
 }
 
@@ -132,7 +132,7 @@ func (a *App) DeleteDraft(id string) error {
 }
 
 // LookupStructure finds a structure by its SIRET or FINESS number.
-func (a *App) LookupStructure(by string, value string) (*erpps.Structure, error) {
+func (a *App) LookupStructure(by requests.StructureLookupBy, value string) (*erpps.Structure, error) {
 	return a.deps.Requests.LookupStructure(a.ctx, by, value)
 }
 

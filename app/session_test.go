@@ -179,7 +179,7 @@ type blockingLookup struct {
 	ended   chan error
 }
 
-func (b blockingLookup) LookupStructure(ctx context.Context, _, _ string) (*erpps.Structure, error) {
+func (b blockingLookup) LookupStructure(ctx context.Context, _ requests.StructureLookupBy, _ string) (*erpps.Structure, error) {
 	close(b.entered)
 	select {
 	case <-ctx.Done():

@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { dsfrTrim } from "./dsfrTrim";
 
 // Where `erpps web` listens during development (npm run dev / preview).
 const apiTarget = process.env.ERPPS_API ?? "http://127.0.0.1:8080";
@@ -9,7 +10,7 @@ const apiTarget = process.env.ERPPS_API ?? "http://127.0.0.1:8080";
 // and the address erpps web prints with its token (open it with this server's
 // port instead: http://127.0.0.1:5173/?token=…) to get its session cookie.
 export default defineConfig({
-    plugins: [react()],
+    plugins: [react(), dsfrTrim({ srcDir: "src" })],
     base: "/",
     build: {
         outDir: "dist",

@@ -42,6 +42,7 @@ func TestActionAccessibilityPages(t *testing.T) {
 	spaced := p.RPPS[:1] + " " + p.RPPS[1:5] + " " + p.RPPS[5:]
 	typeInto(t, ctx, "aide-rpps", spaced)
 	waitText(t, ctx, "Identifiant à saisir sur Pro Santé Connect")
+	waitText(t, ctx, "8"+p.RPPS) // computed by Go (ConnectionIdentifier)
 	look(t, ctx, "a11y-help-identifier")
 
 	// The verification page with an error shown.

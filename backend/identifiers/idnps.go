@@ -1,6 +1,9 @@
 package identifiers
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // IDNPS type prefixes (nomenclature TRE_G08).
 const (
@@ -92,4 +95,28 @@ func IDNPSFromRPPS(rpps string) string {
 		return ""
 	}
 	return IDNPSTypeRPPS + v
+}
+
+// IDNPSTyped is what an RPPS number being typed gives (the help page): the
+// IDNPS to type on Pro Santé Connect once its 11 digits are there, or how many
+// digits are still missing. Only the shape is checked (digits, at most 11),
+// not the key: the number itself is checked when the professional connects.
+type IDNPSTyped struct {
+	IDNPS   string `json:"idnps"`   // "8" then the 11 digits; "" until they are all typed
+	Missing int    `json:"missing"` // digits still to type, 0 when complete
+}
+
+// IDNPSOfTypedRPPS reads an RPPS number as it is being typed (spaces ignored).
+func IDNPSOfTypedRPPS(typed string) (IDNPSTyped, error) {
+	v := strings.Join(strings.Fields(typed), "")
+	if v != "" && !isDigits(v) {
+		return IDNPSTyped{}, newError("RPPS", CodeCharacters, "Le numéro RPPS ne contient que des chiffres.")
+	}
+	if len(v) > RPPSLength {
+		return IDNPSTyped{}, newError("RPPS", CodeLength, fmt.Sprintf("Le numéro RPPS comporte 11 chiffres ; vous en avez saisi %d.", len(v)))
+	}
+	if len(v) < RPPSLength {
+		return IDNPSTyped{Missing: RPPSLength - len(v)}, nil
+	}
+	return IDNPSTyped{IDNPS: IDNPS{Type: IDNPSTypeRPPS, ID: v}.String()}, nil
 }

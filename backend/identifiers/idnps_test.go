@@ -85,3 +85,32 @@ func TestIDNPSFromRPPS(t *testing.T) {
 		}
 	})
 }
+
+func TestIDNPSOfTypedRPPS(t *testing.T) {
+	tests := []struct {
+		name  string
+		typed string
+		want  IDNPSTyped
+		code  string
+	}{
+		{"Empty", "", IDNPSTyped{Missing: 11}, ""},
+		{"Started", "997", IDNPSTyped{Missing: 8}, ""},
+		{"Complete", "99700771191", IDNPSTyped{IDNPS: "899700771191"}, ""},
+		{"CompleteWithSpaces", " 997 007 711 91 ", IDNPSTyped{IDNPS: "899700771191"}, ""},
+		{"KeyNotChecked", "99700771192", IDNPSTyped{IDNPS: "899700771192"}, ""},
+		{"ErrLetters", "997A", IDNPSTyped{}, CodeCharacters},
+		{"ErrTooLong", "997007711910", IDNPSTyped{}, CodeLength},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := IDNPSOfTypedRPPS(tc.typed)
+			if tc.code != "" {
+				checkError(t, err, "RPPS", tc.code)
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Fatalf("IDNPSOfTypedRPPS(%q) = %+v, %v; want %+v", tc.typed, got, err, tc.want)
+			}
+		})
+	}
+}

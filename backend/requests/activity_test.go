@@ -147,7 +147,12 @@ func TestLookupStructure(t *testing.T) {
 	if err != nil || st.CompanyName != "Centre hospitalier de Paris Est" {
 		t.Fatalf("lookup by FINESS: %+v, %v", st, err)
 	}
-	tests := []struct{ name, by, value, code string }{
+	tests := []struct {
+		name  string
+		by    StructureLookupBy
+		value string
+		code  string
+	}{
 		{"ErrTypo", "siret", known[:13] + string('0'+(known[13]-'0'+1)%10), erpps.EINVALID},
 		{"ErrUnknown", "siret", siret(t, "1111111110001"), erpps.ENOTFOUND},
 		{"ErrBadKind", "name", "x", erpps.EINVALID},

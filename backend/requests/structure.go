@@ -7,12 +7,22 @@ import (
 	"erpps/backend/identifiers"
 )
 
+// StructureLookupBy is the number a structure is looked up by (the `by` of
+// LookupStructure).
+type StructureLookupBy string
+
+// The numbers a structure is looked up by.
+const (
+	LookupBySIRET  StructureLookupBy = "siret"
+	LookupByFINESS StructureLookupBy = "finess"
+)
+
 // LookupStructure finds a structure by SIRET ("siret") or FINESS ("finess"):
 // the number's key is checked first, so a typo is reported as such rather
 // than as an unknown structure.
-func (s *Service) LookupStructure(ctx context.Context, by, value string) (*erpps.Structure, error) {
+func (s *Service) LookupStructure(ctx context.Context, by StructureLookupBy, value string) (*erpps.Structure, error) {
 	switch by {
-	case "siret":
+	case LookupBySIRET:
 		siret, err := identifiers.ParseSIRET(value)
 		if err != nil {
 			fe := erpps.FieldErrorFor("structure.siret", err)
@@ -23,7 +33,7 @@ func (s *Service) LookupStructure(ctx context.Context, by, value string) (*erpps
 			return nil, erpps.NotFound("Aucune structure connue avec ce numéro SIRET : vérifiez-le ou saisissez la structure.")
 		}
 		return st, err
-	case "finess":
+	case LookupByFINESS:
 		finess, err := identifiers.ParseFINESS(value)
 		if err != nil {
 			fe := erpps.FieldErrorFor("structure.finess", err)

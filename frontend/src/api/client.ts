@@ -23,6 +23,8 @@ export function createClient(untyped: Call, on: OnEvent = onEvent) {
         referenceData: () => call("ReferenceData"),
         listPractitioners: (...args: MethodArgs<"ListPractitioners">) => call("ListPractitioners", ...args),
         getPractitioner: (rpps: string) => call("GetPractitioner", rpps),
+        /** The IDNPS to type on Pro Santé Connect for an RPPS number being typed (help page). */
+        connectionIdentifier: (typed: string) => call("ConnectionIdentifier", typed),
 
         // Session: who acts, on whose record
         openSession: (rpps: string) => call("OpenSession", rpps),

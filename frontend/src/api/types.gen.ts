@@ -196,6 +196,19 @@ export interface GuidanceAction {
 /** GuidanceLevel says how much a guidance matters. */
 export type GuidanceLevel = "info" | "warning" | "error";
 
+/**
+ * IDNPSTyped is what an RPPS number being typed gives (the help page): the
+ * IDNPS to type on Pro Santé Connect once its 11 digits are there, or how many
+ * digits are still missing. Only the shape is checked (digits, at most 11),
+ * not the key: the number itself is checked when the professional connects.
+ */
+export interface IDNPSTyped {
+    /** "8" then the 11 digits; "" until they are all typed */
+    idnps: string;
+    /** digits still to type, 0 when complete */
+    missing: number;
+}
+
 /** Info describes the running application to the UI. */
 export interface Info {
     version: string;
@@ -522,6 +535,12 @@ export interface Structure {
 }
 
 /**
+ * StructureLookupBy is the number a structure is looked up by (the `by` of
+ * LookupStructure).
+ */
+export type StructureLookupBy = "siret" | "finess";
+
+/**
  * Summary is what the UI says about a request and what the actor may do
  * with it, computed here from the state machine so that the UI re-codes no
  * rule of it.
@@ -641,6 +660,12 @@ export interface AppMethods {
     AppInfo(): Promise<Info>;
     /** CloseSession closes the record open on this computer, if any. */
     CloseSession(): Promise<void>;
+    /**
+     * ConnectionIdentifier reads an RPPS number as the help page's visitor types
+     * it: the identifier (IDNPS) to type on Pro Santé Connect once the 11 digits
+     * are there, or how many are missing.
+     */
+    ConnectionIdentifier(typed: string): Promise<IDNPSTyped>;
     /** CurrentSession returns the open session (EFORBIDDEN when none is). */
     CurrentSession(): Promise<Session>;
     /** DeleteDraft abandons a draft never transmitted. */
@@ -670,7 +695,7 @@ export interface AppMethods {
      */
     ListRequests(filter: RequestFilter): Promise<Item[] | null>;
     /** LookupStructure finds a structure by its SIRET or FINESS number. */
-    LookupStructure(by: string, value: string): Promise<Structure>;
+    LookupStructure(by: StructureLookupBy, value: string): Promise<Structure>;
     /**
      * OpenSession opens a practitioner's record on this computer: from now on
      * the local professional acts on it. A session open on another record ends

@@ -36,9 +36,6 @@ export type MethodArgs<M extends MethodName> = Parameters<wire.AppMethods[M]>;
 /** What a method resolves to. */
 export type MethodResult<M extends MethodName> = Awaited<ReturnType<wire.AppMethods[M]>>;
 
-/** How a structure is looked up: the `by` of LookupStructure. */
-export type StructureLookupBy = "siret" | "finess";
-
 /** Ids of the NOS tables the UI uses (ReferenceData().tables keys). */
 export type ReferenceTableId =
     | "TRE_G15"

@@ -1,28 +1,31 @@
 import { HashRouter, Route, Routes } from "react-router-dom";
-import { AccessibilityPage } from "../pages/AccessibilityPage";
 import { EntryPage } from "../pages/EntryPage";
-import { HelpPage } from "../pages/HelpPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
-import { ActivitiesPage } from "../pages/practitioner/ActivitiesPage";
-import { AttestationsPage } from "../pages/practitioner/AttestationsPage";
-import { CeaseActivityPage } from "../pages/practitioner/CeaseActivityPage";
-import { ContactPage } from "../pages/practitioner/ContactPage";
-import { ExerciseNamePage } from "../pages/practitioner/ExerciseNamePage";
-import { NewActivityPage } from "../pages/practitioner/NewActivityPage";
-import { NewProfessionPage } from "../pages/practitioner/NewProfessionPage";
-import { PortalHomePage } from "../pages/practitioner/PortalHomePage";
-import { PractitionerLayout } from "../pages/practitioner/PractitionerLayout";
-import { RecordPage } from "../pages/practitioner/RecordPage";
-import { RequestsPage } from "../pages/practitioner/RequestsPage";
-import { VerifyAttestationPage } from "../pages/VerifyAttestationPage";
 import { ReferenceProvider } from "../reference/ReferenceProvider";
 import { actionSegments } from "../routes";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { Layout } from "./Layout";
+import {
+    AccessibilityPage,
+    ActivitiesPage,
+    AttestationsPage,
+    CeaseActivityPage,
+    ContactPage,
+    ExerciseNamePage,
+    HelpPage,
+    NewActivityPage,
+    NewProfessionPage,
+    PortalHomePage,
+    PractitionerLayout,
+    RecordPage,
+    RequestsPage,
+    VerifyAttestationPage
+} from "./pages";
 
 /**
  * App: hash routing (#/pro/…), which works the same in the Wails webview and
- * in a browser served by `erpps web`.
+ * in a browser served by `erpps web`. The entry page is in the first
+ * bundle; the others are loaded when first shown (./pages).
  */
 export function App() {
     return (

@@ -1,9 +1,9 @@
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router-dom";
 import { api } from "../api";
 import { useApi } from "../hooks/useApi";
 import { paths } from "../routes";
-import { Alert, Button, Container, Main, SiteFooter, SiteHeader, SkipLinks, Spacer } from "../ui";
+import { Alert, Button, Container, Loading, Main, SiteFooter, SiteHeader, SkipLinks, Spacer } from "../ui";
 import { useReferenceStatus } from "../reference/useReference";
 import { ErrorBoundary } from "./ErrorBoundary";
 
@@ -43,6 +43,16 @@ function ReferenceWarning() {
     );
 }
 
+/** PageLoading stands for a page whose code is being loaded (./pages). */
+export function PageLoading() {
+    return (
+        <Container>
+            <Spacer size="lg" />
+            <Loading label="Chargement de la page…" />
+        </Container>
+    );
+}
+
 /** Layout is the frame of every page: skip links, header, main content, footer. */
 export function Layout() {
     const { pathname } = useLocation();
@@ -76,7 +86,9 @@ export function Layout() {
             <Main>
                 <ReferenceWarning />
                 <ErrorBoundary key={pathname}>
-                    <Outlet />
+                    <Suspense fallback={<PageLoading />}>
+                        <Outlet />
+                    </Suspense>
                 </ErrorBoundary>
             </Main>
             <SiteFooter

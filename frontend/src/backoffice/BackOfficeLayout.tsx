@@ -15,7 +15,7 @@ function AgentBand({ name, region }: { name: string; region: string | undefined 
         <Band label="Agent connecté">
             <Text size="sm" noMargin>
                 <span id="agent-name">Connecté : {name}</span>
-                {ars === "" ? null : ` — ${ars}`}
+                {ars === "" || name.includes(ars) ? null : ` — ${ars}`}
             </Text>
         </Band>
     );

@@ -146,24 +146,27 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
             <Spacer size="md" />
             <Grid>
                 <Col base={12} lg={7}>
-                    <Panel id="request-panel" title="La demande">
-                        <DescriptionList
-                            items={[
-                                { term: "Type de demande", value: kindLabel(request.kind) },
-                                { term: "Statut", value: statusLabel(request.status) },
-                                { term: "Département", value: request.department === undefined ? "" : ref.departmentLabel(request.department) },
-                                { term: "Transmise le", value: formatDateTime(request.transmittedAt) },
-                                { term: "Instruite par", value: assigned === undefined ? "" : actorLabel(assigned.actor) },
-                                ...(request.deadline === undefined || request.deadline === "" ? [] : [{ term: "Date limite du complément", value: formatDate(request.deadline) }]),
-                                ...(request.reason === undefined || request.reason === "" ? [] : [{ term: request.status === "refused" ? "Motif du refus" : "Message au professionnel", value: request.reason }])
-                            ]}
-                        />
-                        {theCase.linked === undefined || theCase.linked === null ? null : (
-                            <Alert severity="info" small>
-                                {`Cabinet déplacé : cette demande va de pair avec une demande « ${kindLabel(theCase.linked.kind)} » (« ${statusLabel(theCase.linked.status)} »). Une décision s'applique aux deux.`}
-                            </Alert>
-                        )}
-                    </Panel>
+                    {/* In a block of its own: a panel fills its parent's height. */}
+                    <div>
+                        <Panel id="request-panel" title="La demande">
+                            <DescriptionList
+                                items={[
+                                    { term: "Type de demande", value: kindLabel(request.kind) },
+                                    { term: "Statut", value: statusLabel(request.status) },
+                                    { term: "Département", value: request.department === undefined ? "" : ref.departmentLabel(request.department) },
+                                    { term: "Transmise le", value: formatDateTime(request.transmittedAt) },
+                                    { term: "Instruite par", value: assigned === undefined ? "" : actorLabel(assigned.actor) },
+                                    ...(request.deadline === undefined || request.deadline === "" ? [] : [{ term: "Date limite du complément", value: formatDate(request.deadline) }]),
+                                    ...(request.reason === undefined || request.reason === "" ? [] : [{ term: request.status === "refused" ? "Motif du refus" : "Message au professionnel", value: request.reason }])
+                                ]}
+                            />
+                            {theCase.linked === undefined || theCase.linked === null ? null : (
+                                <Alert severity="info" small>
+                                    {`Cabinet déplacé : cette demande va de pair avec une demande « ${kindLabel(theCase.linked.kind)} » (« ${statusLabel(theCase.linked.status)} »). Une décision s'applique aux deux.`}
+                                </Alert>
+                            )}
+                        </Panel>
+                    </div>
                     <Spacer size="md" />
                     <section aria-labelledby="changes-title">
                         <Heading level={2} look="h4" id="changes-title">
@@ -193,7 +196,9 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
                     </section>
                 </Col>
                 <Col base={12} lg={5}>
-                    <RecordPanel record={theCase.record} today={today} />
+                    <div>
+                        <RecordPanel record={theCase.record} today={today} />
+                    </div>
                 </Col>
             </Grid>
             <Spacer size="xl" />

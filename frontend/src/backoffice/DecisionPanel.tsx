@@ -26,7 +26,11 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
     const [open, setOpen] = useState<"refuse" | "complement" | null>(null);
     const [draft, setDraft] = useState(EMPTY);
     const [localErrors, setErrors] = useState<DecisionErrors>({});
-    const errors: DecisionErrors = { ...serverErrors, ...localErrors };
+    // A field typed again since the last check shows no error until the next one.
+    const errors: DecisionErrors = {
+        reason: "reason" in localErrors ? localErrors.reason : serverErrors.reason,
+        deadline: "deadline" in localErrors ? localErrors.deadline : serverErrors.deadline
+    };
     const can = (a: DecisionAction) => actions.includes(a);
 
     const openForm = (which: "refuse" | "complement") => {
@@ -113,7 +117,10 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                         rows={4}
                         maxLength={2000}
                         value={draft.reason}
-                        onChange={v => { setDraft(d => ({ ...d, reason: v })); }}
+                        onChange={v => {
+                            setDraft(d => ({ ...d, reason: v }));
+                            setErrors(e => ({ ...e, reason: undefined }));
+                        }}
                         error={errors.reason}
                         errorFor="reason"
                         required
@@ -143,7 +150,10 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                         rows={4}
                         maxLength={2000}
                         value={draft.reason}
-                        onChange={v => { setDraft(d => ({ ...d, reason: v })); }}
+                        onChange={v => {
+                            setDraft(d => ({ ...d, reason: v }));
+                            setErrors(e => ({ ...e, reason: undefined }));
+                        }}
                         error={errors.reason}
                         errorFor="reason"
                         required
@@ -157,7 +167,10 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                         placeholder="jj/mm/aaaa"
                         maxLength={10}
                         value={draft.deadline}
-                        onChange={v => { setDraft(d => ({ ...d, deadline: v })); }}
+                        onChange={v => {
+                            setDraft(d => ({ ...d, deadline: v }));
+                            setErrors(e => ({ ...e, deadline: undefined }));
+                        }}
                         error={errors.deadline}
                         errorFor="deadline"
                         required

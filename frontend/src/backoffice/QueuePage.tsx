@@ -5,7 +5,7 @@ import { formatDate } from "../format";
 import { useApi } from "../hooks/useApi";
 import { useReference } from "../reference/useReference";
 import { statusTone } from "../domain/requests";
-import { Alert, Button, ButtonGroup, Col, Container, DataTable, Form, Grid, Heading, Lead, Loading, Mono, Pager, SelectField, Spacer, StatusBadge, StatusLine, TextLink } from "../ui";
+import { Alert, Button, ButtonGroup, Col, Container, DataTable, Form, Grid, Heading, Lead, Loading, Mono, Pager, SelectField, Spacer, StatusBadge, StatusLine, Text, TextLink } from "../ui";
 import { actorLabel, KIND_LABELS, kindLabel, statusLabel } from "./labels";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
 import { AGE_OPTIONS, ageDays, ageText, countText, filtersFromSearch, pageCount, QUEUE_STATUSES, queryOf, searchOf, withFilters, type QueueFilters } from "./queueFilters";
@@ -13,7 +13,7 @@ import { boPaths } from "./routes";
 import { useAgent, useSession } from "./session";
 
 const KIND_OPTIONS = [{ value: "", label: "Tous les types" }, ...(Object.keys(KIND_LABELS) as RequestKind[]).map(k => ({ value: k, label: kindLabel(k) }))];
-const STATUS_OPTIONS = [{ value: "", label: "À traiter (transmises, en instruction, complément demandé)" }, ...QUEUE_STATUSES.map(s => ({ value: s, label: statusLabel(s) }))];
+const STATUS_OPTIONS = [{ value: "", label: "À traiter" }, ...QUEUE_STATUSES.map(s => ({ value: s, label: statusLabel(s) }))];
 
 /** QueuePage: the requests of the agent's region, filtered and paged. */
 export function QueuePage() {
@@ -78,6 +78,9 @@ function Filters({ filters, departments }: { filters: QueueFilters; departments:
                 <Heading level={2} look="h6" id="filters-title">
                     Filtrer les demandes
                 </Heading>
+                <Text size="sm" muted>
+                    « À traiter » : les demandes transmises, en instruction ou en attente d'un complément.
+                </Text>
                 <Form onSubmit={apply} label="Filtres de la file">
                     <Grid>
                         <Col base={12} md={6} lg={3}>
@@ -88,7 +91,7 @@ function Filters({ filters, departments }: { filters: QueueFilters; departments:
                                 id="filter-department"
                                 label="Département"
                                 value={draft.department}
-                                options={[{ value: "", label: "Tous les départements de la région" }, ...departments]}
+                                options={[{ value: "", label: "Toute la région" }, ...departments]}
                                 onChange={v => { setDraft(d => ({ ...d, department: v })); }}
                             />
                         </Col>
@@ -99,6 +102,7 @@ function Filters({ filters, departments }: { filters: QueueFilters; departments:
                             <SelectField id="filter-age" label="Ancienneté" value={draft.age} options={[...AGE_OPTIONS]} onChange={v => { setDraft(d => ({ ...d, age: v })); }} />
                         </Col>
                     </Grid>
+                    <Spacer size="sm" />
                     <ButtonGroup>
                         <Button id="btn-filter" type="submit" icon="filter">
                             Appliquer les filtres

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Activity } from "../api";
 import { splitActivities } from "./activities";
-import { civilityShort, displayName, idnps } from "./names";
+import { civilityShort, displayName } from "./names";
 import { itemOf, statusTone } from "./requests";
 
 function activity(id: string, startDate: string, endDate?: string): Activity {
@@ -45,10 +45,6 @@ describe("names", () => {
         expect(displayName({ civility: "M", exerciseName: "", birthName: "MARTIN", firstName: "Paul" })).toBe("M. MARTIN Paul");
         expect(displayName({ exerciseName: "LEROY", firstName: "Anne", exerciseFirstName: "Anne-Marie" })).toBe("LEROY Anne-Marie");
         expect(civilityShort("XYZ")).toBe("XYZ");
-    });
-
-    it("builds the IDNPS with an 8 in front", () => {
-        expect(idnps("10001234567")).toBe("810001234567");
     });
 });
 

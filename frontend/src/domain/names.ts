@@ -27,8 +27,3 @@ export function displayName(p: NameParts): string {
     const first = p.exerciseFirstName !== undefined && p.exerciseFirstName !== "" ? p.exerciseFirstName : (p.firstName ?? "");
     return [civilityShort(p.civility), name, first].filter(w => w !== "").join(" ");
 }
-
-/** idnps is the national professional identifier: "8" then the RPPS number. */
-export function idnps(rpps: string): string {
-    return "8" + rpps;
-}

@@ -1,25 +1,43 @@
-import { useId, useState } from "react";
-import { idnps } from "../../domain/names";
+import { useEffect, useId, useState } from "react";
+import { api, ApiError, type IDNPSTyped } from "../../api";
 import { Mono, Text, TextField } from "../../ui";
 
+/** What Go said about the number as it was last typed. */
+type Answer = { typed: string; result: IDNPSTyped; error?: undefined } | { typed: string; result?: undefined; error: string };
+
 /**
- * IdentifierHelper shows the identifier to type on Pro Santé Connect: the
- * RPPS number with an "8" in front. It only checks the shape (11 digits);
- * the number itself is checked when you connect.
+ * IdentifierHelper shows the identifier to type on Pro Santé Connect, as Go
+ * computes it (ConnectionIdentifier): the RPPS number with an "8" in front.
+ * Only the shape is checked (11 digits); the number itself is checked when
+ * you connect.
  */
 export function IdentifierHelper() {
     const [rpps, setRpps] = useState("");
+    const [answer, setAnswer] = useState<Answer | null>(null);
     const resultId = useId();
-    const typed = rpps.replace(/\s/g, "");
-    const onlyDigits = /^\d*$/.test(typed);
 
-    let error: string | undefined;
-    if (typed !== "" && !onlyDigits) {
-        error = "Le numéro RPPS ne contient que des chiffres.";
-    } else if (typed.length > 11) {
-        error = `Le numéro RPPS comporte 11 chiffres ; vous en avez saisi ${typed.length}.`;
-    }
-    const complete = error === undefined && typed.length === 11;
+    useEffect(() => {
+        let current = true;
+        api.connectionIdentifier(rpps).then(
+            result => {
+                if (current) {
+                    setAnswer({ typed: rpps, result });
+                }
+            },
+            (e: unknown) => {
+                if (current) {
+                    setAnswer({ typed: rpps, error: e instanceof ApiError ? e.message : "Le numéro n'a pas pu être lu. Réessayez." });
+                }
+            }
+        );
+        return () => {
+            current = false;
+        };
+    }, [rpps]);
+
+    // Until the answer to the latest keystroke arrives, the previous one stays.
+    const result = answer?.result;
+    const error = answer?.error;
 
     return (
         <div>
@@ -35,21 +53,21 @@ export function IdentifierHelper() {
                 error={error}
             />
             <div id={resultId} aria-live="polite">
-                {complete ? (
+                {result !== undefined && result.idnps !== "" ? (
                     <>
                         <Text noMargin>
                             Identifiant à saisir sur Pro Santé Connect :{" "}
                             <strong>
-                                <Mono>{idnps(typed)}</Mono>
+                                <Mono>{result.idnps}</Mono>
                             </strong>
                         </Text>
                         <Text size="sm" muted>
                             Le numéro lui-même sera vérifié lors de la connexion.
                         </Text>
                     </>
-                ) : error === undefined && typed !== "" ? (
+                ) : result !== undefined && answer?.typed.trim() !== "" ? (
                     <Text size="sm" muted>
-                        {`Encore ${11 - typed.length} chiffre${11 - typed.length > 1 ? "s" : ""} : l'identifiant sera « 8 » suivi de vos 11 chiffres.`}
+                        {`Encore ${result.missing} chiffre${result.missing > 1 ? "s" : ""} : l'identifiant sera « 8 » suivi de vos 11 chiffres.`}
                     </Text>
                 ) : null}
             </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Outlet, useParams } from "react-router-dom";
 import { api, type SessionEnded } from "../../api";
 import { DEMO_LABEL } from "../../domain/demo";
@@ -89,7 +89,15 @@ export function PractitionerLayout() {
                     }}
                 />
             ) : null}
-            <Outlet />
+            <Suspense
+                fallback={
+                    <Container>
+                        <Loading label="Chargement de la page…" />
+                    </Container>
+                }
+            >
+                <Outlet />
+            </Suspense>
         </PractitionerContext>
     );
 }

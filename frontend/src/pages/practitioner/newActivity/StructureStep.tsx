@@ -1,4 +1,4 @@
-import type { NewActivityPayload, Practitioner } from "../../../api";
+import type { NewActivityPayload, Practitioner, StructureLookupBy } from "../../../api";
 import { DraftSelectField, fieldId, textAt, type RequestDraft } from "../../../forms";
 import { useReference } from "../../../reference/useReference";
 import { paths } from "../../../routes";
@@ -92,7 +92,7 @@ function ProfessionChoice({ draft, payload, practitioner }: Omit<StepProps, "loo
     );
 }
 
-function NumberAndStructure({ draft, payload, method, lookup }: { draft: RequestDraft<NewActivityPayload>; payload: NewActivityPayload; method: "siret" | "finess"; lookup: StructureLookup }) {
+function NumberAndStructure({ draft, payload, method, lookup }: { draft: RequestDraft<NewActivityPayload>; payload: NewActivityPayload; method: StructureLookupBy; lookup: StructureLookup }) {
     const path = `structure.${method}`;
     const number = textAt(payload, path);
     const { state } = lookup;

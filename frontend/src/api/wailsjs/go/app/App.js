@@ -10,6 +10,10 @@ export function CloseSession() {
   return window['go']['app']['App']['CloseSession']();
 }
 
+export function ConnectionIdentifier(arg1) {
+  return window['go']['app']['App']['ConnectionIdentifier'](arg1);
+}
+
 export function CurrentSession() {
   return window['go']['app']['App']['CurrentSession']();
 }

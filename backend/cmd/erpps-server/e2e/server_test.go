@@ -1,0 +1,232 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// repoRoot is the module's root, three folders up.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", "..", "..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+var built = struct {
+	sync.Once
+	path string
+	err  error
+}{}
+
+// serverBinary builds erpps-server once (pure Go), with the built front end
+// embedded.
+func serverBinary(t *testing.T) string {
+	t.Helper()
+	root := repoRoot(t)
+	if _, err := os.Stat(filepath.Join(root, "frontend", "dist", "index.html")); err != nil {
+		t.Fatal("the front end is not built: run `make frontend` (make test does)")
+	}
+	built.Do(func() {
+		dir, err := os.MkdirTemp("", "erpps-server-e2e-")
+		if err != nil {
+			built.err = err
+			return
+		}
+		built.path = filepath.Join(dir, "erpps-server")
+		cmd := exec.Command("go", "build", "-o", built.path, "./backend/cmd/erpps-server")
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.path
+}
+
+// serverEnv is the environment without ERPPS_SERVER_* variables: the
+// flags alone say which store.
+func serverEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "ERPPS_SERVER_") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
+// seed runs `erpps-server seed-demo` with the store flags and returns what it printed.
+func seed(t *testing.T, store []string) string {
+	t.Helper()
+	return command(t, append([]string{"seed-demo"}, store...)...)
+}
+
+// command runs an erpps-server command to its end.
+func command(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(serverBinary(t), args...)
+	cmd.Env = serverEnv()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("erpps-server %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// running is a started `erpps-server serve`.
+type running struct {
+	URL  string
+	cmd  *exec.Cmd
+	mu   sync.Mutex
+	tail []string
+}
+
+func (r *running) stderrTail() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return strings.Join(r.tail, "\n")
+}
+
+const listening = "erpps-server : à l'écoute sur "
+
+// serve starts `erpps-server serve` on a free loopback port with the store
+// flags and returns once it listens; the test's end stops it with SIGTERM
+// and checks it exits cleanly.
+func serve(t *testing.T, store []string) *running {
+	t.Helper()
+	cmd := exec.Command(serverBinary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, store...)...)
+	cmd.Env = serverEnv()
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = cmd.Stdout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r := &running{cmd: cmd}
+	urls := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			line := sc.Text()
+			if rest, ok := strings.CutPrefix(line, listening); ok {
+				u, _, _ := strings.Cut(rest, " ")
+				urls <- strings.TrimSuffix(u, "/")
+				continue
+			}
+			r.mu.Lock()
+			r.tail = append(r.tail, line)
+			if len(r.tail) > 30 {
+				r.tail = r.tail[1:]
+			}
+			r.mu.Unlock()
+		}
+		_, _ = io.Copy(io.Discard, out)
+	}()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("erpps-server did not exit cleanly: %v\n%s", err, r.stderrTail())
+			}
+		case <-time.After(15 * time.Second):
+			_ = cmd.Process.Kill()
+			t.Error("erpps-server did not stop within 15 s of SIGTERM")
+		}
+	})
+	select {
+	case r.URL = <-urls:
+	case err := <-done:
+		done <- err
+		t.Fatalf("erpps-server stopped before listening (%v)\n%s", err, r.stderrTail())
+	case <-time.After(30 * time.Second):
+		t.Fatalf("erpps-server did not listen within 30 s\n%s", r.stderrTail())
+	}
+	return r
+}
+
+// apiClient is a signed-in HTTP client of the API (its own session cookie),
+// for what a test prepares or checks beside the browser.
+type apiClient struct {
+	t    *testing.T
+	base string
+	http *http.Client
+}
+
+func signedInClient(t *testing.T, base, login, password string) *apiClient {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &apiClient{t: t, base: base, http: &http.Client{Jar: jar, Timeout: 20 * time.Second}}
+	status, body := c.do("POST", "/api/v1/session", map[string]string{"login": login, "password": password})
+	if status != http.StatusCreated {
+		t.Fatalf("sign in %s: HTTP %d %s", login, status, body)
+	}
+	return c
+}
+
+func (c *apiClient) do(method, path string, in any) (int, []byte) {
+	c.t.Helper()
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		body = strings.NewReader(string(b))
+	}
+	req, err := http.NewRequestWithContext(context.Background(), method, c.base+path, body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer res.Body.Close()
+	out, err := io.ReadAll(res.Body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return res.StatusCode, out
+}
+
+// get decodes a 200 reply of GET path into out.
+func (c *apiClient) get(path string, out any) {
+	c.t.Helper()
+	status, body := c.do("GET", path, nil)
+	if status != http.StatusOK {
+		c.t.Fatalf("GET %s: HTTP %d %s", path, status, body)
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		c.t.Fatalf("GET %s: %v", path, err)
+	}
+}

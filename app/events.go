@@ -33,21 +33,33 @@ type RequestChanged struct {
 	Deleted  bool                `json:"deleted,omitempty"`
 }
 
+// SyncStatus is where the local changes stand with the eRPPS server.
+type SyncStatus string
+
 // The states of the synchronisation with the eRPPS server.
 const (
 	// SyncLocal: no server is configured; changes stay on this computer.
-	SyncLocal = "local"
+	SyncLocal SyncStatus = "local"
 	// SyncOffline: a server is configured but cannot be reached.
-	SyncOffline = "offline"
+	SyncOffline SyncStatus = "offline"
 )
 
 // SyncState is the payload of "sync:state".
 type SyncState struct {
-	State string `json:"state"`
+	State SyncStatus `json:"state"`
 }
 
 // syncState is where the synchronisation stands (no server yet).
 func (a *App) syncState() SyncState { return SyncState{State: SyncLocal} }
+
+// SyncState returns where the synchronisation stands, as "sync:state" says
+// it: a listener gets it when it subscribes (the browser's event stream
+// starts with it; the desktop window's listeners ask for it with this
+// method), then every change.
+func (a *App) SyncState() (*SyncState, error) {
+	s := a.syncState()
+	return &s, nil
+}
 
 // Emitter sends an event to every window and tab of the UI. Emit never
 // blocks on a slow listener.

@@ -291,3 +291,74 @@ func TestEventStreamDropsALaggingSubscriber(t *testing.T) {
 		t.Fatalf("%d events buffered, want %d", n, subscriberBuffer)
 	}
 }
+
+// pairActions plays the two requests of a moved cabinet: the new activity
+// "na" and, once it is transmitted, the cessation "ce" linked to it, which
+// the store writes in the same transaction (and withdraws with it).
+type pairActions struct {
+	RequestActions
+	rpps   string
+	status erpps.RequestStatus
+}
+
+func (p *pairActions) pair() (na, ce *erpps.Request) {
+	na = &erpps.Request{ID: "na", RPPS: p.rpps, Kind: erpps.KindNewActivity, Status: p.status, Revision: 3}
+	ce = &erpps.Request{ID: "ce", RPPS: p.rpps, Kind: erpps.KindCeaseActivity, Status: p.status, Revision: 2, LinkedRequestID: "na"}
+	return na, ce
+}
+
+func (p *pairActions) view(id string) *requests.View {
+	na, ce := p.pair()
+	if id == "ce" {
+		return &requests.View{Request: ce}
+	}
+	return &requests.View{Request: na}
+}
+
+func (p *pairActions) Get(_ context.Context, id string, _ erpps.Actor) (*requests.View, error) {
+	return p.view(id), nil
+}
+
+func (p *pairActions) Transmit(_ context.Context, id string, _ erpps.Actor) (*requests.View, error) {
+	p.status = erpps.StatusTransmitted
+	return p.view(id), nil
+}
+
+func (p *pairActions) Withdraw(_ context.Context, id string, _ erpps.Actor, _ string) (*requests.View, error) {
+	p.status = erpps.StatusWithdrawn
+	return p.view(id), nil
+}
+
+func (p *pairActions) ListItems(_ context.Context, f erpps.RequestFilter, _ erpps.Actor) ([]*requests.Item, error) {
+	na, ce := p.pair()
+	var out []*requests.Item
+	for _, r := range []*erpps.Request{na, ce, {ID: "other", RPPS: p.rpps, Kind: erpps.KindCeaseActivity, Status: erpps.StatusDraft}} {
+		if r.RPPS == f.RPPS && (f.Kind == "" || r.Kind == f.Kind) {
+			out = append(out, &requests.Item{Request: r})
+		}
+	}
+	return out, nil
+}
+
+// TestMovedCabinetPairEmitsBoth: transmitting or withdrawing one request of a
+// moved cabinet says that both changed, so that a window showing the other
+// one refreshes too.
+func TestMovedCabinetPairEmitsBoth(t *testing.T) {
+	a := mustOpenApp(t)
+	fake := &fakeEmitter{}
+	a.events = fake
+	rpps := demoRPPS(t, 0)
+	mustSession(t, a, rpps)
+	a.deps.Requests = &pairActions{RequestActions: a.deps.Requests, rpps: rpps, status: erpps.StatusDraft}
+
+	mustView(t)(a.TransmitRequest("na"))
+	assertEvents(t, "transmitting the new activity", fake.take(), []recordedEvent{
+		{EventRequestChanged, RequestChanged{ID: "na", Revision: 3, Status: erpps.StatusTransmitted}},
+		{EventRequestChanged, RequestChanged{ID: "ce", Revision: 2, Status: erpps.StatusTransmitted}},
+	})
+	mustView(t)(a.WithdrawRequest("ce", ""))
+	assertEvents(t, "withdrawing the cessation", fake.take(), []recordedEvent{
+		{EventRequestChanged, RequestChanged{ID: "ce", Revision: 2, Status: erpps.StatusWithdrawn}},
+		{EventRequestChanged, RequestChanged{ID: "na", Revision: 3, Status: erpps.StatusWithdrawn}},
+	})
+}

@@ -125,6 +125,10 @@ func TestHTTPAdapterCallsTheBoundMethods(t *testing.T) {
 	if err := json.Unmarshal(body, &list); err != nil || res.StatusCode != 200 || len(list) != 5 {
 		t.Fatalf("list: %d %s", res.StatusCode, body)
 	}
+	res, body = post(t, srv, "SyncState", `[]`, nil)
+	if res.StatusCode != 200 || strings.TrimSpace(string(body)) != `{"state":"local"}` {
+		t.Fatalf("sync state: %d %s", res.StatusCode, body)
+	}
 	res, body = post(t, srv, "ReferenceData", `[]`, nil)
 	if res.StatusCode != 200 || !strings.Contains(string(body), `"TRE_R25"`) {
 		t.Fatalf("reference data: %d %.200s", res.StatusCode, body)

@@ -101,6 +101,7 @@ func (a *App) TransmitRequest(id string) (*requests.View, error) {
 		return nil, err
 	}
 	a.changed(v)
+	a.partnerChanged(v.Request, s.Actor)
 	return v, nil
 }
 
@@ -115,6 +116,7 @@ func (a *App) WithdrawRequest(id string, comment string) (*requests.View, error)
 		return nil, err
 	}
 	a.changed(v)
+	a.partnerChanged(v.Request, s.Actor)
 	return v, nil
 }
 
@@ -141,4 +143,31 @@ func (a *App) changed(v *requests.View) {
 	a.sessions.remember(v.Request)
 	r := v.Request
 	a.events.Emit(EventRequestChanged, RequestChanged{ID: r.ID, Revision: r.Revision, Status: r.Status})
+}
+
+// partnerChanged tells that the other request of a moved cabinet was written
+// too: the cessation the transmission of a new activity created, or the
+// partner withdrawn with it (the store writes the pair in one transaction).
+// Nothing is said for a request that stands alone; a failed read leaves the
+// lists to reload themselves.
+func (a *App) partnerChanged(r *erpps.Request, actor erpps.Actor) {
+	var partnerKind erpps.RequestKind
+	switch {
+	case r.Kind == erpps.KindCeaseActivity && r.LinkedRequestID != "":
+		partnerKind = erpps.KindNewActivity
+	case r.Kind == erpps.KindNewActivity:
+		partnerKind = erpps.KindCeaseActivity
+	default:
+		return
+	}
+	items, err := a.deps.Requests.ListItems(a.ctx, erpps.RequestFilter{RPPS: r.RPPS, Kind: partnerKind, WithoutHistory: true}, actor)
+	if err != nil {
+		return
+	}
+	for _, it := range items {
+		if it.Request != nil && it.ID != r.ID && (it.LinkedRequestID == r.ID || it.ID == r.LinkedRequestID) {
+			a.sessions.remember(it.Request)
+			a.events.Emit(EventRequestChanged, RequestChanged{ID: it.ID, Revision: it.Revision, Status: it.Status})
+		}
+	}
 }

@@ -1,5 +1,5 @@
 import { transport, type Call, type Transport } from "./transport";
-import { onEvent, type OnEvent } from "./events";
+import { createOnEvent, windowEvents, type OnEvent } from "./events";
 import type { MethodArgs, MethodName, MethodResult, RequestPayload, SavedFile, StructureLookupBy } from "./types";
 
 // One typed function per Go method of app.App. Arguments are positional, in
@@ -13,10 +13,11 @@ function typedCall(call: Call) {
     return <M extends MethodName>(method: M, ...args: MethodArgs<M>): Promise<MethodResult<M>> => call<MethodResult<M>>(method, ...args);
 }
 
-export function createClient(untyped: Call, on: OnEvent = onEvent) {
+export function createClient(untyped: Call, on?: OnEvent) {
     const call = typedCall(untyped);
     return {
-        onEvent: on,
+        /** onEvent calls handler on every event `name` until the returned function is called. */
+        onEvent: on ?? createOnEvent(windowEvents(() => call("SyncState"))),
 
         // Foundation
         appInfo: () => call("AppInfo"),

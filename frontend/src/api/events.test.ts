@@ -36,7 +36,8 @@ function browserEnv() {
             const stream = new FakeStream();
             streams.push({ url, stream });
             return stream;
-        }
+        },
+        syncState: () => Promise.reject(new Error("the stream says the sync state in a browser"))
     };
     return { env, streams };
 }
@@ -92,7 +93,8 @@ describe("onEvent in the desktop window", () => {
             return off;
         });
         const openStream = vi.fn();
-        const onEvent = createOnEvent({ isDesktop: () => true, wailsOn, openStream });
+        const syncState = vi.fn(() => Promise.resolve({ state: "local" as const }));
+        const onEvent = createOnEvent({ isDesktop: () => true, wailsOn, openStream, syncState });
         const got: unknown[] = [];
         const unsubscribe = onEvent("request:changed", c => got.push(c));
         callback?.({ id: "r1", revision: 2, status: "transmitted" });
@@ -101,5 +103,29 @@ describe("onEvent in the desktop window", () => {
         expect(openStream).not.toHaveBeenCalled();
         unsubscribe();
         expect(off).toHaveBeenCalledTimes(1);
+        expect(syncState).not.toHaveBeenCalled();
+    });
+
+    it("gives a sync:state listener the current state when it subscribes, then the events", async () => {
+        let callback: ((...data: unknown[]) => void) | undefined;
+        const wailsOn = vi.fn((_name: string, cb: (...data: unknown[]) => void) => {
+            callback = cb;
+            return () => undefined;
+        });
+        const syncState = vi.fn(() => Promise.resolve({ state: "local" as const }));
+        const onEvent = createOnEvent({ isDesktop: () => true, wailsOn, openStream: vi.fn(), syncState });
+        const states: unknown[] = [];
+        onEvent("sync:state", s => states.push(s));
+        await Promise.resolve();
+        expect(states).toEqual([{ state: "local" }]);
+        callback?.({ state: "offline" });
+        expect(states).toEqual([{ state: "local" }, { state: "offline" }]);
+
+        const late: unknown[] = [];
+        const off = onEvent("sync:state", s => late.push(s));
+        off(); // gone before the answer: nothing delivered
+        await Promise.resolve();
+        expect(late).toEqual([]);
+        expect(syncState).toHaveBeenCalledTimes(2);
     });
 });

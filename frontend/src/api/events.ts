@@ -1,10 +1,12 @@
 import { EventsOn } from "./wailsjs/runtime/runtime";
-import type { RequestStatus } from "./types";
+import type { RequestStatus, SyncState } from "./types";
 import { transport } from "./transport";
 
 // The application's events (app/events.go): in the Wails desktop window
 // through the runtime's EventsOn, in a browser through one server-sent
 // events stream (GET /api/events) shared by every listener of the page.
+// A "sync:state" listener gets the current state when it subscribes (the
+// stream starts with it; on desktop it is asked for: App.SyncState).
 
 /** A request was written (by this tab, another tab or another window). */
 export interface RequestChanged {
@@ -21,11 +23,6 @@ export interface SessionEnded {
     /** The RPPS of the record that was open. */
     principal: string;
     reason: "closed" | "replaced" | "shutdown";
-}
-
-/** Where the local changes stand with the eRPPS server. */
-export interface SyncState {
-    state: "local" | "offline";
 }
 
 export interface AppEvents {
@@ -50,6 +47,8 @@ export interface EventsEnv {
     /** The Wails runtime's EventsOn. */
     wailsOn: (name: string, callback: (...data: unknown[]) => void) => Unsubscribe;
     openStream: (url: string) => EventSourceLike;
+    /** App.SyncState: the current state, for a desktop listener that subscribes. */
+    syncState: () => Promise<SyncState>;
 }
 
 export const EVENTS_URL = "/api/events";
@@ -75,9 +74,24 @@ export function createOnEvent(env: EventsEnv): OnEvent {
 
     return <N extends AppEventName>(name: N, handler: (payload: AppEvents[N]) => void): Unsubscribe => {
         if (env.isDesktop()) {
-            return env.wailsOn(name, (payload: unknown) => {
+            let live = true;
+            const off = env.wailsOn(name, (payload: unknown) => {
                 handler(payload as AppEvents[N]);
             });
+            if (name === "sync:state") {
+                env.syncState().then(
+                    state => {
+                        if (live) {
+                            handler(state as AppEvents[N]);
+                        }
+                    },
+                    () => undefined // the next "sync:state" event will say it
+                );
+            }
+            return () => {
+                live = false;
+                off();
+            };
         }
         const source = open();
         listeners++;
@@ -119,9 +133,12 @@ function parse(event: MessageEvent<string>): unknown {
     }
 }
 
-/** onEvent calls handler on every event `name` until the returned function is called. */
-export const onEvent: OnEvent = createOnEvent({
-    isDesktop: () => transport.isDesktop(),
-    wailsOn: (name, callback) => EventsOn(name, callback),
-    openStream: url => new EventSource(url)
-});
+/** windowEvents is the page's environment: the Wails runtime or EventSource; syncState calls App.SyncState. */
+export function windowEvents(syncState: () => Promise<SyncState>): EventsEnv {
+    return {
+        isDesktop: () => transport.isDesktop(),
+        wailsOn: (name, callback) => EventsOn(name, callback),
+        openStream: url => new EventSource(url),
+        syncState
+    };
+}

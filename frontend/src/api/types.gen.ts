@@ -569,6 +569,14 @@ export interface Summary {
     steps: Step[] | null;
 }
 
+/** SyncState is the payload of "sync:state". */
+export interface SyncState {
+    state: SyncStatus;
+}
+
+/** SyncStatus is where the local changes stand with the eRPPS server. */
+export type SyncStatus = "local" | "offline";
+
 /** Table is one NOS table with its provenance. */
 export interface Table {
     /** e.g. "TRE_R23" */
@@ -725,6 +733,13 @@ export interface AppMethods {
      * same kind on the same object already started.
      */
     StartRequest(in_: StartInput): Promise<View>;
+    /**
+     * SyncState returns where the synchronisation stands, as "sync:state" says
+     * it: a listener gets it when it subscribes (the browser's event stream
+     * starts with it; the desktop window's listeners ask for it with this
+     * method), then every change.
+     */
+    SyncState(): Promise<SyncState>;
     /** TransmitRequest sends a complete request to the ARS (queued for the server). */
     TransmitRequest(id: string): Promise<View>;
     /**

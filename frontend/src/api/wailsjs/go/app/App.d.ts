@@ -39,6 +39,8 @@ export function SaveDraft(arg1:string,arg2:number,arg3:json.RawMessage):Promise<
 
 export function StartRequest(arg1:requests.StartInput):Promise<requests.View>;
 
+export function SyncState():Promise<app.SyncState>;
+
 export function TransmitRequest(arg1:string):Promise<requests.View>;
 
 export function VerifyAttestation(arg1:string):Promise<attestation.Verified>;

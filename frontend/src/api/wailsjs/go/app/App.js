@@ -66,6 +66,10 @@ export function StartRequest(arg1) {
   return window['go']['app']['App']['StartRequest'](arg1);
 }
 
+export function SyncState() {
+  return window['go']['app']['App']['SyncState']();
+}
+
 export function TransmitRequest(arg1) {
   return window['go']['app']['App']['TransmitRequest'](arg1);
 }

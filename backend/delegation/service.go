@@ -42,16 +42,8 @@ func signedIn(a *erpps.Account) error {
 	return nil
 }
 
-// actorOf is who acts when a acts, as every history records it: a
-// practitioner by their RPPS number (the requests' steps, erpps.CheckActsFor),
-// anyone else by their account id.
-func actorOf(a *erpps.Account) erpps.Actor {
-	act := a.Actor()
-	if a.Role == erpps.RoleProfessional && a.RPPS != "" {
-		act.ID = a.RPPS
-	}
-	return act
-}
+// actorOf is who acts when a acts (erpps.Account.Actor).
+func actorOf(a *erpps.Account) erpps.Actor { return a.Actor() }
 
 // practitionerOf checks that a is a signed-in practitioner with a record.
 func practitionerOf(a *erpps.Account) error {

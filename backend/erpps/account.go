@@ -8,7 +8,7 @@ import (
 // Account is someone who signs in to the server: an ARS agent, a practitioner
 // (with a demo password until e-CPS login exists) or a secretary.
 type Account struct {
-	ID        string    `json:"id"`    // stable identifier; a practitioner's is "rpps:" + RPPS
+	ID        string    `json:"id"`    // stable identifier (a practitioner acts as their RPPS: Actor)
 	Login     string    `json:"login"` // what is typed to sign in (an agent's e-mail, a practitioner's RPPS)
 	Role      Role      `json:"role"`
 	Name      string    `json:"name"`             // shown in histories (« Camille Martin (ARS Normandie) »)
@@ -18,8 +18,16 @@ type Account struct {
 	CreatedAt time.Time `json:"createdAt"`
 }
 
-// Actor is who acts when this account acts.
-func (a *Account) Actor() Actor { return Actor{Role: a.Role, ID: a.ID, Name: a.Name} }
+// Actor is who acts when this account acts, as every history records it: a
+// practitioner by their RPPS number (CheckActsFor compares it with the
+// record's), anyone else by their account id.
+func (a *Account) Actor() Actor {
+	id := a.ID
+	if a.Role == RoleProfessional && a.RPPS != "" {
+		id = a.RPPS
+	}
+	return Actor{Role: a.Role, ID: id, Name: a.Name}
+}
 
 // Credentials are what a person types to sign in with a password.
 type Credentials struct {

@@ -70,15 +70,8 @@ type caller struct {
 	cookie  bool // the token came from the cookie (a browser)
 }
 
-// actor is who acts when the caller acts. A professional acts as their RPPS
-// number (erpps.CheckActsFor compares it with the record's).
-func (c *caller) actor() erpps.Actor {
-	a := c.account.Actor()
-	if c.account.Role == erpps.RoleProfessional {
-		a.ID = c.account.RPPS
-	}
-	return a
-}
+// actor is who acts when the caller acts.
+func (c *caller) actor() erpps.Actor { return c.account.Actor() }
 
 // endpoint wraps a route: the session when it needs one, the error reply.
 func (s *Server) endpoint(rt route) http.Handler {

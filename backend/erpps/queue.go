@@ -110,3 +110,40 @@ type RegisterStore interface {
 	// is, with its history; an id already known is ECONFLICT.
 	ReceiveRequest(ctx context.Context, r *Request) error
 }
+
+// AllDecisionActions lists every decision, for the UI's labels.
+var AllDecisionActions = []DecisionAction{DecisionTake, DecisionAccept, DecisionRefuse, DecisionComplement, DecisionClose}
+
+// Label is the decision's button in the UI (« Prendre en charge »).
+func (a DecisionAction) Label() string {
+	switch a {
+	case DecisionTake:
+		return "Prendre en charge"
+	case DecisionAccept:
+		return "Accepter"
+	case DecisionRefuse:
+		return "Refuser"
+	case DecisionComplement:
+		return "Demander un complément"
+	case DecisionClose:
+		return "Classer sans suite"
+	}
+	return string(a)
+}
+
+// DoneLabel says what the decision did, in a request's history (« Prise en charge »).
+func (a DecisionAction) DoneLabel() string {
+	switch a {
+	case DecisionTake:
+		return "Prise en charge"
+	case DecisionAccept:
+		return "Acceptée"
+	case DecisionRefuse:
+		return "Refusée"
+	case DecisionComplement:
+		return "Complément demandé"
+	case DecisionClose:
+		return "Classée sans suite"
+	}
+	return string(a)
+}

@@ -62,6 +62,13 @@ func (s RequestStatus) StepLabel() string {
 	return s.Label()
 }
 
+// ServerLabel is the status's name where the server holds the request (the
+// ARS back office): a transmitted request has arrived there, « Transmise »,
+// not waiting to be sent as on the desktop.
+func (s RequestStatus) ServerLabel() string {
+	return s.StepLabel()
+}
+
 // Valid tells whether s is a known status.
 func (s RequestStatus) Valid() bool {
 	for _, v := range AllRequestStatuses {

@@ -159,6 +159,7 @@ func runBackOffice(t *testing.T, store string, flags []string) {
 	shot(ctx, 4, "file")
 	kind := reqs.accept.Request.Kind
 	selectOption(t, ctx, "filter-kind", string(kind))
+	waitJS(t, ctx, "the kind's option named by Go", fmt.Sprintf(`(() => { const s = document.getElementById("filter-kind"); return !!s && s.selectedOptions[0].text === %s })()`, jsString(kindLabel(kind))))
 	clickID(t, ctx, "btn-filter")
 	var byKind erpps.QueuePage
 	api.get("/api/v1/queue?kind="+string(kind), &byKind)
@@ -187,13 +188,13 @@ func runBackOffice(t *testing.T, store string, flags []string) {
 	shot(ctx, 6, "demande")
 	take(t, ctx)
 	waitText(t, ctx, "Vous avez pris en charge la demande")
-	historyHas(t, ctx, erpps.StatusUnderReview.Label(), agentName(t, api))
+	historyHas(t, ctx, erpps.StatusUnderReview.ServerLabel(), agentName(t, api))
 	shot(ctx, 7, "prise-en-charge")
 	clickID(t, ctx, "btn-accept")
 	confirmDialog(t, ctx, "dialog-accept")
-	waitStatus(t, ctx, erpps.StatusAccepted.Label())
+	waitStatus(t, ctx, erpps.StatusAccepted.ServerLabel())
 	waitText(t, ctx, "le dossier du professionnel est mis à jour")
-	historyHas(t, ctx, erpps.StatusAccepted.Label(), agentName(t, api))
+	historyHas(t, ctx, erpps.StatusAccepted.ServerLabel(), agentName(t, api))
 	shot(ctx, 8, "acceptee")
 	checkRecordChanged(t, api, reqs.accept)
 
@@ -207,8 +208,8 @@ func runBackOffice(t *testing.T, store string, flags []string) {
 	reason := "Le justificatif de fin d'activité n'est pas joint : merci de l'ajouter à une nouvelle demande."
 	typeInto(t, ctx, "refuse-reason", reason)
 	clickID(t, ctx, "btn-refuse-confirm")
-	waitStatus(t, ctx, erpps.StatusRefused.Label())
-	historyHas(t, ctx, erpps.StatusRefused.Label(), reason)
+	waitStatus(t, ctx, erpps.StatusRefused.ServerLabel())
+	historyHas(t, ctx, erpps.StatusRefused.ServerLabel(), reason)
 	shot(ctx, 10, "refusee")
 	if c := caseOf(t, api, reqs.refuse.Request.ID); c.Request.Status != erpps.StatusRefused || c.Request.Reason != reason {
 		t.Errorf("the refused request is %s with the reason %q, want refused with %q", c.Request.Status, c.Request.Reason, reason)
@@ -228,8 +229,8 @@ func runBackOffice(t *testing.T, store string, flags []string) {
 	waitJS(t, ctx, "the deadline's error gone once typed again", `!document.querySelector("[data-field-error=deadline]") && document.getElementById("complement-deadline").getAttribute("aria-invalid") !== "true"`)
 	shot(ctx, 11, "complement")
 	clickID(t, ctx, "btn-complement-confirm")
-	waitStatus(t, ctx, erpps.StatusComplementRequested.Label())
-	historyHas(t, ctx, erpps.StatusComplementRequested.Label(), message)
+	waitStatus(t, ctx, erpps.StatusComplementRequested.ServerLabel())
+	historyHas(t, ctx, erpps.StatusComplementRequested.ServerLabel(), message)
 	shot(ctx, 12, "complement-demande")
 	if c := caseOf(t, api, reqs.complement.Request.ID); c.Request.Status != erpps.StatusComplementRequested || c.Request.Deadline != deadline.Format(time.DateOnly) || c.Request.Reason != message {
 		t.Errorf("the complement: %s, deadline %q, message %q; want complement_requested, %s, %q", c.Request.Status, c.Request.Deadline, c.Request.Reason, deadline.Format(time.DateOnly), message)
@@ -244,7 +245,7 @@ func runBackOffice(t *testing.T, store string, flags []string) {
 	}
 	clickID(t, ctx, "btn-take")
 	waitText(t, ctx, "Cette demande a changé entre-temps")
-	waitStatus(t, ctx, erpps.StatusUnderReview.Label())
+	waitStatus(t, ctx, erpps.StatusUnderReview.ServerLabel())
 	waitJS(t, ctx, "the notice focused", `document.activeElement && document.activeElement.id === "decision-notice"`)
 	shot(ctx, 13, "conflit")
 
@@ -315,11 +316,12 @@ func openCase(t *testing.T, ctx context.Context, c *backoffice.Case) {
 	focusOnTitle(t, ctx)
 }
 
-// take clicks « Prendre en charge » and waits until the request is « En instruction ».
+// take clicks « Prendre en charge » (Go's label) and waits until the request is « En instruction ».
 func take(t *testing.T, ctx context.Context) {
 	t.Helper()
+	waitJS(t, ctx, "the button "+erpps.DecisionTake.Label(), fmt.Sprintf(`(() => { const b = document.getElementById("btn-take"); return !!b && b.innerText.trim() === %s })()`, jsString(erpps.DecisionTake.Label())))
 	clickID(t, ctx, "btn-take")
-	waitStatus(t, ctx, erpps.StatusUnderReview.Label())
+	waitStatus(t, ctx, erpps.StatusUnderReview.ServerLabel())
 	waitJS(t, ctx, "the success notice focused", `document.activeElement && document.activeElement.id === "decision-notice" && document.activeElement.innerText.includes("Décision enregistrée")`)
 }
 

@@ -1,5 +1,5 @@
 import { ApiError, toApiError } from "./errors";
-import type { Case, Credentials, DecisionInput, QueuePage, QueueQuery, ReferenceData, ServerSession } from "./serverTypes";
+import type { Case, Credentials, DecisionInput, QueuePage, QueueQuery, ServerReference, ServerSession } from "./serverTypes";
 
 // The client of erpps-server's JSON API (/api/v1): the back office's only way
 // to the server. The session token is an HttpOnly cookie the browser sends by
@@ -99,10 +99,10 @@ export function createServerClient(env: ServerEnv) {
         signOut: async (): Promise<void> => {
             await send("DELETE", "/session");
         },
-        /** The NOS tables and the départements (labels of the record's codes, the agent's départements). */
-        reference: async (): Promise<ReferenceData> => {
+        /** The NOS tables and the départements (labels of the record's codes, the agent's départements), and Go's labels of the statuses, kinds, roles and decisions. */
+        reference: async (): Promise<ServerReference> => {
             // The server sends no activity codes: the back office offers no new activity.
-            const data = (await send("GET", "/reference")) as Omit<ReferenceData, "activityCodes">;
+            const data = (await send("GET", "/reference")) as Omit<ServerReference, "activityCodes">;
             return { ...data, activityCodes: null };
         },
         /** A page of the agent's queue, limited by the server to the agent's region. */

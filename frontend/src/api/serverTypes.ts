@@ -37,6 +37,26 @@ export interface Credentials {
 /** What an agent (or the system) does to a transmitted request. */
 export type DecisionAction = "take" | "accept" | "refuse" | "complement" | "close";
 
+/**
+ * The back office's words for the domain's codes (backoffice.Labels), code →
+ * French text from Go's Label methods, sent in GET /api/v1/reference: the
+ * front end copies none of them.
+ */
+export interface Labels {
+    /** A request's status as the server holds it (« Transmise »). */
+    statuses: Partial<Record<RequestStatus, string>>;
+    kinds: Partial<Record<RequestKind, string>>;
+    /** Who acted, when they have no name. */
+    roles: Partial<Record<Role, string>>;
+    /** A decision's button (« Prendre en charge »). */
+    actions: Partial<Record<DecisionAction, string>>;
+    /** What a decision did, in a history (« Prise en charge »). */
+    actionsDone: Partial<Record<DecisionAction, string>>;
+}
+
+/** GET /api/v1/reference: the NOS tables and the départements, with the back office's labels. */
+export type ServerReference = ReferenceData & { labels?: Labels };
+
 /** The agent's queue filters (backoffice.QueueQuery), sent as the query string of GET /api/v1/queue. */
 export interface QueueQuery {
     status?: RequestStatus;

@@ -8,7 +8,7 @@ import { useReference } from "../reference/useReference";
 import { Alert, Breadcrumb, Button, ChangesTable, Col, Container, DataTable, DescriptionList, Focusable, Grid, Heading, Inline, Loading, Mono, Panel, Spacer, StatusBadge, Text } from "../ui";
 import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyOf, type DecisionDraft, type DecisionErrors } from "./decisions";
 import { DecisionPanel } from "./DecisionPanel";
-import { actorLabel, kindLabel, statusLabel } from "./labels";
+import { useLabels } from "./labels";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
 import { RecordPanel } from "./RecordPanel";
 import { boPaths } from "./routes";
@@ -20,7 +20,8 @@ export function CasePage() {
     const { ended } = useSession();
     const load = useCallback(() => server.getCase(id), [id]);
     const result = useApi(load);
-    useTitle(result.status === "success" ? `Demande ${kindLabel(result.data.request.kind).toLowerCase()}` : "Demande");
+    const labels = useLabels();
+    useTitle(result.status === "success" ? `Demande ${labels.kind(result.data.request.kind).toLowerCase()}` : "Demande");
     useFocusTitle(result.status === "loading" ? undefined : `case-${id}-${result.status}`);
 
     useEffect(() => {
@@ -60,6 +61,7 @@ type Notice = { severity: "success" | "error"; title: string; text: string };
 function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string; to: string }[] }) {
     const { ended } = useSession();
     const ref = useReference();
+    const labels = useLabels();
     const [theCase, setCase] = useState(initial);
     const [busy, setBusy] = useState(false);
     const [notice, setNotice] = useState<Notice | null>(null);
@@ -90,7 +92,7 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
                 } else {
                     setCase(next);
                 }
-                setNotice({ severity: "success", title: "Décision enregistrée", text: doneMessage(d) });
+                setNotice({ severity: "success", title: "Décision enregistrée", text: doneMessage(d, labels) });
             })
             .catch(async (e: unknown) => {
                 const err = e instanceof ApiError ? e : new ApiError("internal", "Une erreur inattendue est survenue. Réessayez.");
@@ -112,18 +114,18 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
     const name = theCase.record.exerciseName !== "" ? `${theCase.record.firstName} ${theCase.record.exerciseName}` : `${theCase.record.firstName} ${theCase.record.birthName}`;
     const changes = theCase.changes ?? [];
     const decided = ["accepted", "refused", "withdrawn", "closed_no_action"].includes(request.status);
-    const history = historyOf(theCase);
+    const history = historyOf(theCase, labels);
     const assigned = [...(request.history ?? [])].reverse().find(e => e.to === "under_review");
 
     return (
         <Container>
-            <Breadcrumb trail={crumbs} current={`${kindLabel(request.kind)} — ${name}`} />
+            <Breadcrumb trail={crumbs} current={`${labels.kind(request.kind)} — ${name}`} />
             <Heading level={1} id={PAGE_TITLE_ID} tabIndex={-1}>
-                {`${kindLabel(request.kind)} — ${name}`}
+                {`${labels.kind(request.kind)} — ${name}`}
             </Heading>
             <Inline>
                 <StatusBadge id="request-status" status={request.status} tone={statusTone(request.status)}>
-                    {statusLabel(request.status)}
+                    {labels.status(request.status)}
                 </StatusBadge>
                 <Text size="sm" muted noMargin>
                     {`${theCase.ars} — demande n° `}
@@ -151,18 +153,18 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
                         <Panel id="request-panel" title="La demande">
                             <DescriptionList
                                 items={[
-                                    { term: "Type de demande", value: kindLabel(request.kind) },
-                                    { term: "Statut", value: statusLabel(request.status) },
+                                    { term: "Type de demande", value: labels.kind(request.kind) },
+                                    { term: "Statut", value: labels.status(request.status) },
                                     { term: "Département", value: request.department === undefined ? "" : ref.departmentLabel(request.department) },
                                     { term: "Transmise le", value: formatDateTime(request.transmittedAt) },
-                                    { term: "Instruite par", value: assigned === undefined ? "" : actorLabel(assigned.actor) },
+                                    { term: "Instruite par", value: assigned === undefined ? "" : labels.actor(assigned.actor) },
                                     ...(request.deadline === undefined || request.deadline === "" ? [] : [{ term: "Date limite du complément", value: formatDate(request.deadline) }]),
                                     ...(request.reason === undefined || request.reason === "" ? [] : [{ term: request.status === "refused" ? "Motif du refus" : "Message au professionnel", value: request.reason }])
                                 ]}
                             />
                             {theCase.linked === undefined || theCase.linked === null ? null : (
                                 <Alert severity="info" small>
-                                    {`Cabinet déplacé : cette demande va de pair avec une demande « ${kindLabel(theCase.linked.kind)} » (« ${statusLabel(theCase.linked.status)} »). Une décision s'applique aux deux.`}
+                                    {`Cabinet déplacé : cette demande va de pair avec une demande « ${labels.kind(theCase.linked.kind)} » (« ${labels.status(theCase.linked.status)} »). Une décision s'applique aux deux.`}
                                 </Alert>
                             )}
                         </Panel>
@@ -178,7 +180,7 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
                             </Alert>
                         )}
                         {decided ? (
-                            <Text>{`La demande est « ${statusLabel(request.status)} » : le dossier affiché est le dossier tel qu'il est aujourd'hui.`}</Text>
+                            <Text>{`La demande est « ${labels.status(request.status)} » : le dossier affiché est le dossier tel qu'il est aujourd'hui.`}</Text>
                         ) : changes.length === 0 ? (
                             <Text>Cette demande ne change aucun champ du dossier tel qu'il est aujourd'hui.</Text>
                         ) : (

@@ -3,7 +3,7 @@ import type { Case, DecisionAction } from "../api";
 import { isoDay } from "../format";
 import { Button, ButtonGroup, ConfirmDialog, Form, FormActions, Heading, Text, TextField } from "../ui";
 import { validateDecision, type DecisionDraft, type DecisionErrors } from "./decisions";
-import { ACTION_LABELS, statusLabel } from "./labels";
+import { useLabels } from "./labels";
 
 export interface DecisionPanelProps {
     theCase: Case;
@@ -22,6 +22,7 @@ const EMPTY = { reason: "", deadline: "" };
  * a complement with a message and a deadline.
  */
 export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: DecisionPanelProps) {
+    const labels = useLabels();
     const actions = theCase.actions ?? [];
     const [open, setOpen] = useState<"refuse" | "complement" | null>(null);
     const [draft, setDraft] = useState(EMPTY);
@@ -67,13 +68,13 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                 Décision
             </Heading>
             {actions.length === 0 ? (
-                <Text>{`Aucune décision n'est possible sur cette demande : elle est « ${statusLabel(theCase.request.status)} ».`}</Text>
+                <Text>{`Aucune décision n'est possible sur cette demande : elle est « ${labels.status(theCase.request.status)} ».`}</Text>
             ) : null}
             {open === null && actions.length > 0 ? (
                 <ButtonGroup>
                     {can("take") ? (
                         <Button id="btn-take" icon="user" disabled={busy} onClick={() => { onDecide({ action: "take", ...EMPTY }); }}>
-                            {ACTION_LABELS.take}
+                            {labels.action("take")}
                         </Button>
                     ) : null}
                     {can("accept") ? (
@@ -82,7 +83,7 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                             title="Accepter la demande ?"
                             confirmLabel="Accepter la demande"
                             onConfirm={() => { onDecide({ action: "accept", ...EMPTY }); }}
-                            trigger={{ label: ACTION_LABELS.accept, id: "btn-accept", icon: "check", priority: "primary", disabled: busy }}
+                            trigger={{ label: labels.action("accept"), id: "btn-accept", icon: "check", priority: "primary", disabled: busy }}
                         >
                             <p>
                                 {changes.length === 0
@@ -94,12 +95,12 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                     ) : null}
                     {can("refuse") ? (
                         <Button id="btn-refuse" priority="secondary" icon="close" disabled={busy} onClick={() => { openForm("refuse"); }}>
-                            {ACTION_LABELS.refuse}
+                            {labels.action("refuse")}
                         </Button>
                     ) : null}
                     {can("complement") ? (
                         <Button id="btn-complement" priority="secondary" icon="mail" disabled={busy} onClick={() => { openForm("complement"); }}>
-                            {ACTION_LABELS.complement}
+                            {labels.action("complement")}
                         </Button>
                     ) : null}
                 </ButtonGroup>
@@ -138,9 +139,9 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                 </Form>
             ) : null}
             {open === "complement" ? (
-                <Form onSubmit={submit} label="Demander un complément">
+                <Form onSubmit={submit} label={labels.action("complement")}>
                     <Heading level={3} look="h6">
-                        Demander un complément
+                        {labels.action("complement")}
                     </Heading>
                     <TextField
                         id="complement-message"

@@ -1,19 +1,17 @@
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
-import { server, type QueueItem, type QueuePage as Page, type RequestKind } from "../api";
+import { server, type QueueItem, type QueuePage as Page } from "../api";
 import { formatDate } from "../format";
 import { useApi } from "../hooks/useApi";
 import { useReference } from "../reference/useReference";
 import { statusTone } from "../domain/requests";
 import { Alert, Button, ButtonGroup, Col, Container, DataTable, Form, Grid, Heading, Lead, Loading, Mono, Pager, SelectField, Spacer, StatusBadge, StatusLine, Text, TextLink } from "../ui";
-import { actorLabel, KIND_LABELS, kindLabel, statusLabel } from "./labels";
+import { useLabels, type BackOfficeLabels } from "./labels";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
-import { AGE_OPTIONS, ageDays, ageText, countText, filtersFromSearch, pageCount, QUEUE_STATUSES, queryOf, searchOf, withFilters, type QueueFilters } from "./queueFilters";
+import { AGE_OPTIONS, ageDays, ageText, countText, filtersFromSearch, pageCount, QUEUE_KINDS, QUEUE_STATUSES, queryOf, searchOf, withFilters, type QueueFilters } from "./queueFilters";
 import { boPaths } from "./routes";
 import { useAgent, useSession } from "./session";
 
-const KIND_OPTIONS = [{ value: "", label: "Tous les types" }, ...(Object.keys(KIND_LABELS) as RequestKind[]).map(k => ({ value: k, label: kindLabel(k) }))];
-const STATUS_OPTIONS = [{ value: "", label: "À traiter" }, ...QUEUE_STATUSES.map(s => ({ value: s, label: statusLabel(s) }))];
 
 /** QueuePage: the requests of the agent's region, filtered and paged. */
 export function QueuePage() {
@@ -65,7 +63,10 @@ export function QueuePage() {
 
 function Filters({ filters, departments }: { filters: QueueFilters; departments: { value: string; label: string }[] }) {
     const navigate = useNavigate();
+    const labels = useLabels();
     const [draft, setDraft] = useState(filters);
+    const statusOptions = [{ value: "", label: "À traiter" }, ...QUEUE_STATUSES.map(s => ({ value: s, label: labels.status(s) }))];
+    const kindOptions = [{ value: "", label: "Tous les types" }, ...QUEUE_KINDS.map(k => ({ value: k, label: labels.kind(k) }))];
     const apply = () => {
         void navigate(boPaths.queue(searchOf(withFilters(filters, draft))));
     };
@@ -84,7 +85,7 @@ function Filters({ filters, departments }: { filters: QueueFilters; departments:
                 <Form onSubmit={apply} label="Filtres de la file">
                     <Grid>
                         <Col base={12} md={6} lg={3}>
-                            <SelectField id="filter-status" label="Statut" value={draft.status} options={STATUS_OPTIONS} onChange={v => { setDraft(d => ({ ...d, status: v as QueueFilters["status"] })); }} />
+                            <SelectField id="filter-status" label="Statut" value={draft.status} options={statusOptions} onChange={v => { setDraft(d => ({ ...d, status: v as QueueFilters["status"] })); }} />
                         </Col>
                         <Col base={12} md={6} lg={3}>
                             <SelectField
@@ -96,7 +97,7 @@ function Filters({ filters, departments }: { filters: QueueFilters; departments:
                             />
                         </Col>
                         <Col base={12} md={6} lg={3}>
-                            <SelectField id="filter-kind" label="Type de demande" value={draft.kind} options={KIND_OPTIONS} onChange={v => { setDraft(d => ({ ...d, kind: v as QueueFilters["kind"] })); }} />
+                            <SelectField id="filter-kind" label="Type de demande" value={draft.kind} options={kindOptions} onChange={v => { setDraft(d => ({ ...d, kind: v as QueueFilters["kind"] })); }} />
                         </Col>
                         <Col base={12} md={6} lg={3}>
                             <SelectField id="filter-age" label="Ancienneté" value={draft.age} options={[...AGE_OPTIONS]} onChange={v => { setDraft(d => ({ ...d, age: v })); }} />
@@ -119,6 +120,7 @@ function Filters({ filters, departments }: { filters: QueueFilters; departments:
 
 function QueueTable({ page, filters }: { page: Page; filters: QueueFilters }) {
     const ref = useReference();
+    const labels = useLabels();
     const items = page.items ?? [];
     const now = new Date();
     return (
@@ -131,7 +133,7 @@ function QueueTable({ page, filters }: { page: Page; filters: QueueFilters }) {
                     id="queue-table"
                     caption="Demandes de la file, les plus anciennes d'abord"
                     headers={["Demande", "Professionnel", "Département", "Transmise le", "Attente", "Statut", "Instruite par"]}
-                    rows={items.map(item => row(item, now, ref.departmentLabel))}
+                    rows={items.map(item => row(item, now, ref.departmentLabel, labels))}
                 />
             )}
             <Pager id="queue-pages" count={pageCount(page)} page={filters.page} to={n => boPaths.queue(searchOf({ ...filters, page: n }))} />
@@ -139,10 +141,10 @@ function QueueTable({ page, filters }: { page: Page; filters: QueueFilters }) {
     );
 }
 
-function row(item: QueueItem, now: Date, departmentLabel: (code: string) => string) {
+function row(item: QueueItem, now: Date, departmentLabel: (code: string) => string, labels: BackOfficeLabels) {
     return [
         <TextLink key="link" id={`open-${item.id}`} to={boPaths.case(item.id)}>
-            {kindLabel(item.kind)}
+            {labels.kind(item.kind)}
         </TextLink>,
         <span key="who">
             {item.practitionerName}
@@ -154,7 +156,7 @@ function row(item: QueueItem, now: Date, departmentLabel: (code: string) => stri
         ageText(ageDays(item, now)),
         <span key="status">
             <StatusBadge status={item.status} tone={statusTone(item.status)}>
-                {statusLabel(item.status)}
+                {labels.status(item.status)}
             </StatusBadge>
             {item.deadline === undefined || item.deadline === "" ? null : (
                 <>
@@ -163,6 +165,6 @@ function row(item: QueueItem, now: Date, departmentLabel: (code: string) => stri
                 </>
             )}
         </span>,
-        actorLabel(item.assignedTo) === "" ? "—" : actorLabel(item.assignedTo)
+        labels.actor(item.assignedTo) === "" ? "—" : labels.actor(item.assignedTo)
     ];
 }

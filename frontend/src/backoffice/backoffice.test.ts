@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ApiError, type Case, type Request } from "../api";
 import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyOf, validateDecision } from "./decisions";
 import { ageDays, ageText, countText, filtersFromSearch, NO_FILTERS, pageCount, queryOf, searchOf, withFilters } from "./queueFilters";
-import { actorLabel } from "./labels";
+import { createLabels } from "./labels";
+import goLabels from "./testdata/labels.json";
+
+// The labels as the server sends them: Go writes testdata/labels.json
+// (backoffice.TestLabelsFixtureInSync), the tests copy none of its words.
+const labels = createLabels(goLabels);
 
 describe("queue filters in the address", () => {
     it("round-trips every filter", () => {
@@ -79,7 +84,8 @@ describe("decisions", () => {
     });
 
     it("says what was done, and that someone else acted on a conflict", () => {
-        expect(doneMessage({ action: "complement", reason: "", deadline: "01/01/2027" })).toContain("1er janvier 2027");
+        expect(doneMessage({ action: "complement", reason: "", deadline: "01/01/2027" }, labels)).toContain("1er janvier 2027");
+        expect(doneMessage({ action: "take", reason: "", deadline: "" }, labels)).toContain(`« ${goLabels.statuses.under_review} »`);
         const f = failureMessage(new ApiError("conflict", "La demande a changé."));
         expect(f.title).toBe("Cette demande a changé entre-temps");
         expect(f.text).toContain("Quelqu'un d'autre a agi");
@@ -106,9 +112,9 @@ describe("history", () => {
         const rows = historyOf({
             request,
             decisions: [{ id: 2, requestId: "r1", action: "complement", actor: agent, principal: "10001234567", reason: "Joindre le diplôme", deadline: "2027-01-15", at: "2026-11-04T09:00:00.2Z" }]
-        } satisfies Pick<Case, "request" | "decisions">);
-        expect(rows.map(r => r.what)).toEqual(["Demande commencée (brouillon)", "Transmise", "En instruction", "Complément demandé"]);
-        expect(rows[1]?.who).toBe("Professionnel");
+        } satisfies Pick<Case, "request" | "decisions">, labels);
+        expect(rows.map(r => r.what)).toEqual(["Demande commencée (brouillon)", goLabels.statuses.transmitted, goLabels.statuses.under_review, goLabels.statuses.complement_requested]);
+        expect(rows[1]?.who).toBe(goLabels.roles.professional);
         expect(rows[3]?.who).toBe("Camille Martin (ARS Normandie)");
         expect(rows[3]?.note).toBe("Joindre le diplôme — Date limite : 15 janvier 2027");
         expect(rows[0]?.when).not.toBe("");
@@ -117,15 +123,39 @@ describe("history", () => {
     it("keeps a decision the history lacks", () => {
         const rows = historyOf({
             request: { ...request, history: [] },
-            decisions: [{ id: 1, requestId: "r1", action: "refuse", actor: agent, principal: "1", reason: "Hors délai", at: "2026-11-05T09:00:00Z" }]
-        });
-        expect(rows).toHaveLength(1);
-        expect(rows[0]).toMatchObject({ what: "Refusée", note: "Hors délai" });
+            decisions: [
+                { id: 1, requestId: "r1", action: "refuse", actor: agent, principal: "1", reason: "Hors délai", at: "2026-11-05T09:00:00Z" },
+                { id: 2, requestId: "r1", action: "take", actor: agent, principal: "1", at: "2026-11-04T09:00:00Z" }
+            ]
+        }, labels);
+        expect(rows).toHaveLength(2);
+        expect(rows[0]).toMatchObject({ what: goLabels.actionsDone.take, note: "" });
+        expect(rows[1]).toMatchObject({ what: goLabels.actionsDone.refuse, note: "Hors délai" });
     });
 
     it("names an actor without a name by their role", () => {
-        expect(actorLabel({ role: "system", name: "" })).toBe("eRPPS (automatique)");
-        expect(actorLabel(undefined)).toBe("");
+        expect(labels.actor({ role: "system", name: "" })).toBe(goLabels.roles.system);
+        expect(labels.actor({ role: "ars_agent", name: "Camille Martin" })).toBe("Camille Martin");
+        expect(labels.actor(undefined)).toBe("");
+    });
+});
+
+describe("labels from Go", () => {
+    it("shows each code by the server's label", () => {
+        expect(labels.loaded).toBe(true);
+        expect(labels.status("transmitted")).toBe(goLabels.statuses.transmitted);
+        expect(labels.kind("contact")).toBe(goLabels.kinds.contact);
+        expect(labels.action("take")).toBe(goLabels.actions.take);
+        expect(labels.actionDone("complement")).toBe(goLabels.actionsDone.complement);
+        expect(labels.action("take")).not.toBe(labels.actionDone("take"));
+    });
+
+    it("shows a code the server has not named as itself, never nothing", () => {
+        const none = createLabels(undefined);
+        expect(none.loaded).toBe(false);
+        expect([none.status("under_review"), none.kind("contact"), none.action("take"), none.actionDone("close")]).toEqual(["under_review", "contact", "take", "close"]);
+        expect(none.actor({ role: "system", name: "" })).toBe("system");
+        expect(createLabels({ ...goLabels, statuses: {} }).status("refused")).toBe("refused");
     });
 });
 

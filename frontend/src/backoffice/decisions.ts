@@ -1,7 +1,7 @@
 import type { ApiError, Case, DecisionAction, DecisionInput, RequestEvent, RequestStatus } from "../api";
 import { formatDate, formatDateTime } from "../format";
 import { dayToSave } from "../forms/dates";
-import { ACTION_DONE, actorLabel, statusLabel } from "./labels";
+import type { BackOfficeLabels } from "./labels";
 
 // The agent's decisions: what must be typed for each, what is sent, what is
 // said after, and the request's history as the agent reads it.
@@ -63,10 +63,10 @@ export function decisionInput(d: DecisionDraft, baseRevision: number): DecisionI
 }
 
 /** doneMessage tells the agent what their decision did. */
-export function doneMessage(d: DecisionDraft): string {
+export function doneMessage(d: DecisionDraft, labels: BackOfficeLabels): string {
     switch (d.action) {
         case "take":
-            return "Vous avez pris en charge la demande : elle est « En instruction ».";
+            return `Vous avez pris en charge la demande : elle est « ${labels.status("under_review")} ».`;
         case "accept":
             return "La demande est acceptée : le dossier du professionnel est mis à jour au RPPS.";
         case "refuse":
@@ -120,11 +120,11 @@ export interface HistoryRow {
     note: string;
 }
 
-function stepLabel(e: RequestEvent): string {
+function stepLabel(e: RequestEvent, labels: BackOfficeLabels): string {
     if ((e.from as string) === "") {
         return "Demande commencée (brouillon)";
     }
-    return statusLabel(e.to);
+    return labels.status(e.to);
 }
 
 function noteOf(reason: string | undefined, deadline: string | undefined): string {
@@ -141,9 +141,10 @@ function noteOf(reason: string | undefined, deadline: string | undefined): strin
 /**
  * historyOf is the request's history, oldest first: each dated, attributed
  * step of its life, completed by the agents' decisions (their reason and
- * deadline); a decision the history lacks gets a line of its own.
+ * deadline); a decision the history lacks gets a line of its own. Go names
+ * the statuses, the decisions and the roles (labels).
  */
-export function historyOf(c: Pick<Case, "request" | "decisions">): HistoryRow[] {
+export function historyOf(c: Pick<Case, "request" | "decisions">, labels: BackOfficeLabels): HistoryRow[] {
     const decisions = [...(c.decisions ?? [])];
     const rows: HistoryRow[] = (c.request.history ?? []).map(e => {
         const action = ACTION_OF_STATUS[e.to];
@@ -153,13 +154,13 @@ export function historyOf(c: Pick<Case, "request" | "decisions">): HistoryRow[] 
         return {
             at: e.at,
             when: formatDateTime(e.at),
-            what: stepLabel(e),
-            who: actorLabel(e.actor),
+            what: stepLabel(e, labels),
+            who: labels.actor(e.actor),
             note: noteOf(comment !== "" ? comment : d?.reason, d?.deadline ?? (e.to === "complement_requested" && c.request.status === "complement_requested" ? c.request.deadline : undefined))
         };
     });
     for (const d of decisions) {
-        rows.push({ at: d.at, when: formatDateTime(d.at), what: ACTION_DONE[d.action], who: actorLabel(d.actor), note: noteOf(d.reason, d.deadline) });
+        rows.push({ at: d.at, when: formatDateTime(d.at), what: labels.actionDone(d.action), who: labels.actor(d.actor), note: noteOf(d.reason, d.deadline) });
     }
     return rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

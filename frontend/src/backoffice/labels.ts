@@ -1,66 +1,49 @@
-import type { DecisionAction, RequestKind, RequestStatus, Role } from "../api";
+import { createContext, useContext } from "react";
+import type { DecisionAction, Labels, RequestKind, RequestStatus, Role } from "../api";
 
-// The French names the back office shows. They are erpps's Label() methods
-// (backend/erpps/status.go, request.go, role.go), which the server's queue
-// and case do not carry: the end-to-end tests read these words from Go's
-// labels, so a change on one side fails them.
+// The French names the back office shows for the domain's codes are Go's
+// (erpps's Label methods), sent once with the reference data by GET
+// /api/v1/reference (labels): nothing here copies them. A code the server has
+// not named (not loaded yet, or newer than it) shows as itself.
 
-export const STATUS_LABELS: Record<RequestStatus, string> = {
-    draft: "En cours (non transmise)",
-    transmitted: "Transmise",
-    under_review: "En instruction",
-    accepted: "Acceptée",
-    refused: "Refusée",
-    complement_requested: "Complément demandé",
-    withdrawn: "Retirée",
-    closed_no_action: "Classée sans suite"
-};
-
-export const KIND_LABELS: Record<RequestKind, string> = {
-    cease_activity: "Cessation d'activité",
-    new_activity: "Nouvelle activité",
-    new_profession: "Nouvelle profession",
-    contact: "Coordonnées de contact",
-    exercise_name: "Nom d'exercice"
-};
-
-const ROLE_LABELS: Record<Role, string> = {
-    professional: "Professionnel",
-    secretary: "Secrétariat",
-    ars_agent: "ARS",
-    system: "eRPPS (automatique)"
-};
-
-/** The buttons of the decisions. */
-export const ACTION_LABELS: Record<DecisionAction, string> = {
-    take: "Prendre en charge",
-    accept: "Accepter",
-    refuse: "Refuser",
-    complement: "Demander un complément",
-    close: "Classer sans suite"
-};
-
-/** What a decision did, in a history. */
-export const ACTION_DONE: Record<DecisionAction, string> = {
-    take: "Prise en charge",
-    accept: "Acceptée",
-    refuse: "Refusée",
-    complement: "Complément demandé",
-    close: "Classée sans suite"
-};
-
-export function statusLabel(s: RequestStatus): string {
-    return STATUS_LABELS[s];
+export interface BackOfficeLabels {
+    loaded: boolean;
+    /** A request's status as the server holds it. */
+    status: (s: RequestStatus) => string;
+    kind: (k: RequestKind) => string;
+    /** A decision's button (« Prendre en charge »). */
+    action: (a: DecisionAction) => string;
+    /** What a decision did, in a history (« Prise en charge »). */
+    actionDone: (a: DecisionAction) => string;
+    /** Who acted: their name, or their role when they have none. */
+    actor: (a: { role: Role; name: string } | null | undefined) => string;
 }
 
-export function kindLabel(k: RequestKind): string {
-    return KIND_LABELS[k];
+function lookup<T extends string>(names: Partial<Record<T, string>> | undefined): (code: T) => string {
+    return code => names?.[code] ?? code;
 }
 
-/** actorLabel names who acted: their name, or their role when they have none. */
-export function actorLabel(a: { role: Role; name: string } | null | undefined): string {
-    if (a === null || a === undefined) {
-        return "";
-    }
-    return a.name.trim() === "" ? ROLE_LABELS[a.role] : a.name;
+/** createLabels reads the labels the server sent (none: every code shows as itself). */
+export function createLabels(data: Labels | undefined): BackOfficeLabels {
+    const role = lookup(data?.roles);
+    return {
+        loaded: data !== undefined,
+        status: lookup(data?.statuses),
+        kind: lookup(data?.kinds),
+        action: lookup(data?.actions),
+        actionDone: lookup(data?.actionsDone),
+        actor: a => {
+            if (a === null || a === undefined) {
+                return "";
+            }
+            return a.name.trim() === "" ? role(a.role) : a.name;
+        }
+    };
+}
+
+export const LabelsContext = createContext<BackOfficeLabels>(createLabels(undefined));
+
+/** useLabels gives the back office's labels, from Go (ReferenceFromServer loads them). */
+export function useLabels(): BackOfficeLabels {
+    return useContext(LabelsContext);
 }

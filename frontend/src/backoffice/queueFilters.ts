@@ -1,5 +1,4 @@
 import type { QueueItem, QueuePage, QueueQuery, RequestKind, RequestStatus } from "../api";
-import { KIND_LABELS } from "./labels";
 
 // The queue's filters live in the page's address (#/file?statut=…&page=2):
 // a filtered queue can be bookmarked, and « Précédent » comes back to it.
@@ -27,7 +26,11 @@ export const AGE_OPTIONS = [
     { value: "60", label: "Plus de 60 jours" }
 ] as const;
 
-const KINDS = Object.keys(KIND_LABELS) as RequestKind[];
+// Every kind once (the compiler checks the list against Go's RequestKind), in the portal's order; Go names them.
+const KIND_SET: Record<RequestKind, true> = { cease_activity: true, new_activity: true, new_profession: true, contact: true, exercise_name: true };
+
+/** The kinds an agent may filter on. */
+export const QUEUE_KINDS = Object.keys(KIND_SET) as RequestKind[];
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | "" {
     return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : "";
@@ -40,7 +43,7 @@ export function filtersFromSearch(params: URLSearchParams): QueueFilters {
     return {
         status: oneOf(params.get("statut"), QUEUE_STATUSES),
         department: /^(\d{2,3}|2[AB])$/.test(department) ? department : "",
-        kind: oneOf(params.get("type"), KINDS),
+        kind: oneOf(params.get("type"), QUEUE_KINDS),
         age: oneOf(params.get("anciennete"), AGE_OPTIONS.map(o => o.value)),
         page: Number.isInteger(page) && page >= 1 ? page : 1
     };

@@ -24,6 +24,11 @@ type Case struct {
 	Decisions      []erpps.Decision       `json:"decisions"`
 	Actions        []erpps.DecisionAction `json:"actions"`
 	ARS            string                 `json:"ars"`
+	// Final tells whether the request's life is over (decided or withdrawn).
+	Final bool `json:"final"`
+	// History is the request's history as the agent reads it, oldest first:
+	// its steps with the decisions that made them.
+	History []HistoryRow `json:"history"`
 }
 
 // Case returns the request id as the agent sees it; a request of another
@@ -51,7 +56,8 @@ func (s *Service) caseOf(ctx context.Context, agent *erpps.Account, r *erpps.Req
 		decisions = []erpps.Decision{}
 	}
 	c := &Case{Request: r, Record: record, Linked: linked, Changes: []register.Change{},
-		Decisions: decisions, Actions: actionsFor(r.Status, agent.Actor()), ARS: s.Catalog.ARSName(r.Department)}
+		Decisions: decisions, Actions: actionsFor(r.Status, agent.Actor()), ARS: s.Catalog.ARSName(r.Department),
+		Final: r.Status.Final(), History: historyOf(r, decisions)}
 	if r.Status.Open() {
 		if _, changes, err := register.Apply(s.Catalog, record, r, linked, s.today()); err != nil {
 			c.ChangesProblem = erpps.ErrorMessage(err)

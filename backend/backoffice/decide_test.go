@@ -70,6 +70,16 @@ func TestTakeAndAccept(t *testing.T) {
 	if last.To != erpps.StatusAccepted || last.Actor != agentIDF.Actor() || !last.At.Equal(e.clock.t) {
 		t.Fatalf("last step = %+v, want accepted by the agent at %v", last, e.clock.t)
 	}
+	if c.Final || taken.Final || !done.Final {
+		t.Fatalf("final: transmitted %v, under review %v, accepted %v; want only the accepted one", c.Final, taken.Final, done.Final)
+	}
+	// Each decision is found with its step in the store: one line per step.
+	if len(done.History) != len(done.Request.History) {
+		t.Fatalf("history = %+v, want one line per step of %+v", done.History, done.Request.History)
+	}
+	if h := done.History[len(done.History)-1]; h.What != erpps.StatusAccepted.ServerLabel() || h.Who != agentIDF.Actor().Name || !h.At.Equal(e.clock.t) {
+		t.Fatalf("last line = %+v, want accepted by the agent", h)
+	}
 }
 
 // Refusing needs a reason; asking for a complement needs a message and a
@@ -114,6 +124,10 @@ func TestRefuseAndComplementInput(t *testing.T) {
 	if rec, _ := e.db.FindPractitionerByRPPS(ctx, rpps); rec.Contact.Email != "claire.martin@example.com" {
 		t.Fatalf("a refusal changed the record: %+v", rec.Contact)
 	}
+	h := refused.History[len(refused.History)-1]
+	if len(refused.History) != len(refused.Request.History) || h.What != "Refusée" || h.Note != "Adresse hors de France métropolitaine non justifiée." || !refused.Final {
+		t.Fatalf("history after a refusal = %+v (final %v)", refused.History, refused.Final)
+	}
 }
 
 // A complement never supplied by its deadline is closed « sans suite » by
@@ -127,6 +141,9 @@ func TestComplementExpires(t *testing.T) {
 		Reason: "Joignez un justificatif de domicile.", Deadline: "2026-12-15"})
 	if asked.Request.Status != erpps.StatusComplementRequested || asked.Request.Deadline != "2026-12-15" || len(asked.Actions) != 0 {
 		t.Fatalf("complement asked: %s deadline %q actions %v", asked.Request.Status, asked.Request.Deadline, asked.Actions)
+	}
+	if h := asked.History[len(asked.History)-1]; h.What != "Complément demandé" || h.Note != "Joignez un justificatif de domicile. — Date limite : 15/12/2026" || asked.Final {
+		t.Fatalf("last line after a complement = %+v (final %v)", h, asked.Final)
 	}
 	e.clock.t = start.AddDate(0, 0, 18) // 15 December: the deadline's day
 	if n, err := e.bo.CloseExpiredComplements(ctx); err != nil || n != 0 {

@@ -7,4 +7,4 @@ export { runSelfTest, whenDesktop } from "./selftest";
 export type * from "./types";
 export { createServerClient, isServerMode, queueSearch, server, sessionOf } from "./server";
 export type { ServerClient, ServerEnv } from "./server";
-export type { Account, Case, Credentials, Decision, DecisionAction, DecisionInput, Labels, QueueItem, QueuePage, QueueQuery, RecordChange, RecordWire, ServerReference, ServerSession } from "./serverTypes";
+export type { Account, Case, Credentials, Decision, DecisionAction, DecisionInput, HistoryRow, Labels, QueueItem, QueuePage, QueueQuery, RecordChange, RecordWire, ServerReference, ServerSession } from "./serverTypes";

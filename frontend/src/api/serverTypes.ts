@@ -112,6 +112,17 @@ export interface Decision {
     at: string;
 }
 
+/** One line of a request's history as the agent reads it (backoffice.HistoryRow): Go writes every word. */
+export interface HistoryRow {
+    at: string;
+    /** What happened (« Transmise », « Refusée », « Prise en charge »…). */
+    what: string;
+    /** Who did it: their name, or their role when unnamed. */
+    who: string;
+    /** The reason given and, for a complement, « Date limite : jj/mm/aaaa »; empty when nothing to add. */
+    note: string;
+}
+
 /** A request as an agent examines it (backoffice.Case). */
 export interface Case {
     request: Request;
@@ -128,6 +139,10 @@ export interface Case {
     actions: DecisionAction[] | null;
     /** The ARS examining the request (« ARS Normandie »). */
     ars: string;
+    /** Whether the request's life is over (erpps.RequestStatus.Final). */
+    final: boolean;
+    /** The request's history, oldest first: each step with the decision that made it. */
+    history: HistoryRow[] | null;
 }
 
 /** An agent's decision (backoffice.DecisionInput). */

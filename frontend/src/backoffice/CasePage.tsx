@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, isoDay } from "../format";
 import { useApi } from "../hooks/useApi";
 import { useReference } from "../reference/useReference";
 import { Alert, Breadcrumb, Button, ChangesTable, Col, Container, DataTable, DescriptionList, Focusable, Grid, Heading, Inline, Loading, Mono, Panel, Spacer, StatusBadge, Text } from "../ui";
-import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyOf, type DecisionDraft, type DecisionErrors } from "./decisions";
+import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyTable, type DecisionDraft, type DecisionErrors } from "./decisions";
 import { DecisionPanel } from "./DecisionPanel";
 import { useLabels } from "./labels";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
@@ -113,8 +113,6 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
 
     const name = theCase.record.exerciseName !== "" ? `${theCase.record.firstName} ${theCase.record.exerciseName}` : `${theCase.record.firstName} ${theCase.record.birthName}`;
     const changes = theCase.changes ?? [];
-    const decided = ["accepted", "refused", "withdrawn", "closed_no_action"].includes(request.status);
-    const history = historyOf(theCase, labels);
     const assigned = [...(request.history ?? [])].reverse().find(e => e.to === "under_review");
 
     return (
@@ -179,7 +177,7 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
                                 {theCase.changesProblem}
                             </Alert>
                         )}
-                        {decided ? (
+                        {theCase.final ? (
                             <Text>{`La demande est « ${labels.status(request.status)} » : le dossier affiché est le dossier tel qu'il est aujourd'hui.`}</Text>
                         ) : changes.length === 0 ? (
                             <Text>Cette demande ne change aucun champ du dossier tel qu'il est aujourd'hui.</Text>
@@ -194,7 +192,7 @@ function CaseView({ initial, crumbs }: { initial: Case; crumbs: { label: string;
                         <Heading level={2} look="h4" id="history-title">
                             Historique
                         </Heading>
-                        <DataTable id="history-table" caption="Historique de la demande, daté et attribué" captionHidden headers={["Date", "Étape", "Par", "Commentaire"]} rows={history.map(h => [h.when, h.what, h.who, h.note])} />
+                        <DataTable id="history-table" caption="Historique de la demande, daté et attribué" captionHidden headers={["Date", "Étape", "Par", "Commentaire"]} rows={historyTable(theCase)} />
                     </section>
                 </Col>
                 <Col base={12} lg={5}>

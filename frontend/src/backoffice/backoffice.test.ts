@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, type Case, type Request } from "../api";
-import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyOf, validateDecision } from "./decisions";
+import { ApiError } from "../api";
+import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyTable, validateDecision } from "./decisions";
 import { ageDays, ageText, countText, filtersFromSearch, NO_FILTERS, pageCount, queryOf, searchOf, withFilters } from "./queueFilters";
 import { createLabels } from "./labels";
 import goLabels from "./testdata/labels.json";
@@ -94,43 +94,23 @@ describe("decisions", () => {
 });
 
 describe("history", () => {
-    const agent = { role: "ars_agent" as const, id: "a1", name: "Camille Martin (ARS Normandie)" };
-    const pro = { role: "professional" as const, id: "10001234567", name: "" };
-    const request = {
-        id: "r1",
-        status: "complement_requested",
-        deadline: "2027-01-15",
-        history: [
-            { from: "", to: "draft", at: "2026-11-01T09:00:00Z", actor: pro, principal: "10001234567" },
-            { from: "draft", to: "transmitted", at: "2026-11-02T09:00:00Z", actor: pro, principal: "10001234567" },
-            { from: "transmitted", to: "under_review", at: "2026-11-03T09:00:00Z", actor: agent, principal: "10001234567" },
-            { from: "under_review", to: "complement_requested", at: "2026-11-04T09:00:00Z", actor: agent, principal: "10001234567" }
-        ]
-    } as unknown as Request;
-
-    it("lists each step dated and attributed, with the decision's message and deadline", () => {
-        const rows = historyOf({
-            request,
-            decisions: [{ id: 2, requestId: "r1", action: "complement", actor: agent, principal: "10001234567", reason: "Joindre le diplôme", deadline: "2027-01-15", at: "2026-11-04T09:00:00.2Z" }]
-        } satisfies Pick<Case, "request" | "decisions">, labels);
-        expect(rows.map(r => r.what)).toEqual(["Demande commencée (brouillon)", goLabels.statuses.transmitted, goLabels.statuses.under_review, goLabels.statuses.complement_requested]);
-        expect(rows[1]?.who).toBe(goLabels.roles.professional);
-        expect(rows[3]?.who).toBe("Camille Martin (ARS Normandie)");
-        expect(rows[3]?.note).toBe("Joindre le diplôme — Date limite : 15 janvier 2027");
-        expect(rows[0]?.when).not.toBe("");
+    it("shows Go's lines as they come, only dating them", () => {
+        const rows = historyTable({
+            history: [
+                { at: "2026-11-02T09:00:00Z", what: "Transmise", who: "Dr Claire Martin", note: "" },
+                { at: "2026-11-04T09:30:00Z", what: "Complément demandé", who: "Camille Martin", note: "Joindre le diplôme — Date limite : 15/01/2027" }
+            ]
+        });
+        expect(rows).toHaveLength(2);
+        expect(rows[0]?.slice(1)).toEqual(["Transmise", "Dr Claire Martin", ""]);
+        expect(rows[1]?.slice(1)).toEqual(["Complément demandé", "Camille Martin", "Joindre le diplôme — Date limite : 15/01/2027"]);
+        expect(rows[1]?.[0]).toMatch(/2026/);
+        expect(rows[0]?.[0]).not.toBe(rows[1]?.[0]);
     });
 
-    it("keeps a decision the history lacks", () => {
-        const rows = historyOf({
-            request: { ...request, history: [] },
-            decisions: [
-                { id: 1, requestId: "r1", action: "refuse", actor: agent, principal: "1", reason: "Hors délai", at: "2026-11-05T09:00:00Z" },
-                { id: 2, requestId: "r1", action: "take", actor: agent, principal: "1", at: "2026-11-04T09:00:00Z" }
-            ]
-        }, labels);
-        expect(rows).toHaveLength(2);
-        expect(rows[0]).toMatchObject({ what: goLabels.actionsDone.take, note: "" });
-        expect(rows[1]).toMatchObject({ what: goLabels.actionsDone.refuse, note: "Hors délai" });
+    it("shows no line when there is no history", () => {
+        expect(historyTable({ history: null })).toEqual([]);
+        expect(historyTable({ history: [] })).toEqual([]);
     });
 
     it("names an actor without a name by their role", () => {

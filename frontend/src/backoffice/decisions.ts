@@ -1,10 +1,10 @@
-import type { ApiError, Case, DecisionAction, DecisionInput, RequestEvent, RequestStatus } from "../api";
+import type { ApiError, Case, DecisionAction, DecisionInput } from "../api";
 import { formatDate, formatDateTime } from "../format";
 import { dayToSave } from "../forms/dates";
 import type { BackOfficeLabels } from "./labels";
 
 // The agent's decisions: what must be typed for each, what is sent, what is
-// said after, and the request's history as the agent reads it.
+// said after, and the request's history as Go writes it.
 
 export interface DecisionDraft {
     action: DecisionAction;
@@ -103,64 +103,10 @@ export function failureMessage(e: ApiError): { title: string; text: string } {
     return { title: "La décision n'a pas été enregistrée", text: e.message };
 }
 
-const ACTION_OF_STATUS: Partial<Record<RequestStatus, DecisionAction>> = {
-    under_review: "take",
-    accepted: "accept",
-    refused: "refuse",
-    complement_requested: "complement",
-    closed_no_action: "close"
-};
-
-/** One line of a request's history, written for people. */
-export interface HistoryRow {
-    at: string;
-    when: string;
-    what: string;
-    who: string;
-    note: string;
-}
-
-function stepLabel(e: RequestEvent, labels: BackOfficeLabels): string {
-    if ((e.from as string) === "") {
-        return "Demande commencée (brouillon)";
-    }
-    return labels.status(e.to);
-}
-
-function noteOf(reason: string | undefined, deadline: string | undefined): string {
-    const parts = [];
-    if (reason !== undefined && reason !== "") {
-        parts.push(reason);
-    }
-    if (deadline !== undefined && deadline !== "") {
-        parts.push(`Date limite : ${formatDate(deadline)}`);
-    }
-    return parts.join(" — ");
-}
-
 /**
- * historyOf is the request's history, oldest first: each dated, attributed
- * step of its life, completed by the agents' decisions (their reason and
- * deadline); a decision the history lacks gets a line of its own. Go names
- * the statuses, the decisions and the roles (labels).
+ * historyTable is the history table's rows (date, step, by, comment), oldest
+ * first, as Go wrote them (Case.history): only the date is formatted here.
  */
-export function historyOf(c: Pick<Case, "request" | "decisions">, labels: BackOfficeLabels): HistoryRow[] {
-    const decisions = [...(c.decisions ?? [])];
-    const rows: HistoryRow[] = (c.request.history ?? []).map(e => {
-        const action = ACTION_OF_STATUS[e.to];
-        const i = action === undefined ? -1 : decisions.findIndex(d => d.action === action && Math.abs(Date.parse(d.at) - Date.parse(e.at)) < 60_000);
-        const d = i < 0 ? undefined : decisions.splice(i, 1)[0];
-        const comment = e.comment ?? "";
-        return {
-            at: e.at,
-            when: formatDateTime(e.at),
-            what: stepLabel(e, labels),
-            who: labels.actor(e.actor),
-            note: noteOf(comment !== "" ? comment : d?.reason, d?.deadline ?? (e.to === "complement_requested" && c.request.status === "complement_requested" ? c.request.deadline : undefined))
-        };
-    });
-    for (const d of decisions) {
-        rows.push({ at: d.at, when: formatDateTime(d.at), what: labels.actionDone(d.action), who: labels.actor(d.actor), note: noteOf(d.reason, d.deadline) });
-    }
-    return rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+export function historyTable(c: Pick<Case, "history">): string[][] {
+    return (c.history ?? []).map(h => [formatDateTime(h.at), h.what, h.who, h.note]);
 }

@@ -9,6 +9,7 @@ import (
 
 	"erpps/backend/erpps"
 	"erpps/backend/identifiers"
+	"erpps/backend/internal/storekit"
 )
 
 // Limits of a list of practitioners.
@@ -74,7 +75,7 @@ func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFi
 // folded query must appear in the names, or, for a query of digits (spaces
 // allowed), the RPPS number must start with it.
 func practitionerWhere(a *args, query string) string {
-	words := strings.Fields(foldSearch(query))
+	words := strings.Fields(storekit.Fold(query))
 	if len(words) == 0 {
 		return ""
 	}

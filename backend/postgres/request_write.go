@@ -18,7 +18,7 @@ import (
 // the other is ECONFLICT (erpps.StaleDraft). ENOTFOUND when the request does
 // not exist. The returned request has no History: a save adds no step.
 func (db *DB) SaveDraft(ctx context.Context, id string, baseRevision int64, payload json.RawMessage, actor erpps.Actor) (*erpps.Request, error) {
-	if err := checkPayload(payload); err != nil {
+	if err := erpps.CheckPayload(payload); err != nil {
 		return nil, err
 	}
 	var r *erpps.Request

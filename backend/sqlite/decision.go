@@ -90,7 +90,7 @@ func checkDecision(plan erpps.DecisionPlan) error {
 		if plan.Action != erpps.DecisionAccept || plan.Record.RPPS != plan.Principal {
 			return erpps.Invalid("Seule une acceptation change le dossier, et seulement celui de la demande.")
 		}
-		if err := checkPractitioner(plan.Record); err != nil {
+		if err := plan.Record.Check(); err != nil {
 			return err
 		}
 	}

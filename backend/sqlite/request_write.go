@@ -19,7 +19,7 @@ import (
 // its revision moved since baseRevision (erpps.StaleDraft). The returned
 // request has no History: a save adds no step.
 func (db *DB) SaveDraft(ctx context.Context, id string, baseRevision int64, payload json.RawMessage, actor erpps.Actor) (*erpps.Request, error) {
-	if err := checkPayload(payload); err != nil {
+	if err := erpps.CheckPayload(payload); err != nil {
 		return nil, err
 	}
 	args := []any{string(payload), formatTime(db.now()), string(actor.Role), actor.ID, actor.Name, id, baseRevision}

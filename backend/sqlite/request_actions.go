@@ -96,13 +96,7 @@ func readPlanned(ctx context.Context, tx *sql.Tx, id string, baseRevision int64,
 	if err != nil {
 		return cur, err
 	}
-	if cur.rpps != principal {
-		return cur, erpps.Errorf(erpps.EFORBIDDEN, "Cette demande ne relève pas de ce dossier.")
-	}
-	if cur.revision != baseRevision {
-		return cur, erpps.StaleDraft()
-	}
-	return cur, nil
+	return cur, erpps.CheckPlannedOn(cur.rpps, cur.revision, principal, baseRevision)
 }
 
 // withdrawPair withdraws the request in cur and, when it is one of a moved

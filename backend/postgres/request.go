@@ -18,21 +18,8 @@ import (
 // the same kind on the same object is ECONFLICT (a unique index holds it,
 // whichever process creates it).
 func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.Actor) error {
-	if err := r.CheckNew(); err != nil {
-		return err
-	}
-	if len(r.Payload) == 0 {
-		r.Payload = []byte("{}")
-	}
-	if err := erpps.CheckPayload(r.Payload); err != nil {
-		return err
-	}
-	if r.ID == "" {
-		id, err := storekit.NewID()
-		if err != nil {
-			return storeError("create the request", err)
-		}
-		r.ID = id
+	if err := storekit.PrepareNewRequest(r); err != nil {
+		return storeError("create the request", err)
 	}
 	now := db.now()
 	created := erpps.RequestEvent{From: "", To: erpps.StatusDraft, At: now, Actor: actor, Principal: r.RPPS}

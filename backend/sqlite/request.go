@@ -18,21 +18,8 @@ var _ erpps.RequestService = (*DB)(nil)
 // with its creation by actor. An empty ID is replaced by a random UUID and an
 // empty payload by {}. r is updated with what was stored.
 func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.Actor) error {
-	if err := r.CheckNew(); err != nil {
-		return err
-	}
-	if len(r.Payload) == 0 {
-		r.Payload = []byte("{}")
-	}
-	if err := erpps.CheckPayload(r.Payload); err != nil {
-		return err
-	}
-	if r.ID == "" {
-		id, err := storekit.NewID()
-		if err != nil {
-			return db.storeError("create the request", err)
-		}
-		r.ID = id
+	if err := storekit.PrepareNewRequest(r); err != nil {
+		return db.storeError("create the request", err)
 	}
 	now := db.now()
 	created := erpps.RequestEvent{From: "", To: erpps.StatusDraft, At: now, Actor: actor, Principal: r.RPPS}

@@ -12,23 +12,13 @@ import (
 	"erpps/backend/internal/storekit"
 )
 
-// Limits of a list of practitioners.
-const (
-	defaultPractitionerLimit = 100
-	maxPractitionerLimit     = 1000
-)
-
 // ListPractitioners returns the practitioners whose names contain the
 // query's words (case and accents ignored) or whose RPPS number starts with
 // it, ordered by name, with their professions, the départements of their
 // open activities and the counts of their drafts (saved at least once) and
 // open requests. An empty query lists everyone. A limit of 0 means 100.
 func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFilter) ([]erpps.PractitionerSummary, error) {
-	limit := filter.Limit
-	if limit <= 0 {
-		limit = defaultPractitionerLimit
-	}
-	limit = min(limit, maxPractitionerLimit)
+	limit := filter.PageLimit()
 	var a args
 	today := a.add(db.now().Format("2006-01-02"))
 	draft := a.add(string(erpps.StatusDraft))

@@ -12,12 +12,6 @@ import (
 	"erpps/backend/internal/storekit"
 )
 
-// Limits of a list of practitioners.
-const (
-	defaultPractitionerLimit = 100
-	maxPractitionerLimit     = 1000
-)
-
 // ListPractitioners returns the practitioners whose names contain the
 // query's words (case and accents ignored) or whose RPPS number starts with
 // it, ordered by name, with their professions, the départements of their
@@ -25,11 +19,7 @@ const (
 // erpps.Request.Untouched) and open requests. An empty
 // query lists everyone. A limit of 0 means 100.
 func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFilter) ([]erpps.PractitionerSummary, error) {
-	limit := filter.Limit
-	if limit <= 0 {
-		limit = defaultPractitionerLimit
-	}
-	limit = min(limit, maxPractitionerLimit)
+	limit := filter.PageLimit()
 	offset := max(filter.Offset, 0)
 
 	where, args := practitionerWhere(filter.Query)

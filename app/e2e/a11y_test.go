@@ -2,16 +2,11 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
+	"erpps/backend/browsertest"
 )
 
 // Accessibility: axe-core (frontend/node_modules/axe-core, installed by
@@ -19,82 +14,15 @@ import (
 // tests reach. A serious or critical violation fails the test; moderate and
 // minor ones are written to the log.
 
-var axeSource = struct {
-	sync.Once
-	js  string
-	err error
-}{}
-
-// axeScript reads axe.min.js once.
-func axeScript(t *testing.T) string {
-	t.Helper()
-	axeSource.Do(func() {
-		b, err := os.ReadFile(filepath.Join(repoRoot(t), "frontend", "node_modules", "axe-core", "axe.min.js"))
-		axeSource.js, axeSource.err = string(b), err
-	})
-	if axeSource.err != nil {
-		t.Fatalf("axe-core is missing (cd frontend && npm ci): %v", axeSource.err)
-	}
-	return axeSource.js
-}
-
-// axeViolation is one rule broken, as axe.run reports it.
-type axeViolation struct {
-	ID     string `json:"id"`
-	Impact string `json:"impact"`
-	Help   string `json:"help"`
-	Nodes  []struct {
-		Target []any  `json:"target"`
-		HTML   string `json:"html"`
-	} `json:"nodes"`
-}
-
-// fixedRules are moderate rules the app was once found to break and no
-// longer does: they fail the test too.
-var fixedRules = map[string]bool{"heading-order": true}
+// axe checks pages with axe-core.
+var axe browsertest.Axe
 
 // checkA11y runs axe-core on the page as it is now (name says which page and
 // state): it fails the test on any serious or critical violation and logs
 // the others.
 func checkA11y(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	loaded, err := chromedp.Run(sctx, chromedp.Evaluate[bool](`typeof window.axe === "object"`))
-	if err != nil {
-		t.Fatalf("axe on %s: %v", name, err)
-	}
-	if !loaded {
-		if _, err := chromedp.Run(sctx, chromedp.Evaluate[chromedp.Void](axeScript(t))); err != nil {
-			t.Fatalf("axe on %s: injecting axe-core: %v", name, err)
-		}
-	}
-	raw, err := chromedp.Run(sctx, chromedp.Evaluate[string](
-		`axe.run(document, { resultTypes: ["violations"] }).then(r => JSON.stringify(r.violations))`,
-		chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("axe on %s: %v", name, err)
-	}
-	var violations []axeViolation
-	if err := json.Unmarshal([]byte(raw), &violations); err != nil {
-		t.Fatalf("axe on %s: %v", name, err)
-	}
-	var blocking []string
-	for _, v := range violations {
-		where := make([]string, 0, len(v.Nodes))
-		for _, n := range v.Nodes {
-			where = append(where, fmt.Sprint(n.Target...))
-		}
-		line := fmt.Sprintf("%s [%s] %s: %s", v.ID, v.Impact, v.Help, strings.Join(where, ", "))
-		if v.Impact == "serious" || v.Impact == "critical" || fixedRules[v.ID] {
-			blocking = append(blocking, line)
-			continue
-		}
-		t.Logf("axe on %s: %s", name, line)
-	}
-	if len(blocking) > 0 {
-		t.Errorf("axe on %s: %d serious, critical or fixed-rule violation(s):\n%s", name, len(blocking), strings.Join(blocking, "\n"))
-	}
+	axe.Check(t, ctx, repoRoot(t), name)
 }
 
 // look is what a person sees at a step of a test: a screenshot of the page

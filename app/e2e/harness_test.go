@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"erpps/backend/browsertest"
 )
 
 // repoRoot is the module's root, two folders up from app/e2e.
@@ -330,22 +332,5 @@ func waitText(t *testing.T, ctx context.Context, s string) {
 // screenshot saves the full page as $ERPPS_ARTIFACTS/screenshots/name.png.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
-	}
-	if len(png) < 1000 {
-		t.Fatalf("screenshot %s is empty", name)
-	}
-	dir := os.Getenv("ERPPS_ARTIFACTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	dir = filepath.Join(dir, "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	browsertest.Screenshot(t, ctx, name)
 }

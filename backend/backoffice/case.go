@@ -123,7 +123,7 @@ var agentActions = map[erpps.RequestStatus][]erpps.DecisionAction{
 func actionsFor(status erpps.RequestStatus, actor erpps.Actor) []erpps.DecisionAction {
 	out := []erpps.DecisionAction{}
 	for _, a := range agentActions[status] {
-		if erpps.CheckTransition(status, targetOf[a], actor) == nil {
+		if to, _ := a.Target(); erpps.CheckTransition(status, to, actor) == nil {
 			out = append(out, a)
 		}
 	}

@@ -27,15 +27,6 @@ const (
 	complementDateFormat = dateLayout
 )
 
-// targetOf is the status each action moves a request to.
-var targetOf = map[erpps.DecisionAction]erpps.RequestStatus{
-	erpps.DecisionTake:       erpps.StatusUnderReview,
-	erpps.DecisionAccept:     erpps.StatusAccepted,
-	erpps.DecisionRefuse:     erpps.StatusRefused,
-	erpps.DecisionComplement: erpps.StatusComplementRequested,
-	erpps.DecisionClose:      erpps.StatusClosedNoAction,
-}
-
 // Decide takes the agent's decision on request id (and on its linked request,
 // a moved cabinet being decided whole) and returns the case as it becomes.
 // Accepting applies the request to the practitioner's record in the same
@@ -91,7 +82,7 @@ func (s *Service) checkInput(in *DecisionInput) error {
 	bad := func(field, code, message string) {
 		fields = append(fields, erpps.FieldError{Field: field, Code: code, Message: message})
 	}
-	if _, ok := targetOf[in.Action]; !ok || in.Action == erpps.DecisionClose {
+	if _, ok := in.Action.Target(); !ok || in.Action == erpps.DecisionClose {
 		bad("action", erpps.EINVALID, "Action inconnue.")
 	}
 	in.Reason = strings.TrimSpace(in.Reason)
@@ -154,7 +145,7 @@ func (s *Service) plan(rec *erpps.RequestWithRecord, linked *erpps.Request, in D
 	if in.BaseRevision != req.Revision {
 		return nil, erpps.Errorf(erpps.ECONFLICT, "Cette demande a changé depuis que vous l'avez ouverte (une autre décision ou un retrait) : rechargez-la.")
 	}
-	to := targetOf[in.Action]
+	to, _ := in.Action.Target()
 	if err := erpps.CheckTransition(req.Status, to, actor); err != nil {
 		return nil, err
 	}

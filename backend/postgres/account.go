@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // accountColumns are the columns scanAccount reads, in its order.
@@ -33,7 +34,7 @@ func (db *DB) CreateAccount(ctx context.Context, a *erpps.Account, passwordHash 
 		return erpps.Invalid("Le compte doit avoir un identifiant de connexion et un rôle connu.")
 	}
 	if a.ID == "" {
-		id, err := newID()
+		id, err := storekit.NewID()
 		if err != nil {
 			return storeError("create the account", err)
 		}
@@ -110,7 +111,7 @@ func (db *DB) CreateSession(ctx context.Context, s *erpps.Session, tokenHash []b
 		return erpps.Invalid("La session doit avoir un compte, un jeton et une expiration après sa création.")
 	}
 	if s.ID == "" {
-		id, err := newID()
+		id, err := storekit.NewID()
 		if err != nil {
 			return storeError("open the session", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 const approvalColumns = `id, request_id, revision, payload_hash, approved_by_role, approved_by_id,
@@ -43,7 +44,7 @@ func (db *DB) CreateApproval(ctx context.Context, a *erpps.Approval) error {
 		return erpps.Invalid("L'accord doit nommer la demande, sa version, l'empreinte de son contenu et expirer après avoir été donné.")
 	}
 	if a.ID == "" {
-		id, err := newID()
+		id, err := storekit.NewID()
 		if err != nil {
 			return storeError("record the approval", err)
 		}

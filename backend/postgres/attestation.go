@@ -9,34 +9,18 @@ import (
 	"erpps/backend/erpps"
 )
 
-// attestationNumber writes the number of the seq-th attestation of year.
-func attestationNumber(year int, seq int64) string {
-	return fmt.Sprintf("ATT-%04d-%06d", year, seq)
-}
-
-// parseAttestationNumber reads "ATT-2026-000001" back.
-func parseAttestationNumber(number string) (year int, seq int64, ok bool) {
-	if len(number) != len("ATT-2026-000001") {
-		return 0, 0, false
-	}
-	if _, err := fmt.Sscanf(number, "ATT-%04d-%06d", &year, &seq); err != nil || year < 1 || seq < 1 {
-		return 0, 0, false
-	}
-	return year, seq, attestationNumber(year, seq) == number
-}
-
 // PeekAttestationNumber returns the number the next attestation of year would
 // take, "ATT-2026-000001" then "ATT-2026-000002"..., without taking it.
 func (db *DB) PeekAttestationNumber(ctx context.Context, year int) (string, error) {
-	if year < 1 || year > 9999 {
-		return "", erpps.Invalid("Année d'attestation invalide.")
+	if err := erpps.CheckAttestationYear(year); err != nil {
+		return "", err
 	}
 	var last int64
 	err := db.pool.QueryRow(ctx, `SELECT last FROM attestation_counters WHERE year = $1`, year).Scan(&last)
 	if err != nil && !errNoRows(err) {
 		return "", storeError("read the attestation counter", err)
 	}
-	return attestationNumber(year, last+1), nil
+	return erpps.AttestationNumber(year, last+1), nil
 }
 
 // RecordAttestation takes a.Number, which must be the next number of its
@@ -45,12 +29,9 @@ func (db *DB) PeekAttestationNumber(ctx context.Context, year int) (string, erro
 // in any processes, that drew the same number, the second waits for the
 // first's row lock, then finds the counter moved and gets ECONFLICT.
 func (db *DB) RecordAttestation(ctx context.Context, a erpps.IssuedAttestation) error {
-	if a.Number == "" || a.RPPS == "" {
-		return erpps.Invalid("Le numéro d'attestation et le numéro RPPS sont obligatoires.")
-	}
-	year, seq, ok := parseAttestationNumber(a.Number)
-	if !ok {
-		return erpps.Invalid("Numéro d'attestation invalide.")
+	year, seq, err := a.Slot()
+	if err != nil {
+		return err
 	}
 	if a.IssuedAt.IsZero() {
 		a.IssuedAt = db.now()
@@ -86,9 +67,9 @@ func (db *DB) RecordAttestation(ctx context.Context, a erpps.IssuedAttestation) 
 // delivered: its record is deleted and, when it is the last number of its
 // year, the counter steps back so that the next attestation takes it.
 func (db *DB) ReleaseAttestation(ctx context.Context, number string) error {
-	year, seq, ok := parseAttestationNumber(number)
-	if !ok {
-		return erpps.Invalid("Numéro d'attestation invalide.")
+	year, seq, err := erpps.ReadAttestationNumber(number)
+	if err != nil {
+		return err
 	}
 	return db.inTx(ctx, "release the attestation", func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `DELETE FROM attestations WHERE number = $1`, number); err != nil {

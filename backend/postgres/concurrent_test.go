@@ -82,7 +82,7 @@ func TestConcurrentAttestationNumbers(t *testing.T) {
 	const n = 40
 	want := make([]string, n)
 	for i := range want {
-		want[i] = attestationNumber(2026, int64(i+1))
+		want[i] = erpps.AttestationNumber(2026, int64(i+1))
 	}
 	for _, processes := range []int{1, 2} {
 		t.Run(fmt.Sprintf("%d pools", processes), func(t *testing.T) {

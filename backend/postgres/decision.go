@@ -11,15 +11,6 @@ import (
 	"erpps/backend/erpps"
 )
 
-// decisionTo is the status each decision moves a request to.
-var decisionTo = map[erpps.DecisionAction]erpps.RequestStatus{
-	erpps.DecisionTake:       erpps.StatusUnderReview,
-	erpps.DecisionAccept:     erpps.StatusAccepted,
-	erpps.DecisionRefuse:     erpps.StatusRefused,
-	erpps.DecisionComplement: erpps.StatusComplementRequested,
-	erpps.DecisionClose:      erpps.StatusClosedNoAction,
-}
-
 // CommitDecision commits a decision whole, in one transaction: the request's
 // (and its linked pair's) status, reason, deadline and assignment, the
 // history steps and the decisions recorded, attributed to the actor and the
@@ -30,7 +21,7 @@ var decisionTo = map[erpps.DecisionAction]erpps.RequestStatus{
 // then finds the status or the record moved and gets ECONFLICT; nothing is
 // written then.
 func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erpps.Request, error) {
-	if err := checkDecision(plan); err != nil {
+	if err := plan.Check(); err != nil {
 		return nil, err
 	}
 	at := stamp(plan.At)
@@ -60,8 +51,8 @@ func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erp
 			if err != nil {
 				return err
 			}
-			if linked.id == cur.id || (linked.linked != cur.id && cur.linked != linked.id) {
-				return erpps.Invalid("La demande liée n'est pas liée à cette demande.")
+			if err := erpps.CheckLinkedPair(cur.id, cur.linked, linked.id, linked.linked); err != nil {
+				return err
 			}
 			if err := decide(ctx, tx, linked, plan, at); err != nil {
 				return err
@@ -81,29 +72,6 @@ func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erp
 	return r, nil
 }
 
-// checkDecision rejects a plan whose parts do not agree.
-func checkDecision(plan erpps.DecisionPlan) error {
-	to, ok := decisionTo[plan.Action]
-	if !ok {
-		return erpps.Invalid("Décision inconnue.")
-	}
-	if plan.Step.To != to || (plan.Linked != nil && plan.Linked.To != to) {
-		return erpps.Invalid("La décision ne correspond pas au statut visé.")
-	}
-	if plan.Principal == "" {
-		return erpps.Invalid("La décision doit nommer le dossier concerné.")
-	}
-	if plan.Record != nil {
-		if plan.Action != erpps.DecisionAccept || plan.Record.RPPS != plan.Principal {
-			return erpps.Invalid("Seule une acceptation change le dossier, et seulement celui de la demande.")
-		}
-		if err := checkPractitioner(plan.Record); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // readStep reads and locks the request a step was planned on: EFORBIDDEN
 // when it is not the principal's, ECONFLICT when its revision or status
 // moved since.
@@ -112,14 +80,7 @@ func readStep(ctx context.Context, tx pgx.Tx, step erpps.RequestStep, principal 
 	if err != nil {
 		return cur, err
 	}
-	if cur.rpps != principal {
-		return cur, erpps.Errorf(erpps.EFORBIDDEN, "Cette demande ne relève pas de ce dossier.")
-	}
-	if cur.revision != step.BaseRevision || cur.status != step.From {
-		return cur, erpps.Errorf(erpps.ECONFLICT,
-			"Cette demande a changé depuis que vous l'avez ouverte (elle est maintenant « %s ») : rechargez-la.", cur.status.Label())
-	}
-	return cur, nil
+	return cur, step.CheckOn(cur.rpps, cur.revision, cur.status, principal)
 }
 
 // writeRecord writes the record an acceptance makes, unless it changed
@@ -143,7 +104,7 @@ func writeRecord(ctx context.Context, tx pgx.Tx, p erpps.Practitioner, base, at 
 // decide moves the request in cur as plan says, with its history step and
 // its decision.
 func decide(ctx context.Context, tx pgx.Tx, cur state, plan erpps.DecisionPlan, at time.Time) error {
-	to := decisionTo[plan.Action]
+	to, _ := plan.Action.Target()
 	if err := erpps.CheckTransition(cur.status, to, plan.Actor); err != nil {
 		return err
 	}

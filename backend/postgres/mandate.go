@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 const mandateColumns = `id, rpps, secretary_id, secretary_name, kinds, created_at, expires_at,
@@ -51,7 +52,7 @@ func (db *DB) CreateMandate(ctx context.Context, m *erpps.Mandate) error {
 		}
 	}
 	if m.ID == "" {
-		id, err := newID()
+		id, err := storekit.NewID()
 		if err != nil {
 			return storeError("create the mandate", err)
 		}

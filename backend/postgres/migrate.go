@@ -5,14 +5,11 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // migrationFiles holds the schema's history: NNNN_name.sql, numbered from
@@ -26,43 +23,18 @@ var migrationFiles embed.FS
 const migrationLock = 0x65727070 // "erpp"
 
 // migration is one step of the schema.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
+type migration = storekit.Migration
 
 // loadMigrations reads the embedded migrations in order and checks their
 // numbering.
-func loadMigrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list migrations: %w", err)
-	}
-	sort.Strings(names)
-	out := make([]migration, 0, len(names))
-	for i, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		num, _, ok := strings.Cut(base, "_")
-		version, err := strconv.Atoi(num)
-		if !ok || err != nil || version != i+1 {
-			return nil, fmt.Errorf("store: migration %s is out of sequence (want %04d_...)", base, i+1)
-		}
-		text, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("store: unable to read migration %s: %w", base, err)
-		}
-		out = append(out, migration{version: version, name: base, sql: string(text)})
-	}
-	return out, nil
-}
+func loadMigrations() ([]migration, error) { return storekit.LoadMigrations(migrationFiles) }
 
 // Migrate applies the migrations the database has not seen, each in its own
 // transaction with its record in schema_migrations. A database migrated by a
 // newer version is ESTORENEWER and is not touched.
 func (db *DB) Migrate(ctx context.Context) error {
 	for _, m := range db.migrations {
-		if err := db.inTx(ctx, "apply migration "+m.name, func(tx pgx.Tx) error {
+		if err := db.inTx(ctx, "apply migration "+m.Name, func(tx pgx.Tx) error {
 			return applyMigration(ctx, tx, m, len(db.migrations))
 		}); err != nil {
 			return err
@@ -95,13 +67,13 @@ func applyMigration(ctx context.Context, tx pgx.Tx, m migration, known int) erro
 			"La base de données a été mise à jour par une version plus récente d'erpps-server (schéma %d, cette version connaît %d).",
 			current, known)
 	}
-	if current >= m.version {
+	if current >= m.Version {
 		return nil
 	}
-	if _, err := tx.Exec(ctx, m.sql); err != nil {
+	if _, err := tx.Exec(ctx, m.SQL); err != nil {
 		return fmt.Errorf("apply: %w", err)
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.version, m.name); err != nil {
+	if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.Version, m.Name); err != nil {
 		return fmt.Errorf("record: %w", err)
 	}
 	return nil

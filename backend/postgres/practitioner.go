@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // FindPractitionerByRPPS returns the practitioner with their professions and
@@ -139,7 +139,7 @@ func readActivities(br pgx.BatchResults) ([]erpps.Activity, error) {
 // professions and activities, in one transaction. A zero UpdatedAt is set to
 // now; UpdatedAt is kept to the microsecond.
 func (db *DB) SavePractitioner(ctx context.Context, p *erpps.Practitioner) error {
-	if err := checkPractitioner(p); err != nil {
+	if err := p.Check(); err != nil {
 		return err
 	}
 	if p.UpdatedAt.IsZero() {
@@ -171,7 +171,7 @@ func writePractitioner(ctx context.Context, tx pgx.Tx, p *erpps.Practitioner) er
 			sort_key = excluded.sort_key, updated_at = excluded.updated_at`,
 		p.RPPS, p.Civility, p.ExerciseCivility, p.BirthName, p.ExerciseName,
 		p.FirstName, p.ExerciseFirstName, p.BirthDate, p.Contact.Email, p.Contact.Phone, string(address),
-		practitionerSearchText(p), practitionerSortKey(p), p.UpdatedAt); err != nil {
+		storekit.PractitionerSearchText(p), storekit.PractitionerSortKey(p), p.UpdatedAt); err != nil {
 		return fmt.Errorf("write the practitioner: %w", err)
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM professions WHERE rpps = $1`, p.RPPS); err != nil {
@@ -214,45 +214,4 @@ func writePractitioner(ctx context.Context, tx pgx.Tx, p *erpps.Practitioner) er
 		}
 	}
 	return nil
-}
-
-// checkPractitioner rejects what the schema cannot hold.
-func checkPractitioner(p *erpps.Practitioner) error {
-	if p == nil || strings.TrimSpace(p.RPPS) == "" {
-		return erpps.Invalid("Le numéro RPPS est obligatoire.",
-			erpps.FieldError{Field: "rpps", Code: erpps.EINVALID, Message: "Le numéro RPPS est obligatoire."})
-	}
-	seen := map[string]bool{}
-	for i, pr := range p.Professions {
-		if pr.Code == "" || seen[pr.Code] {
-			return erpps.Invalid("Chaque profession doit avoir un code, une seule fois.",
-				erpps.FieldError{Field: fmt.Sprintf("professions[%d].code", i), Code: erpps.EINVALID,
-					Message: "Code de profession absent ou en double."})
-		}
-		seen[pr.Code] = true
-	}
-	ids := map[string]bool{}
-	for i, a := range p.Activities {
-		if a.ID == "" || ids[a.ID] {
-			return erpps.Invalid("Chaque activité doit avoir un identifiant, une seule fois.",
-				erpps.FieldError{Field: fmt.Sprintf("activities[%d].id", i), Code: erpps.EINVALID,
-					Message: "Identifiant d'activité absent ou en double."})
-		}
-		ids[a.ID] = true
-	}
-	return nil
-}
-
-// practitionerSearchText is what a search matches: every name.
-func practitionerSearchText(p *erpps.Practitioner) string {
-	return foldSearch(strings.Join([]string{p.ExerciseName, p.ExerciseFirstName, p.BirthName, p.FirstName}, " "))
-}
-
-// practitionerSortKey orders lists by the name the Annuaire Santé shows.
-func practitionerSortKey(p *erpps.Practitioner) string {
-	first := p.ExerciseFirstName
-	if first == "" {
-		first = p.FirstName
-	}
-	return foldSearch(p.DisplayName() + " " + first)
 }

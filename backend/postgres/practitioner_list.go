@@ -9,12 +9,7 @@ import (
 
 	"erpps/backend/erpps"
 	"erpps/backend/identifiers"
-)
-
-// Limits of a list of practitioners.
-const (
-	defaultPractitionerLimit = 100
-	maxPractitionerLimit     = 1000
+	"erpps/backend/internal/storekit"
 )
 
 // ListPractitioners returns the practitioners whose names contain the
@@ -23,11 +18,7 @@ const (
 // open activities and the counts of their drafts (saved at least once) and
 // open requests. An empty query lists everyone. A limit of 0 means 100.
 func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFilter) ([]erpps.PractitionerSummary, error) {
-	limit := filter.Limit
-	if limit <= 0 {
-		limit = defaultPractitionerLimit
-	}
-	limit = min(limit, maxPractitionerLimit)
+	limit := filter.PageLimit()
 	var a args
 	today := a.add(db.now().Format("2006-01-02"))
 	draft := a.add(string(erpps.StatusDraft))
@@ -74,7 +65,7 @@ func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFi
 // folded query must appear in the names, or, for a query of digits (spaces
 // allowed), the RPPS number must start with it.
 func practitionerWhere(a *args, query string) string {
-	words := strings.Fields(foldSearch(query))
+	words := strings.Fields(storekit.Fold(query))
 	if len(words) == 0 {
 		return ""
 	}

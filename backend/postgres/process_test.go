@@ -200,7 +200,7 @@ func TestTwoProcesses(t *testing.T) {
 	numbers := append(mine.Numbers, theirs.Numbers...)
 	slices.Sort(numbers)
 	for i, n := range numbers {
-		if want := attestationNumber(2026, int64(i+1)); n != want {
+		if want := erpps.AttestationNumber(2026, int64(i+1)); n != want {
 			t.Fatalf("numbers taken by the two processes: %v", numbers)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // CreateRequest stores r as a new draft at revision 1, its history starting
@@ -17,21 +18,8 @@ import (
 // the same kind on the same object is ECONFLICT (a unique index holds it,
 // whichever process creates it).
 func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.Actor) error {
-	if err := checkNewRequest(r); err != nil {
-		return err
-	}
-	if len(r.Payload) == 0 {
-		r.Payload = []byte("{}")
-	}
-	if err := checkPayload(r.Payload); err != nil {
-		return err
-	}
-	if r.ID == "" {
-		id, err := newID()
-		if err != nil {
-			return storeError("create the request", err)
-		}
-		r.ID = id
+	if err := storekit.PrepareNewRequest(r); err != nil {
+		return storeError("create the request", err)
 	}
 	now := db.now()
 	created := erpps.RequestEvent{From: "", To: erpps.StatusDraft, At: now, Actor: actor, Principal: r.RPPS}
@@ -62,34 +50,6 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 	r.Status, r.Revision = erpps.StatusDraft, 1
 	r.CreatedAt, r.UpdatedAt, r.TransmittedAt, r.UpdatedBy = now, now, nil, actor
 	r.History = []erpps.RequestEvent{created}
-	return nil
-}
-
-// checkNewRequest rejects a request that cannot be created.
-func checkNewRequest(r *erpps.Request) error {
-	if r == nil {
-		return erpps.Invalid("La demande est vide.")
-	}
-	var fields []erpps.FieldError
-	if strings.TrimSpace(r.RPPS) == "" {
-		fields = append(fields, erpps.FieldError{Field: "rpps", Code: erpps.EINVALID,
-			Message: "Le numéro RPPS est obligatoire."})
-	}
-	if !r.Kind.Valid() {
-		fields = append(fields, erpps.FieldError{Field: "kind", Code: erpps.EINVALID,
-			Message: "Type de demande inconnu."})
-	}
-	if r.Status != "" && r.Status != erpps.StatusDraft {
-		fields = append(fields, erpps.FieldError{Field: "status", Code: erpps.EINVALID,
-			Message: "Une demande est créée en brouillon."})
-	}
-	if len(r.ID) > maxIDLength || strings.TrimSpace(r.ID) != r.ID {
-		fields = append(fields, erpps.FieldError{Field: "id", Code: erpps.EINVALID,
-			Message: "Identifiant de demande invalide."})
-	}
-	if len(fields) > 0 {
-		return erpps.Invalid("La demande ne peut pas être créée.", fields...)
-	}
 	return nil
 }
 

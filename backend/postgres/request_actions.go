@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // CommitTransmit commits a validated transmission whole, in one transaction
@@ -18,7 +19,7 @@ import (
 // plan.BaseRevision or may not be transmitted; EFORBIDDEN when the approval
 // does not fit; nothing is written then.
 func (db *DB) CommitTransmit(ctx context.Context, plan erpps.TransmitPlan) (*erpps.Request, error) {
-	if err := checkPayload(plan.Payload); err != nil {
+	if err := erpps.CheckPayload(plan.Payload); err != nil {
 		return nil, err
 	}
 	now := db.now()
@@ -95,13 +96,7 @@ func readPlanned(ctx context.Context, tx pgx.Tx, id string, baseRevision int64, 
 	if err != nil {
 		return cur, err
 	}
-	if cur.rpps != principal {
-		return cur, erpps.Errorf(erpps.EFORBIDDEN, "Cette demande ne relève pas de ce dossier.")
-	}
-	if cur.revision != baseRevision {
-		return cur, erpps.StaleDraft()
-	}
-	return cur, nil
+	return cur, erpps.CheckPlannedOn(cur.rpps, cur.revision, principal, baseRevision)
 }
 
 // withdrawPair withdraws the request in cur and, when it is one of a moved
@@ -167,7 +162,7 @@ func transmitLinked(ctx context.Context, tx pgx.Tx, cur state, c erpps.Request, 
 	if existing > 0 {
 		return nil // transmitted again after a complement: it keeps its cessation
 	}
-	if err := checkPayload(c.Payload); err != nil {
+	if err := erpps.CheckPayload(c.Payload); err != nil {
 		return err
 	}
 	var open int
@@ -183,7 +178,7 @@ func transmitLinked(ctx context.Context, tx pgx.Tx, cur state, c erpps.Request, 
 		cur.rpps, string(erpps.KindCeaseActivity), c.TargetID, string(erpps.StatusDraft)); err != nil {
 		return fmt.Errorf("replace the cessation draft: %w", err)
 	}
-	id, err := newID()
+	id, err := storekit.NewID()
 	if err != nil {
 		return err
 	}

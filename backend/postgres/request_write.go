@@ -18,7 +18,7 @@ import (
 // the other is ECONFLICT (erpps.StaleDraft). ENOTFOUND when the request does
 // not exist. The returned request has no History: a save adds no step.
 func (db *DB) SaveDraft(ctx context.Context, id string, baseRevision int64, payload json.RawMessage, actor erpps.Actor) (*erpps.Request, error) {
-	if err := checkPayload(payload); err != nil {
+	if err := erpps.CheckPayload(payload); err != nil {
 		return nil, err
 	}
 	var r *erpps.Request
@@ -57,12 +57,8 @@ func whyNotSaved(ctx context.Context, tx pgx.Tx, id string, baseRevision int64) 
 	if err != nil {
 		return fmt.Errorf("read the request status: %w", err)
 	}
-	if !erpps.RequestStatus(status).Editable() {
-		return erpps.Errorf(erpps.ECONFLICT,
-			"Cette demande est « %s » : elle ne peut plus être modifiée.", erpps.RequestStatus(status).Label())
-	}
-	if revision != baseRevision {
-		return erpps.StaleDraft()
+	if err := erpps.WhyNotSaved(erpps.RequestStatus(status), revision, baseRevision); err != nil {
+		return err
 	}
 	return fmt.Errorf("request %s was not updated", id)
 }

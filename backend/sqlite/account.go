@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // accountColumns are the columns scanAccount reads, in its order.
@@ -31,7 +32,7 @@ func (db *DB) CreateAccount(ctx context.Context, a *erpps.Account, passwordHash 
 		return erpps.Invalid("Le compte doit avoir un identifiant de connexion et un rôle connu.")
 	}
 	if a.ID == "" {
-		id, err := newID()
+		id, err := storekit.NewID()
 		if err != nil {
 			return db.storeError("create the account", err)
 		}

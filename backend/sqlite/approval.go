@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // approvalColumns are the columns scanApproval reads, in its order.
@@ -26,7 +27,7 @@ func (db *DB) CreateApproval(ctx context.Context, a *erpps.Approval) error {
 		return erpps.Invalid("L'accord doit nommer la demande, sa version, l'empreinte de son contenu et expirer après avoir été donné.")
 	}
 	if a.ID == "" {
-		id, err := newID()
+		id, err := storekit.NewID()
 		if err != nil {
 			return db.storeError("create the approval", err)
 		}

@@ -14,27 +14,11 @@ var (
 	_ erpps.SettingsStore       = (*DB)(nil)
 )
 
-// attestationNumber writes the number of the seq-th attestation of year.
-func attestationNumber(year int, seq int64) string {
-	return fmt.Sprintf("ATT-%04d-%06d", year, seq)
-}
-
-// parseAttestationNumber reads "ATT-2026-000001" back.
-func parseAttestationNumber(number string) (year int, seq int64, ok bool) {
-	if len(number) != len("ATT-2026-000001") {
-		return 0, 0, false
-	}
-	if _, err := fmt.Sscanf(number, "ATT-%04d-%06d", &year, &seq); err != nil || year < 1 || seq < 1 {
-		return 0, 0, false
-	}
-	return year, seq, attestationNumber(year, seq) == number
-}
-
 // PeekAttestationNumber returns the number the next attestation of year would
 // take, "ATT-2026-000001" then "ATT-2026-000002"..., without taking it.
 func (db *DB) PeekAttestationNumber(ctx context.Context, year int) (string, error) {
-	if year < 1 || year > 9999 {
-		return "", erpps.Invalid("Année d'attestation invalide.")
+	if err := erpps.CheckAttestationYear(year); err != nil {
+		return "", err
 	}
 	var last int64
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
@@ -47,7 +31,7 @@ func (db *DB) PeekAttestationNumber(ctx context.Context, year int) (string, erro
 	if err != nil {
 		return "", db.storeError("read the attestation counter", err)
 	}
-	return attestationNumber(year, last+1), nil
+	return erpps.AttestationNumber(year, last+1), nil
 }
 
 // RecordAttestation takes a.Number, which must be the next number of its
@@ -55,18 +39,15 @@ func (db *DB) PeekAttestationNumber(ctx context.Context, year int) (string, erro
 // callers never take the same number; the one that comes second gets
 // ECONFLICT and draws again.
 func (db *DB) RecordAttestation(ctx context.Context, a erpps.IssuedAttestation) error {
-	if a.Number == "" || a.RPPS == "" {
-		return erpps.Invalid("Le numéro d'attestation et le numéro RPPS sont obligatoires.")
-	}
-	year, seq, ok := parseAttestationNumber(a.Number)
-	if !ok {
-		return erpps.Invalid("Numéro d'attestation invalide.")
+	year, seq, err := a.Slot()
+	if err != nil {
+		return err
 	}
 	if a.IssuedAt.IsZero() {
 		a.IssuedAt = db.now()
 	}
 	taken := erpps.Errorf(erpps.ECONFLICT, "Ce numéro d'attestation a déjà été attribué.")
-	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+	err = db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		// The counter moves from seq-1 to seq, or nothing moves.
 		query := `UPDATE attestation_counters SET last = ?2 WHERE year = ?1 AND last = ?2 - 1`
 		if seq == 1 {
@@ -100,11 +81,11 @@ func (db *DB) RecordAttestation(ctx context.Context, a erpps.IssuedAttestation) 
 // delivered: its record is deleted and, when it is the last number of its
 // year, the counter steps back so that the next attestation takes it.
 func (db *DB) ReleaseAttestation(ctx context.Context, number string) error {
-	year, seq, ok := parseAttestationNumber(number)
-	if !ok {
-		return erpps.Invalid("Numéro d'attestation invalide.")
+	year, seq, err := erpps.ReadAttestationNumber(number)
+	if err != nil {
+		return err
 	}
-	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+	err = db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM attestations WHERE number = ?`, number); err != nil {
 			return fmt.Errorf("store: unable to release the attestation: %w", err)
 		}

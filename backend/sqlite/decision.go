@@ -10,15 +10,6 @@ import (
 	"erpps/backend/erpps"
 )
 
-// decisionTo is the status each decision moves a request to.
-var decisionTo = map[erpps.DecisionAction]erpps.RequestStatus{
-	erpps.DecisionTake:       erpps.StatusUnderReview,
-	erpps.DecisionAccept:     erpps.StatusAccepted,
-	erpps.DecisionRefuse:     erpps.StatusRefused,
-	erpps.DecisionComplement: erpps.StatusComplementRequested,
-	erpps.DecisionClose:      erpps.StatusClosedNoAction,
-}
-
 // CommitDecision commits a decision whole, in one transaction: the request's
 // new status (and its linked pair's), the reason or deadline, the agent who
 // took it, the history steps and the decisions recorded, attributed to the
@@ -29,7 +20,7 @@ var decisionTo = map[erpps.DecisionAction]erpps.RequestStatus{
 // is no longer at its step's BaseRevision or From status, or the record
 // changed since RecordUpdatedAt.
 func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erpps.Request, error) {
-	if err := checkDecision(plan); err != nil {
+	if err := plan.Check(); err != nil {
 		return nil, err
 	}
 	at := plan.At.UTC()
@@ -50,8 +41,8 @@ func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erp
 			if err != nil {
 				return err
 			}
-			if linked.id == cur.id || (linked.linked != cur.id && cur.linked != linked.id) {
-				return erpps.Invalid("La demande liée n'est pas liée à cette demande.")
+			if err := erpps.CheckLinkedPair(cur.id, cur.linked, linked.id, linked.linked); err != nil {
+				return err
 			}
 			if err := decide(ctx, tx, linked, plan, at); err != nil {
 				return err
@@ -74,29 +65,6 @@ func (db *DB) CommitDecision(ctx context.Context, plan erpps.DecisionPlan) (*erp
 	return r, nil
 }
 
-// checkDecision rejects a plan whose parts do not agree.
-func checkDecision(plan erpps.DecisionPlan) error {
-	to, ok := decisionTo[plan.Action]
-	if !ok {
-		return erpps.Invalid("Décision inconnue.")
-	}
-	if plan.Step.To != to || (plan.Linked != nil && plan.Linked.To != to) {
-		return erpps.Invalid("La décision ne correspond pas au statut visé.")
-	}
-	if plan.Principal == "" {
-		return erpps.Invalid("La décision doit nommer le dossier concerné.")
-	}
-	if plan.Record != nil {
-		if plan.Action != erpps.DecisionAccept || plan.Record.RPPS != plan.Principal {
-			return erpps.Invalid("Seule une acceptation change le dossier, et seulement celui de la demande.")
-		}
-		if err := checkPractitioner(plan.Record); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // readDecided reads the request a step was planned on: EFORBIDDEN when it is
 // not the principal's, ECONFLICT when its revision or status moved since.
 func readDecided(ctx context.Context, tx *sql.Tx, step erpps.RequestStep, principal string) (state, error) {
@@ -104,20 +72,13 @@ func readDecided(ctx context.Context, tx *sql.Tx, step erpps.RequestStep, princi
 	if err != nil {
 		return cur, err
 	}
-	if cur.rpps != principal {
-		return cur, erpps.Errorf(erpps.EFORBIDDEN, "Cette demande ne relève pas de ce dossier.")
-	}
-	if cur.revision != step.BaseRevision || cur.status != step.From {
-		return cur, erpps.Errorf(erpps.ECONFLICT,
-			"Cette demande a changé depuis que vous l'avez ouverte (elle est maintenant « %s ») : rechargez-la.", cur.status.Label())
-	}
-	return cur, nil
+	return cur, step.CheckOn(cur.rpps, cur.revision, cur.status, principal)
 }
 
 // decide moves the request in cur as plan says, with its step and its
 // decision.
 func decide(ctx context.Context, tx *sql.Tx, cur state, plan erpps.DecisionPlan, at time.Time) error {
-	to := decisionTo[plan.Action]
+	to, _ := plan.Action.Target()
 	if err := erpps.CheckTransition(cur.status, to, plan.Actor); err != nil {
 		return err
 	}

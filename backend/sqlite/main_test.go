@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // testEpoch is the first instant of the fake clock.
@@ -85,7 +86,7 @@ var agent = erpps.Actor{Role: erpps.RoleARSAgent, ID: "ARS-IDF-42", Name: "Agent
 func mustCreateDraft(tb testing.TB, db *DB, rpps string, payload string) *erpps.Request {
 	tb.Helper()
 	// Each draft on its own object: one draft per kind and object is the rule.
-	object, err := newRequestID()
+	object, err := storekit.NewID()
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // mandateColumns are the columns scanMandate reads, in its order.
@@ -24,7 +25,7 @@ func (db *DB) CreateMandate(ctx context.Context, m *erpps.Mandate) error {
 		return err
 	}
 	if m.ID == "" {
-		id, err := newID()
+		id, err := storekit.NewID()
 		if err != nil {
 			return db.storeError("create the mandate", err)
 		}

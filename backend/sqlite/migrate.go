@@ -5,10 +5,8 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
-	"sort"
-	"strconv"
-	"strings"
+
+	"erpps/backend/internal/storekit"
 )
 
 // migrationFiles holds the schema's history: NNNN_name.sql, numbered from
@@ -18,36 +16,11 @@ import (
 var migrationFiles embed.FS
 
 // migration is one step of the schema.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
+type migration = storekit.Migration
 
 // loadMigrations reads the embedded migrations in order and checks their
 // numbering.
-func loadMigrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list migrations: %w", err)
-	}
-	sort.Strings(names)
-	out := make([]migration, 0, len(names))
-	for i, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		num, _, ok := strings.Cut(base, "_")
-		version, err := strconv.Atoi(num)
-		if !ok || err != nil || version != i+1 {
-			return nil, fmt.Errorf("store: migration %s is out of sequence (want %04d_...)", base, i+1)
-		}
-		text, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("store: unable to read migration %s: %w", base, err)
-		}
-		out = append(out, migration{version: version, name: base, sql: string(text)})
-	}
-	return out, nil
-}
+func loadMigrations() ([]migration, error) { return storekit.LoadMigrations(migrationFiles) }
 
 // migrate applies, each in its own transaction, the migrations newer than
 // the file's user_version.
@@ -72,18 +45,18 @@ func migrate(ctx context.Context, db *sql.DB, migrations []migration, shown stri
 func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: unable to begin migration %s: %w", m.name, err)
+		return fmt.Errorf("store: unable to begin migration %s: %w", m.Name, err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("store: unable to apply migration %s: %w", m.name, err)
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return fmt.Errorf("store: unable to apply migration %s: %w", m.Name, err)
 	}
 	// PRAGMA takes no parameters; the version is an int from our own list.
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-		return fmt.Errorf("store: unable to record migration %s: %w", m.name, err)
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.Version)); err != nil {
+		return fmt.Errorf("store: unable to record migration %s: %w", m.Name, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: unable to commit migration %s: %w", m.name, err)
+		return fmt.Errorf("store: unable to commit migration %s: %w", m.Name, err)
 	}
 	return nil
 }

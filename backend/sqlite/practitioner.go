@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // PractitionerService is implemented by *DB.
@@ -83,7 +83,7 @@ func findProfessions(ctx context.Context, tx querier, rpps string) ([]erpps.Prof
 // professions and activities, in one transaction. A zero UpdatedAt is set to
 // now.
 func (db *DB) SavePractitioner(ctx context.Context, p *erpps.Practitioner) error {
-	if err := checkPractitioner(p); err != nil {
+	if err := p.Check(); err != nil {
 		return err
 	}
 	if p.UpdatedAt.IsZero() {
@@ -117,40 +117,13 @@ func writePractitioner(ctx context.Context, tx *sql.Tx, p *erpps.Practitioner) e
 			sort_key = excluded.sort_key, updated_at = excluded.updated_at`,
 		p.RPPS, p.Civility, p.ExerciseCivility, p.BirthName, p.ExerciseName,
 		p.FirstName, p.ExerciseFirstName, p.BirthDate, p.Contact.Email, p.Contact.Phone, string(address),
-		practitionerSearchText(p), practitionerSortKey(p), formatTime(p.UpdatedAt)); err != nil {
+		storekit.PractitionerSearchText(p), storekit.PractitionerSortKey(p), formatTime(p.UpdatedAt)); err != nil {
 		return fmt.Errorf("store: unable to write the practitioner: %w", err)
 	}
 	if err := replaceProfessions(ctx, tx, p); err != nil {
 		return err
 	}
 	return replaceActivities(ctx, tx, p)
-}
-
-// checkPractitioner rejects what the schema cannot hold.
-func checkPractitioner(p *erpps.Practitioner) error {
-	if p == nil || strings.TrimSpace(p.RPPS) == "" {
-		return erpps.Invalid("Le numéro RPPS est obligatoire.",
-			erpps.FieldError{Field: "rpps", Code: erpps.EINVALID, Message: "Le numéro RPPS est obligatoire."})
-	}
-	seen := map[string]bool{}
-	for i, pr := range p.Professions {
-		field := fmt.Sprintf("professions[%d].code", i)
-		if pr.Code == "" || seen[pr.Code] {
-			return erpps.Invalid("Chaque profession doit avoir un code, une seule fois.",
-				erpps.FieldError{Field: field, Code: erpps.EINVALID, Message: "Code de profession absent ou en double."})
-		}
-		seen[pr.Code] = true
-	}
-	ids := map[string]bool{}
-	for i, a := range p.Activities {
-		field := fmt.Sprintf("activities[%d].id", i)
-		if a.ID == "" || ids[a.ID] {
-			return erpps.Invalid("Chaque activité doit avoir un identifiant, une seule fois.",
-				erpps.FieldError{Field: field, Code: erpps.EINVALID, Message: "Identifiant d'activité absent ou en double."})
-		}
-		ids[a.ID] = true
-	}
-	return nil
 }
 
 func replaceProfessions(ctx context.Context, tx *sql.Tx, p *erpps.Practitioner) error {
@@ -168,19 +141,4 @@ func replaceProfessions(ctx context.Context, tx *sql.Tx, p *erpps.Practitioner) 
 		}
 	}
 	return nil
-}
-
-// practitionerSearchText is what a search matches: every name.
-func practitionerSearchText(p *erpps.Practitioner) string {
-	return foldSearch(strings.Join([]string{p.ExerciseName, p.ExerciseFirstName,
-		p.BirthName, p.FirstName}, " "))
-}
-
-// practitionerSortKey orders lists by the name the Annuaire Santé shows.
-func practitionerSortKey(p *erpps.Practitioner) string {
-	first := p.ExerciseFirstName
-	if first == "" {
-		first = p.FirstName
-	}
-	return foldSearch(p.DisplayName() + " " + first)
 }

@@ -9,12 +9,7 @@ import (
 
 	"erpps/backend/erpps"
 	"erpps/backend/identifiers"
-)
-
-// Limits of a list of practitioners.
-const (
-	defaultPractitionerLimit = 100
-	maxPractitionerLimit     = 1000
+	"erpps/backend/internal/storekit"
 )
 
 // ListPractitioners returns the practitioners whose names contain the
@@ -24,11 +19,7 @@ const (
 // erpps.Request.Untouched) and open requests. An empty
 // query lists everyone. A limit of 0 means 100.
 func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFilter) ([]erpps.PractitionerSummary, error) {
-	limit := filter.Limit
-	if limit <= 0 {
-		limit = defaultPractitionerLimit
-	}
-	limit = min(limit, maxPractitionerLimit)
+	limit := filter.PageLimit()
 	offset := max(filter.Offset, 0)
 
 	where, args := practitionerWhere(filter.Query)
@@ -91,7 +82,7 @@ func (db *DB) ListPractitioners(ctx context.Context, filter erpps.PractitionerFi
 // folded query must appear in the names, or, for a query of digits (spaces
 // allowed), the RPPS number must start with it.
 func practitionerWhere(query string) (string, []any) {
-	words := strings.Fields(foldSearch(query))
+	words := strings.Fields(storekit.Fold(query))
 	if len(words) == 0 {
 		return "", nil
 	}

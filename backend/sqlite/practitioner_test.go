@@ -196,19 +196,3 @@ func TestListPractitioners(t *testing.T) {
 		}
 	})
 }
-
-func TestFoldSearch(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Éloïse", "eloise"},
-		{"  Le Bœuf-Énard  ", "le boeuf enard"},
-		{"D'ARTAGNAN", "d artagnan"},
-		{"Æsir Straße", "aesir strasse"},
-		{"Ça  va ?", "ca va"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := foldSearch(tt.in); got != tt.want {
-			t.Errorf("foldSearch(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}

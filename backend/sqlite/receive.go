@@ -13,7 +13,7 @@ import (
 // is: its status, revision, times, last writer and history. An id already
 // known is ECONFLICT; an unknown practitioner is ENOTFOUND.
 func (db *DB) ReceiveRequest(ctx context.Context, r *erpps.Request) error {
-	if err := checkReceived(r); err != nil {
+	if err := r.CheckReceived(); err != nil {
 		return err
 	}
 	var transmitted any
@@ -53,37 +53,4 @@ func (db *DB) ReceiveRequest(ctx context.Context, r *erpps.Request) error {
 		return nil
 	})
 	return db.storeError("receive the request", err)
-}
-
-// checkReceived rejects a received request the store cannot hold.
-func checkReceived(r *erpps.Request) error {
-	if r == nil {
-		return erpps.Invalid("La demande est vide.")
-	}
-	var fields []erpps.FieldError
-	bad := func(field, message string) {
-		fields = append(fields, erpps.FieldError{Field: field, Code: erpps.EINVALID, Message: message})
-	}
-	if r.ID == "" || len(r.ID) > maxRequestIDLength || strings.TrimSpace(r.ID) != r.ID {
-		bad("id", "Identifiant de demande invalide.")
-	}
-	if strings.TrimSpace(r.RPPS) == "" {
-		bad("rpps", "Le numéro RPPS est obligatoire.")
-	}
-	if !r.Kind.Valid() {
-		bad("kind", "Type de demande inconnu.")
-	}
-	if !r.Status.Valid() {
-		bad("status", "Statut de demande inconnu.")
-	}
-	if r.Revision < 1 {
-		bad("revision", "La version d'une demande commence à 1.")
-	}
-	if r.CreatedAt.IsZero() || r.UpdatedAt.IsZero() {
-		bad("createdAt", "Une demande reçue porte ses dates de création et de mise à jour.")
-	}
-	if len(fields) > 0 {
-		return erpps.Invalid("La demande reçue ne peut pas être enregistrée.", fields...)
-	}
-	return checkPayload(r.Payload)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // RequestService is implemented by *DB.
@@ -17,21 +18,8 @@ var _ erpps.RequestService = (*DB)(nil)
 // with its creation by actor. An empty ID is replaced by a random UUID and an
 // empty payload by {}. r is updated with what was stored.
 func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.Actor) error {
-	if err := checkNewRequest(r); err != nil {
-		return err
-	}
-	if len(r.Payload) == 0 {
-		r.Payload = []byte("{}")
-	}
-	if err := checkPayload(r.Payload); err != nil {
-		return err
-	}
-	if r.ID == "" {
-		id, err := newRequestID()
-		if err != nil {
-			return db.storeError("create the request", err)
-		}
-		r.ID = id
+	if err := storekit.PrepareNewRequest(r); err != nil {
+		return db.storeError("create the request", err)
 	}
 	now := db.now()
 	created := erpps.RequestEvent{From: "", To: erpps.StatusDraft, At: now, Actor: actor, Principal: r.RPPS}

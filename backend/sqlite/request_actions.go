@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // CommitTransmit commits a validated transmission whole, in one transaction
@@ -20,7 +21,7 @@ import (
 // ECONFLICT when the request is no longer at plan.BaseRevision or may not be
 // transmitted.
 func (db *DB) CommitTransmit(ctx context.Context, plan erpps.TransmitPlan) (*erpps.Request, error) {
-	if err := checkPayload(plan.Payload); err != nil {
+	if err := erpps.CheckPayload(plan.Payload); err != nil {
 		return nil, err
 	}
 	now := db.now()
@@ -95,13 +96,7 @@ func readPlanned(ctx context.Context, tx *sql.Tx, id string, baseRevision int64,
 	if err != nil {
 		return cur, err
 	}
-	if cur.rpps != principal {
-		return cur, erpps.Errorf(erpps.EFORBIDDEN, "Cette demande ne relève pas de ce dossier.")
-	}
-	if cur.revision != baseRevision {
-		return cur, erpps.StaleDraft()
-	}
-	return cur, nil
+	return cur, erpps.CheckPlannedOn(cur.rpps, cur.revision, principal, baseRevision)
 }
 
 // withdrawPair withdraws the request in cur and, when it is one of a moved
@@ -173,7 +168,7 @@ func transmitLinked(ctx context.Context, tx *sql.Tx, cur state, c erpps.Request,
 	if existing > 0 {
 		return nil // transmitted again after a complement: it keeps its cessation
 	}
-	if err := checkPayload(c.Payload); err != nil {
+	if err := erpps.CheckPayload(c.Payload); err != nil {
 		return err
 	}
 	args := append([]any{cur.rpps, string(erpps.KindCeaseActivity), c.TargetID}, openStatuses[1:]...)
@@ -190,7 +185,7 @@ func transmitLinked(ctx context.Context, tx *sql.Tx, cur state, c erpps.Request,
 		cur.rpps, string(erpps.KindCeaseActivity), c.TargetID, string(erpps.StatusDraft)); err != nil {
 		return fmt.Errorf("store: unable to replace the cessation draft: %w", err)
 	}
-	id, err := newRequestID()
+	id, err := storekit.NewID()
 	if err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ func TestCreateRequest(t *testing.T) {
 		{"ErrNotADraft", &erpps.Request{RPPS: "10000000001", Kind: erpps.KindContact, Status: erpps.StatusAccepted}, erpps.EINVALID},
 		{"ErrBadID", &erpps.Request{ID: strings.Repeat("x", 65), RPPS: "10000000001", Kind: erpps.KindContact}, erpps.EINVALID},
 		{"ErrPayloadNotJSON", &erpps.Request{RPPS: "10000000001", Kind: erpps.KindContact, Payload: json.RawMessage(`{"a":`)}, erpps.EINVALID},
-		{"ErrPayloadTooLarge", &erpps.Request{RPPS: "10000000001", Kind: erpps.KindContact, Payload: bigPayload(MaxPayloadSize + 1)}, erpps.EINVALID},
+		{"ErrPayloadTooLarge", &erpps.Request{RPPS: "10000000001", Kind: erpps.KindContact, Payload: bigPayload(erpps.MaxPayloadSize + 1)}, erpps.EINVALID},
 		{"ErrUnknownPractitioner", &erpps.Request{RPPS: "19999999999", Kind: erpps.KindContact}, erpps.ENOTFOUND},
 		{"ErrDuplicateID", &erpps.Request{ID: "REQ-given", RPPS: "10000000001", Kind: erpps.KindContact}, erpps.ECONFLICT},
 	}
@@ -224,11 +224,11 @@ func TestSaveDraft(t *testing.T) {
 
 	t.Run("ErrPayload", func(t *testing.T) {
 		r := mustCreateDraft(t, db, "10000000001", `{"v":1}`)
-		for _, payload := range []json.RawMessage{nil, json.RawMessage(`{`), json.RawMessage(`{} {}`), bigPayload(MaxPayloadSize + 1)} {
+		for _, payload := range []json.RawMessage{nil, json.RawMessage(`{`), json.RawMessage(`{} {}`), bigPayload(erpps.MaxPayloadSize + 1)} {
 			_, err := db.SaveDraft(ctx, r.ID, 1, payload, professional)
 			wantCode(t, err, erpps.EINVALID)
 		}
-		if _, err := db.SaveDraft(ctx, r.ID, 1, bigPayload(MaxPayloadSize), professional); err != nil {
+		if _, err := db.SaveDraft(ctx, r.ID, 1, bigPayload(erpps.MaxPayloadSize), professional); err != nil {
 			t.Fatalf("a payload of the maximum size was refused: %v", err)
 		}
 	})

@@ -19,7 +19,7 @@ import (
 // its revision moved since baseRevision (erpps.StaleDraft). The returned
 // request has no History: a save adds no step.
 func (db *DB) SaveDraft(ctx context.Context, id string, baseRevision int64, payload json.RawMessage, actor erpps.Actor) (*erpps.Request, error) {
-	if err := checkPayload(payload); err != nil {
+	if err := erpps.CheckPayload(payload); err != nil {
 		return nil, err
 	}
 	args := []any{string(payload), formatTime(db.now()), string(actor.Role), actor.ID, actor.Name, id, baseRevision}
@@ -70,12 +70,8 @@ func whyNotSaved(ctx context.Context, tx *sql.Tx, id string, baseRevision int64)
 	if err != nil {
 		return fmt.Errorf("store: unable to read the request status: %w", err)
 	}
-	if !erpps.RequestStatus(status).Editable() {
-		return erpps.Errorf(erpps.ECONFLICT,
-			"Cette demande est « %s » : elle ne peut plus être modifiée.", erpps.RequestStatus(status).Label())
-	}
-	if revision != baseRevision {
-		return erpps.StaleDraft()
+	if err := erpps.WhyNotSaved(erpps.RequestStatus(status), revision, baseRevision); err != nil {
+		return err
 	}
 	return fmt.Errorf("store: request %s was not updated", id)
 }

@@ -41,8 +41,5 @@ func (db *DB) Ready(ctx context.Context) error {
 	return nil
 }
 
-// newID returns a random UUID (version 4), for the rows given no id.
-func newID() (string, error) { return newRequestID() }
-
 // actorArgs spreads an actor into query arguments.
 func actorArgs(a erpps.Actor) []any { return []any{string(a.Role), a.ID, a.Name} }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // sessionInvalid is the one error of a token that opens no session.
@@ -22,7 +23,7 @@ func (db *DB) CreateSession(ctx context.Context, s *erpps.Session, tokenHash []b
 		return erpps.Invalid("La session doit avoir un compte, un jeton et une expiration après sa création.")
 	}
 	if s.ID == "" {
-		id, err := newID()
+		id, err := storekit.NewID()
 		if err != nil {
 			return db.storeError("create the session", err)
 		}

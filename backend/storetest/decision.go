@@ -8,19 +8,11 @@ import (
 	"erpps/backend/erpps"
 )
 
-// decisionTo is the status each decision moves a request to.
-var decisionTo = map[erpps.DecisionAction]erpps.RequestStatus{
-	erpps.DecisionTake:       erpps.StatusUnderReview,
-	erpps.DecisionAccept:     erpps.StatusAccepted,
-	erpps.DecisionRefuse:     erpps.StatusRefused,
-	erpps.DecisionComplement: erpps.StatusComplementRequested,
-	erpps.DecisionClose:      erpps.StatusClosedNoAction,
-}
-
 // planFor plans action on r as it stands, by actor, at at(100).
 func planFor(r *erpps.Request, action erpps.DecisionAction, actor erpps.Actor) erpps.DecisionPlan {
+	to, _ := action.Target()
 	return erpps.DecisionPlan{Action: action, Actor: actor, Principal: r.RPPS, At: at(100),
-		Step: erpps.RequestStep{RequestID: r.ID, BaseRevision: r.Revision, From: r.Status, To: decisionTo[action]}}
+		Step: erpps.RequestStep{RequestID: r.ID, BaseRevision: r.Revision, From: r.Status, To: to}}
 }
 
 // decide commits action on r (as planFor plans it, then changed by mod).

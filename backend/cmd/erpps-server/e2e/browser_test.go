@@ -6,14 +6,14 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"erpps/backend/browsertest"
 )
 
 // The browser side, as app/e2e drives the desktop's browser mode: Debian's
@@ -219,63 +219,14 @@ func waitInvalid(t *testing.T, ctx context.Context, id, path, want string) {
 	})()`, jsString(id), jsString(path), jsString(want)))
 }
 
-var axeSource = struct {
-	sync.Once
-	js  string
-	err error
-}{}
-
-type axeViolation struct {
-	ID     string `json:"id"`
-	Impact string `json:"impact"`
-	Help   string `json:"help"`
-	Nodes  []struct {
-		Target []any `json:"target"`
-	} `json:"nodes"`
-}
+// axe checks pages with axe-core.
+var axe browsertest.Axe
 
 // checkA11y runs axe-core (frontend/node_modules/axe-core) on the page: a
 // serious or critical violation fails the test; the others are logged.
 func checkA11y(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	axeSource.Do(func() {
-		b, err := os.ReadFile(filepath.Join(repoRoot(t), "frontend", "node_modules", "axe-core", "axe.min.js"))
-		axeSource.js, axeSource.err = string(b), err
-	})
-	if axeSource.err != nil {
-		t.Fatalf("axe-core is missing (cd frontend && npm ci): %v", axeSource.err)
-	}
-	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	if !evalJS[bool](t, sctx, `typeof window.axe === "object"`) {
-		if _, err := chromedp.Run(sctx, chromedp.Evaluate[chromedp.Void](axeSource.js)); err != nil {
-			t.Fatalf("axe on %s: injecting axe-core: %v", name, err)
-		}
-	}
-	raw, err := chromedp.Run(sctx, chromedp.Evaluate[string](`axe.run(document, { resultTypes: ["violations"] }).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("axe on %s: %v", name, err)
-	}
-	var violations []axeViolation
-	if err := json.Unmarshal([]byte(raw), &violations); err != nil {
-		t.Fatalf("axe on %s: %v", name, err)
-	}
-	var blocking []string
-	for _, v := range violations {
-		where := make([]string, 0, len(v.Nodes))
-		for _, n := range v.Nodes {
-			where = append(where, fmt.Sprint(n.Target...))
-		}
-		line := fmt.Sprintf("%s [%s] %s: %s", v.ID, v.Impact, v.Help, strings.Join(where, ", "))
-		if v.Impact == "serious" || v.Impact == "critical" || v.ID == "heading-order" {
-			blocking = append(blocking, line)
-			continue
-		}
-		t.Logf("axe on %s: %s", name, line)
-	}
-	if len(blocking) > 0 {
-		t.Errorf("axe on %s: %d serious, critical or heading-order violation(s):\n%s", name, len(blocking), strings.Join(blocking, "\n"))
-	}
+	axe.Check(t, ctx, repoRoot(t), name)
 }
 
 // screenshot saves the full page as $ERPPS_ARTIFACTS/screenshots/<name>.png.
@@ -283,24 +234,7 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
-	}
-	if len(png) < 1000 {
-		t.Fatalf("screenshot %s is empty", name)
-	}
-	dir := os.Getenv("ERPPS_ARTIFACTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	dir = filepath.Join(dir, "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	browsertest.Screenshot(t, sctx, name)
 }
 
 // look is what a person sees at a step: a screenshot and axe-core's check.

@@ -1,4 +1,4 @@
-package sqlite
+package storekit
 
 import (
 	"strings"
@@ -7,12 +7,13 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// foldSearch normalises text for searching and sorting: lower case, accents
+// Fold normalises text for searching and sorting: lower case, accents
 // removed ("É" is "e"), ligatures spelt out ("œ" is "oe"), and every run of
 // characters that are neither letters nor digits (spaces, hyphens,
 // apostrophes) made one space. "Le Bœuf-Énard" and "le boeuf enard" fold the
-// same.
-func foldSearch(s string) string {
+// same. Both stores fold the same way, so a search finds the same records in
+// either.
+func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // no leading space

@@ -53,7 +53,7 @@ func historyOf(r *erpps.Request, decisions []erpps.Decision) []HistoryRow {
 // -1 when none did.
 func decisionOf(e erpps.RequestEvent, decisions []erpps.Decision, used []bool) int {
 	for i, d := range decisions {
-		if !used[i] && targetOf[d.Action] == e.To && d.At.Equal(e.At) && d.Actor == e.Actor {
+		if to, ok := d.Action.Target(); ok && !used[i] && to == e.To && d.At.Equal(e.At) && d.Actor == e.Actor {
 			return i
 		}
 	}

@@ -63,6 +63,10 @@ func TestActionSameDraftTwoTabs(t *testing.T) {
 		}
 	}
 	evalTrue(t, second, "no saving before a version is chosen for every field that differs", `document.getElementById("btn-conflict-save").disabled`)
+	// Saving the same content again would fail the same way: the autosave
+	// line says to choose, and offers no retry.
+	waitJS(t, second, "the autosave line says to choose a version", `(() => { const el = document.getElementById("autosave-status"); return !!el && el.innerText.includes("Choisissez la version à garder") })()`)
+	evalTrue(t, second, "no retry offered during a conflict", `![...document.querySelectorAll("button")].some(b => b.innerText.includes("Réessayer l'enregistrement"))`)
 	look(t, second, "action-deux-onglets-1-conflict")
 
 	// Keep the other tab's name and this tab's first name.

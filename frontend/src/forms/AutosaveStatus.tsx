@@ -1,6 +1,7 @@
 import { ApiError } from "../api";
 import type { AutosaveState } from "../hooks/autosave";
 import { Button, StatusLine } from "../ui";
+import { retryHelps } from "./retry";
 import { formatClock } from "./time";
 
 export const AUTOSAVE_STATUS_ID = "autosave-status";
@@ -35,12 +36,16 @@ export function AutosaveStatus({ state, onRetry }: { state: AutosaveState; onRet
                     id={AUTOSAVE_STATUS_ID}
                     tone="error"
                     action={
-                        <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={onRetry}>
-                            Réessayer l'enregistrement
-                        </Button>
+                        retryHelps(state.error) ? (
+                            <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={onRetry}>
+                                Réessayer l'enregistrement
+                            </Button>
+                        ) : undefined
                     }
                 >
-                    {`Échec de l'enregistrement : ${errorMessage(state.error)}`}
+                    {retryHelps(state.error)
+                        ? `Échec de l'enregistrement : ${errorMessage(state.error)}`
+                        : `Non enregistré : ${errorMessage(state.error)} Choisissez la version à garder.`}
                 </StatusLine>
             );
         case "idle":

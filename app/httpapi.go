@@ -68,28 +68,9 @@ func (a *App) httpRoutes() []httpRoute {
 	return []httpRoute{{"GET /api/attestation/{file}", a.downloadAttestation}, {"GET /api/events", a.serveEvents}}
 }
 
-// statusOf maps an error code to an HTTP status.
-func statusOf(code string) int {
-	switch code {
-	case erpps.EINVALID:
-		return http.StatusBadRequest
-	case erpps.ENOTFOUND:
-		return http.StatusNotFound
-	case erpps.ECONFLICT:
-		return http.StatusConflict
-	case erpps.EFORBIDDEN:
-		return http.StatusForbidden
-	case erpps.EDISKFULL:
-		return http.StatusInsufficientStorage
-	case erpps.EREADONLY, erpps.ESTORELOCKED, erpps.ESTOREOPEN:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
-}
-
 func writeError(w http.ResponseWriter, a *App, err error) {
 	e := a.formatError(err)
-	writeJSON(w, statusOf(e.Code), e)
+	writeJSON(w, erpps.HTTPStatus(e.Code), e)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

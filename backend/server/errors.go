@@ -15,27 +15,6 @@ type errorBody struct {
 	Fields  []erpps.FieldError `json:"fields"`
 }
 
-// statusOf maps an error code to an HTTP status.
-func statusOf(code string) int {
-	switch code {
-	case erpps.EINVALID:
-		return http.StatusBadRequest
-	case erpps.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case erpps.EFORBIDDEN:
-		return http.StatusForbidden
-	case erpps.ENOTFOUND:
-		return http.StatusNotFound
-	case erpps.ECONFLICT:
-		return http.StatusConflict
-	case erpps.ETOOLARGE:
-		return http.StatusRequestEntityTooLarge
-	case erpps.EUNAVAILABLE:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
-}
-
 // msgUnavailable is said when the database cannot be reached or written.
 const msgUnavailable = "Le service est momentanément indisponible : réessayez dans quelques instants."
 
@@ -55,7 +34,7 @@ func publicError(err error) *erpps.Error {
 // logged (the cause, never the body of the request).
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	e := publicError(err)
-	status := statusOf(e.Code)
+	status := erpps.HTTPStatus(e.Code)
 	if status >= 500 {
 		s.log.LogAttrs(r.Context(), slog.LevelError, "server: request failed",
 			slog.String("method", r.Method), slog.String("route", r.Pattern), slog.String("code", e.Code), slog.Any("err", err))

@@ -16,6 +16,9 @@ export interface DecisionPanelProps {
 
 const EMPTY = { reason: "", deadline: "" };
 
+/** The id of the reason field of each form (its focus target). */
+const REASON_ID = { refuse: "refuse-reason", complement: "complement-message" } as const;
+
 /**
  * DecisionPanel offers the decisions the server allows on the request: take
  * it, accept it (confirmed in a dialog), refuse it with a reason, or ask for
@@ -33,12 +36,33 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
         deadline: "deadline" in localErrors ? localErrors.deadline : serverErrors.deadline
     };
     const can = (a: DecisionAction) => actions.includes(a);
+    /** edit keeps what is typed in field and clears its error until the next check. */
+    const edit = (field: "reason" | "deadline") => (v: string) => {
+        setDraft(d => ({ ...d, [field]: v }));
+        setErrors(e => ({ ...e, [field]: undefined }));
+    };
+    /** reasonField is the required text of a refusal or of a complement. */
+    const reasonField = (which: "refuse" | "complement", label: string, hint: string) => (
+        <TextField
+            id={REASON_ID[which]}
+            label={label}
+            hint={hint}
+            multiline
+            rows={4}
+            maxLength={2000}
+            value={draft.reason}
+            onChange={edit("reason")}
+            error={errors.reason}
+            errorFor="reason"
+            required
+        />
+    );
 
     const openForm = (which: "refuse" | "complement") => {
         setOpen(which);
         setDraft(EMPTY);
         setErrors({});
-        setTimeout(() => document.getElementById(which === "refuse" ? "refuse-reason" : "complement-message")?.focus(), 0);
+        setTimeout(() => document.getElementById(REASON_ID[which])?.focus(), 0);
     };
     const close = () => {
         const which = open;
@@ -54,7 +78,7 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
         const found = validateDecision(d, isoDay(new Date()));
         setErrors(found);
         if (found.reason !== undefined || found.deadline !== undefined) {
-            const first = found.reason !== undefined ? (open === "refuse" ? "refuse-reason" : "complement-message") : "complement-deadline";
+            const first = found.reason !== undefined ? REASON_ID[open] : "complement-deadline";
             document.getElementById(first)?.focus();
             return;
         }
@@ -110,22 +134,7 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                     <Heading level={3} look="h6">
                         Refuser la demande
                     </Heading>
-                    <TextField
-                        id="refuse-reason"
-                        label="Motif du refus"
-                        hint="Le professionnel lira ce motif."
-                        multiline
-                        rows={4}
-                        maxLength={2000}
-                        value={draft.reason}
-                        onChange={v => {
-                            setDraft(d => ({ ...d, reason: v }));
-                            setErrors(e => ({ ...e, reason: undefined }));
-                        }}
-                        error={errors.reason}
-                        errorFor="reason"
-                        required
-                    />
+                    {reasonField("refuse", "Motif du refus", "Le professionnel lira ce motif.")}
                     <FormActions>
                         <ButtonGroup>
                             <Button id="btn-refuse-confirm" type="submit" disabled={busy}>
@@ -143,22 +152,7 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                     <Heading level={3} look="h6">
                         {labels.action("complement")}
                     </Heading>
-                    <TextField
-                        id="complement-message"
-                        label="Ce que le professionnel doit compléter"
-                        hint="La demande lui revient, modifiable ; il la transmet à nouveau une fois complétée."
-                        multiline
-                        rows={4}
-                        maxLength={2000}
-                        value={draft.reason}
-                        onChange={v => {
-                            setDraft(d => ({ ...d, reason: v }));
-                            setErrors(e => ({ ...e, reason: undefined }));
-                        }}
-                        error={errors.reason}
-                        errorFor="reason"
-                        required
-                    />
+                    {reasonField("complement", "Ce que le professionnel doit compléter", "La demande lui revient, modifiable ; il la transmet à nouveau une fois complétée.")}
                     <TextField
                         id="complement-deadline"
                         label="Date limite de réponse"
@@ -168,10 +162,7 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
                         placeholder="jj/mm/aaaa"
                         maxLength={10}
                         value={draft.deadline}
-                        onChange={v => {
-                            setDraft(d => ({ ...d, deadline: v }));
-                            setErrors(e => ({ ...e, deadline: undefined }));
-                        }}
+                        onChange={edit("deadline")}
                         error={errors.deadline}
                         errorFor="deadline"
                         required

@@ -47,7 +47,8 @@ func run(args []string, stderr io.Writer) int {
 	addr := fset.String("addr", "127.0.0.1:8080", "adresse d'écoute du mode navigateur (erpps web)")
 	kiosk := fset.Bool("kiosk", false, "borne d'accueil ARS : plein écran, aucune donnée conservée")
 	noDemo := fset.Bool("no-demo", false, "ne pas créer de dossiers de démonstration au premier lancement")
-	server := fset.String("server", os.Getenv("ERPPS_SERVER_URL"), "adresse du serveur eRPPS, dont les clés publiques de l'autorité sont gardées pour vérifier les attestations hors ligne (défaut : $ERPPS_SERVER_URL)")
+	server := fset.String("server", os.Getenv("ERPPS_SERVER_URL"), "adresse du serveur eRPPS, proposée sur la page « Serveur eRPPS » pour la synchronisation ; les clés publiques de l'autorité en sont gardées pour vérifier les attestations hors ligne (défaut : $ERPPS_SERVER_URL)")
+	serverCA := fset.String("server-ca", os.Getenv("ERPPS_SERVER_CA"), "fichier PEM de l'autorité de certification du serveur eRPPS, en plus de celles du système (défaut : $ERPPS_SERVER_CA)")
 	selfTest := fset.Bool("selftest", false, "vérifier les liaisons de l'interface de bureau, puis quitter (code 0 si tout va bien)")
 	if err := fset.Parse(args); err != nil {
 		return 2
@@ -82,6 +83,7 @@ func run(args []string, stderr io.Writer) int {
 		Version:   version,
 		Stderr:    stderr,
 		ServerURL: *server,
+		ServerCA:  *serverCA,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "erpps:", app.UserMessage(err))

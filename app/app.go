@@ -49,6 +49,9 @@ type Deps struct {
 	// Events reaches the UI's windows and tabs; nil for the mode's own
 	// (server-sent events in browser mode, Wails events otherwise).
 	Events Emitter
+	// Sync connects this computer to the eRPPS server; nil where no server
+	// can be configured.
+	Sync *SyncDeps
 }
 
 // App is the UI's API. Its exported methods are the bindings; keep lifecycle
@@ -65,6 +68,7 @@ type App struct {
 	deps     Deps
 	sessions *sessions
 	events   Emitter
+	sync     *syncManager
 	// closeStore closes what Open opened (once); nil for an App made by New.
 	closeStore func() error
 	// selfTest is the UI's report in self-test mode (desktop only).
@@ -87,6 +91,7 @@ func New(ctx context.Context, deps Deps) *App {
 		}
 	}
 	a := &App{ctx: ctx, base: ctx, deps: deps, sessions: newSessions(), events: events}
+	a.sync = newSyncManager(deps.Sync, events, deps.Log)
 	context.AfterFunc(ctx, a.stop)
 	return a
 }
@@ -127,6 +132,7 @@ func (a *App) stop() {
 		w.Close()
 	}
 	a.endSession(EndShutdown)
+	_ = a.sync.stop()
 	if c, ok := a.events.(emitterCloser); ok {
 		c.Close()
 	}

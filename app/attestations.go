@@ -41,7 +41,7 @@ func (a *App) SaveAttestation(rpps string) (*SavedFile, error) {
 	if !strings.HasSuffix(strings.ToLower(path), ".pdf") {
 		path += ".pdf"
 	}
-	_, err = a.deps.Attestations.Issue(ctx, rpps, func(issued *attestation.Issued) error {
+	err = a.issueAttestation(ctx, rpps, func(issued *attestation.Issued) error {
 		if err := os.WriteFile(path, issued.PDF, 0o644); err != nil {
 			_ = os.Remove(path)
 			return &erpps.Error{Code: erpps.EINVALID, Message: msgSaveFailed, Err: err}
@@ -88,7 +88,7 @@ func (a *App) downloadAttestation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sent := false
-	_, err := a.deps.Attestations.Issue(r.Context(), rpps, func(issued *attestation.Issued) error {
+	err := a.issueAttestation(r.Context(), rpps, func(issued *attestation.Issued) error {
 		setHeaders(issued.FileName)
 		w.Header().Set("Content-Length", fmt.Sprint(len(issued.PDF)))
 		sent = true

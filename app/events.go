@@ -23,7 +23,17 @@ const (
 	EventRequestChanged = "request:changed"
 	// EventSessionEnded carries a SessionEnded.
 	EventSessionEnded = "session:ended"
+	// EventSyncPulled carries a SyncPulled after the server's changes were
+	// applied locally (a decision, a record changed, a request edited on
+	// another desktop), after their "request:changed": the pages showing a
+	// record or lists read them again.
+	EventSyncPulled = "sync:pulled"
 )
+
+// SyncPulled is the payload of "sync:pulled".
+type SyncPulled struct {
+	RequestIDs []string `json:"requestIds"`
+}
 
 // RequestChanged is the payload of "request:changed".
 type RequestChanged struct {
@@ -42,15 +52,31 @@ const (
 	SyncLocal SyncStatus = "local"
 	// SyncOffline: a server is configured but cannot be reached.
 	SyncOffline SyncStatus = "offline"
+	// SyncOnline: everything is sent; the server tells of its changes.
+	SyncOnline SyncStatus = "online"
+	// SyncSyncing: changes are being sent or received.
+	SyncSyncing SyncStatus = "syncing"
+	// SyncUnauthorized: the server refused this computer's session (expired
+	// or revoked): sign in again on the « Serveur eRPPS » page.
+	SyncUnauthorized SyncStatus = "unauthorized"
 )
 
 // SyncState is the payload of "sync:state".
 type SyncState struct {
 	State SyncStatus `json:"state"`
+	// Pending counts the local changes waiting to be sent.
+	Pending int `json:"pending,omitempty"`
+	// SetAside counts the changes the server refused or found in conflict,
+	// shown on their requests.
+	SetAside int `json:"setAside,omitempty"`
+	// LastSyncAt is the last successful synchronisation.
+	LastSyncAt *time.Time `json:"lastSyncAt,omitempty"`
+	// Error says why the last attempt failed (in French).
+	Error string `json:"error,omitempty"`
 }
 
-// syncState is where the synchronisation stands (no server yet).
-func (a *App) syncState() SyncState { return SyncState{State: SyncLocal} }
+// syncState is where the synchronisation stands.
+func (a *App) syncState() SyncState { return a.sync.current() }
 
 // SyncState returns where the synchronisation stands, as "sync:state" says
 // it: a listener gets it when it subscribes (the browser's event stream

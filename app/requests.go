@@ -27,7 +27,7 @@ type RequestActions interface {
 // labels and what the session's actor (the local professional of the record
 // listed when no session is open) may do with it.
 func (a *App) ListRequests(filter erpps.RequestFilter) ([]*requests.Item, error) {
-	actor := localActor(filter.RPPS)
+	actor := a.actorOn(filter.RPPS)
 	if s, err := a.sessions.get(); err == nil {
 		actor = s.Actor
 	}
@@ -130,6 +130,7 @@ func (a *App) DeleteDraft(id string) error {
 		return err
 	}
 	a.events.Emit(EventRequestChanged, RequestChanged{ID: id, Deleted: true})
+	a.sync.notify()
 	return nil
 }
 
@@ -143,6 +144,8 @@ func (a *App) changed(v *requests.View) {
 	a.sessions.remember(v.Request)
 	r := v.Request
 	a.events.Emit(EventRequestChanged, RequestChanged{ID: r.ID, Revision: r.Revision, Status: r.Status})
+	// The store recorded the change as a mutation for the server.
+	a.sync.notify()
 }
 
 // partnerChanged tells that the other request of a moved cabinet was written

@@ -83,6 +83,21 @@ func (s *sessions) end(reason string) *SessionEnded {
 	return &SessionEnded{ID: c.ID, Principal: c.Principal, Reason: reason}
 }
 
+// actAs makes actor act in the open session from now on (signed in to or
+// out of the server); the zero Actor gives it back to the local
+// professional.
+func (s *sessions) actAs(actor erpps.Actor) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.current == nil {
+		return
+	}
+	if actor == (erpps.Actor{}) {
+		actor = localActor(s.current.Principal)
+	}
+	s.current.Actor = actor
+}
+
 // get returns the open session, EFORBIDDEN when none is.
 func (s *sessions) get() (Session, error) {
 	s.mu.Lock()
@@ -133,11 +148,20 @@ func (a *App) OpenSession(rpps string) (*Session, error) {
 	if _, err := a.deps.Practitioners.FindPractitionerByRPPS(a.ctx, rpps); err != nil {
 		return nil, err
 	}
-	s, ended := a.sessions.open(rpps, localActor(rpps))
+	s, ended := a.sessions.open(rpps, a.actorOn(rpps))
 	if ended != nil {
 		a.events.Emit(EventSessionEnded, ended)
 	}
 	return &s, nil
+}
+
+// actorOn is who acts on rpps's record from this computer: the server
+// account while signed in to the eRPPS server, else the local professional.
+func (a *App) actorOn(rpps string) erpps.Actor {
+	if actor, ok := a.sync.actor(); ok {
+		return actor
+	}
+	return localActor(rpps)
 }
 
 // CurrentSession returns the open session (EFORBIDDEN when none is).

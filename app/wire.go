@@ -37,6 +37,9 @@ type Config struct {
 	// the authority's public keys are fetched from it at start and kept,
 	// so that attestations verify offline.
 	ServerURL string
+	// ServerCA is a PEM file of the certificate authority the server's
+	// certificate chains to, besides the system's (--server-ca).
+	ServerCA string
 }
 
 // ErrKioskDataDir refuses a kiosk given a data folder: the kiosk erases its
@@ -93,6 +96,10 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		return fail(err)
 	}
 	db := sqlite.NewDB(datadir.StorePath(dir))
+	// Every local change of a request is recorded as a mutation for the
+	// eRPPS server, sent once this computer is signed in to one (the kiosk
+	// keeps nothing).
+	db.Replica = cfg.Mode != ModeKiosk
 	if err := db.Open(ctx); err != nil {
 		return fail(err)
 	}
@@ -119,7 +126,13 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 	if err != nil {
 		return fail(err)
 	}
-	verifier, _, stopRefresh, err := authorityVerifier(ctx, cfg.ServerURL, db, signer, log)
+	serverURL := cfg.ServerURL
+	if serverURL == "" && cfg.Mode != ModeKiosk {
+		if kept, err := loadServer(ctx, db); err == nil {
+			serverURL = kept.URL
+		}
+	}
+	verifier, _, stopRefresh, err := authorityVerifier(ctx, serverURL, db, signer, log)
 	if err != nil {
 		return fail(err)
 	}
@@ -137,7 +150,13 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		Dialogs: dialogsFor(cfg.Mode),
 		Log:     log,
 		Info:    Info{Version: cfg.Version, Mode: cfg.Mode, DataDir: dir, Demo: cfg.Demo, SelfTest: cfg.SelfTest},
+		Sync:    syncDepsFor(cfg, db),
 	})
+	// The client stops before the store closes (cleanups run last first).
+	cleanups = append(cleanups, a.sync.stop)
+	if err := a.sync.start(ctx); err != nil {
+		log.WithField("code", erpps.ErrorCode(err)).WithError(err).Warn("synchronisation not started")
+	}
 	// Closed once: by the desktop's OnShutdown, and by the caller.
 	a.closeStore = sync.OnceValue(closeAll)
 	return a, a.closeStore, nil
@@ -190,6 +209,15 @@ func errSuffix(err error) string {
 		return ""
 	}
 	return " (certains n'ont pas pu l'être : " + err.Error() + ")"
+}
+
+// syncDepsFor connects the desktop and browser mode to the eRPPS server; the
+// kiosk keeps nothing and is never connected.
+func syncDepsFor(cfg Config, db *sqlite.DB) *SyncDeps {
+	if cfg.Mode == ModeKiosk {
+		return nil
+	}
+	return &SyncDeps{Settings: db, Replica: db, Requests: db, URL: cfg.ServerURL, CAFile: cfg.ServerCA, NewClient: newSyncClient(db)}
 }
 
 func dialogsFor(mode Mode) Dialogs {

@@ -103,12 +103,12 @@ func (s *server) stderrTail() string {
 	return strings.Join(s.lastLines, "\n")
 }
 
-// startServer starts "erpps web" on a free loopback port with dataDir and
-// returns when it listens.
-func startServer(t *testing.T, dataDir string) *server {
+// startServer starts "erpps web" on a free loopback port with dataDir (and
+// the flags given) and returns when it listens.
+func startServer(t *testing.T, dataDir string, flags ...string) *server {
 	t.Helper()
 	bin := webBinary(t)
-	cmd := exec.Command(bin, "web", "--addr", "127.0.0.1:0", "--data", dataDir)
+	cmd := exec.Command(bin, append([]string{"web", "--addr", "127.0.0.1:0", "--data", dataDir}, flags...)...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -79,4 +79,13 @@ func (m *memStore) DeleteSession(_ context.Context, hash []byte) error {
 	return nil
 }
 
+func (m *memStore) ExtendSession(_ context.Context, hash []byte, expiresAt time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if s, ok := m.sessions[string(hash)]; ok {
+		s.ExpiresAt = expiresAt
+	}
+	return nil
+}
+
 func (m *memStore) DeleteExpiredSessions(context.Context, time.Time) (int, error) { return 0, nil }

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 
 	"erpps/backend/erpps"
@@ -15,6 +16,18 @@ import (
 // DefaultTTL is how long a session lasts when Sessions.TTL is zero: a
 // working day.
 const DefaultTTL = 8 * time.Hour
+
+// DefaultDeviceTTL is how long a desktop's session lasts since its last use
+// when Sessions.DeviceTTL is zero: 90 days, sliding.
+const DefaultDeviceTTL = 90 * 24 * time.Hour
+
+// slideEvery is how much of a device session's lifetime may pass before a
+// use pushes its expiry back (at most one write per session per hour).
+const slideEvery = time.Hour
+
+// devicePrefix starts the id of a device session: what tells it from a
+// browser's.
+const devicePrefix = "device-"
 
 // tokenBytes is the size of a session token's randomness.
 const tokenBytes = 32
@@ -28,10 +41,24 @@ type Sessions struct {
 	Store erpps.SessionStore
 	Now   func() time.Time
 	TTL   time.Duration
+	// DeviceTTL is how long a desktop's session lasts since its last use
+	// (DefaultDeviceTTL when 0).
+	DeviceTTL time.Duration
 }
 
 // Open starts a session for acct and returns its token.
 func (s *Sessions) Open(ctx context.Context, acct *erpps.Account) (string, *erpps.Session, error) {
+	return s.open(ctx, acct, false)
+}
+
+// OpenDevice starts a desktop's session for acct: it lasts DeviceTTL since
+// its last use (each Check pushes its expiry back), so that a desktop
+// offline for weeks comes back without a new sign-in.
+func (s *Sessions) OpenDevice(ctx context.Context, acct *erpps.Account) (string, *erpps.Session, error) {
+	return s.open(ctx, acct, true)
+}
+
+func (s *Sessions) open(ctx context.Context, acct *erpps.Account, device bool) (string, *erpps.Session, error) {
 	raw := make([]byte, tokenBytes)
 	if _, err := rand.Read(raw); err != nil {
 		return "", nil, erpps.Internal(fmt.Errorf("auth: unable to draw a token: %w", err))
@@ -41,11 +68,14 @@ func (s *Sessions) Open(ctx context.Context, acct *erpps.Account) (string, *erpp
 		return "", nil, erpps.Internal(fmt.Errorf("auth: unable to draw a session id: %w", err))
 	}
 	now := s.now()
-	ttl := s.TTL
+	ttl, sid := s.TTL, hex.EncodeToString(id)
 	if ttl <= 0 {
 		ttl = DefaultTTL
 	}
-	sess := &erpps.Session{ID: hex.EncodeToString(id), Account: *acct, CreatedAt: now, ExpiresAt: now.Add(ttl)}
+	if device {
+		ttl, sid = s.deviceTTL(), devicePrefix+sid
+	}
+	sess := &erpps.Session{ID: sid, Account: *acct, CreatedAt: now, ExpiresAt: now.Add(ttl), Device: device}
 	token := base64.RawURLEncoding.EncodeToString(raw)
 	if err := s.Store.CreateSession(ctx, sess, HashToken(token)); err != nil {
 		return "", nil, fmt.Errorf("auth: unable to store a session: %w", err)
@@ -66,10 +96,27 @@ func (s *Sessions) Check(ctx context.Context, token string) (*erpps.Session, err
 		}
 		return nil, fmt.Errorf("auth: unable to check a session: %w", err)
 	}
-	if sess.Account.Disabled || !s.now().Before(sess.ExpiresAt) {
+	now := s.now()
+	if sess.Account.Disabled || !now.Before(sess.ExpiresAt) {
 		return nil, erpps.Errorf(erpps.EUNAUTHORIZED, MsgNoSession)
 	}
+	sess.Device = strings.HasPrefix(sess.ID, devicePrefix)
+	if sess.Device {
+		if next := now.Add(s.deviceTTL()); next.Sub(sess.ExpiresAt) >= slideEvery {
+			if err := s.Store.ExtendSession(ctx, HashToken(token), next); err != nil {
+				return nil, fmt.Errorf("auth: unable to extend a session: %w", err)
+			}
+			sess.ExpiresAt = next
+		}
+	}
 	return sess, nil
+}
+
+func (s *Sessions) deviceTTL() time.Duration {
+	if s.DeviceTTL <= 0 {
+		return DefaultDeviceTTL
+	}
+	return s.DeviceTTL
 }
 
 // Close revokes the session of token (signing out). Closing a session

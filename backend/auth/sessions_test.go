@@ -82,3 +82,44 @@ type failingSessions struct{ erpps.SessionStore }
 func (failingSessions) FindSessionByTokenHash(context.Context, []byte, time.Time) (*erpps.Session, error) {
 	panic("a malformed token reached the store")
 }
+
+// A desktop's session lasts 90 days since its last use: used every 80 days
+// it never expires; left 90 days it does. A browser's session does not slide.
+func TestDeviceSessionSlides(t *testing.T) {
+	m := newMemStore()
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	s := &Sessions{Store: m, Now: func() time.Time { return now }, TTL: 8 * time.Hour}
+	ctx := context.Background()
+	acct := &erpps.Account{ID: "sec:1", Login: "s", Role: erpps.RoleSecretary}
+	token, sess, err := s.OpenDevice(ctx, acct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sess.Device || !sess.ExpiresAt.Equal(now.Add(DefaultDeviceTTL)) {
+		t.Fatalf("OpenDevice = %+v", sess)
+	}
+	browser, _, err := s.Open(ctx, acct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Check(ctx, browser); err != nil || got.Device {
+		t.Fatalf("a browser's session: %+v, %v", got, err)
+	}
+	for range 4 {
+		now = now.Add(80 * 24 * time.Hour)
+		got, err := s.Check(ctx, token)
+		if err != nil {
+			t.Fatalf("a device session used after 80 days: %v", err)
+		}
+		if !got.Device || !got.ExpiresAt.Equal(now.Add(DefaultDeviceTTL)) {
+			t.Fatalf("after a use, the session = %+v, want expiry %v", got, now.Add(DefaultDeviceTTL))
+		}
+	}
+	if _, err := s.Check(ctx, browser); erpps.ErrorCode(err) != erpps.EUNAUTHORIZED {
+		t.Fatalf("a browser's session after 320 days: %v", err)
+	}
+	now = now.Add(DefaultDeviceTTL)
+	if _, err := s.Check(ctx, token); erpps.ErrorCode(err) != erpps.EUNAUTHORIZED {
+		t.Fatalf("a device session left 90 days: %v, want EUNAUTHORIZED", err)
+	}
+}

@@ -50,6 +50,10 @@ type Session struct {
 	Account   Account   `json:"account"`
 	CreatedAt time.Time `json:"createdAt"`
 	ExpiresAt time.Time `json:"expiresAt"`
+	// Device: a desktop's session, long and sliding (each use pushes its
+	// expiry back), so that a desktop offline for weeks comes back signed
+	// in.
+	Device bool `json:"device,omitempty"`
 }
 
 // AccountStore keeps the accounts and their password hashes (argon2id, PHC
@@ -70,5 +74,9 @@ type SessionStore interface {
 	// unknown, revoked or expired at now.
 	FindSessionByTokenHash(ctx context.Context, tokenHash []byte, now time.Time) (*Session, error)
 	DeleteSession(ctx context.Context, tokenHash []byte) error
+	// ExtendSession moves the expiry of the session of tokenHash to
+	// expiresAt (a sliding session in use); an unknown session is not an
+	// error.
+	ExtendSession(ctx context.Context, tokenHash []byte, expiresAt time.Time) error
 	DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error)
 }

@@ -26,10 +26,11 @@ type TransmitPlan struct {
 	Actor        Actor
 	Principal    string // RPPS number of the practitioner whose record it is
 	// LinkedCessation, for a moved cabinet, ends the old place: Kind,
-	// TargetID, Payload and Department are set. It is created transmitted
-	// with the request, linked to it, replacing any cessation draft of the
-	// same activity; a request that already has its cessation (transmitted
-	// again after a complement) keeps it.
+	// TargetID, Payload and Department are set, and ID (LinkedCessationID
+	// of the request's id; the store draws one when empty). It is created
+	// transmitted with the request, linked to it, replacing any cessation
+	// draft of the same activity; a request that already has its cessation
+	// (transmitted again after a complement) keeps it.
 	LinkedCessation *Request
 	// Approval, for a request prepared by a secretary, is the practitioner's
 	// approval of this exact version, used in the same transaction.

@@ -15,6 +15,8 @@ type ServerStore interface {
 	SessionStore
 	MandateStore
 	ApprovalStore
+	// SyncStore is the server's side of the desktops' synchronisation.
+	SyncStore
 	// Ready says whether the store is reachable and its migrations applied
 	// (the server's /readyz); EUNAVAILABLE otherwise.
 	Ready(ctx context.Context) error

@@ -131,8 +131,10 @@ type Change struct {
 // PullResponse is a page of changes after a cursor, oldest first.
 type PullResponse struct {
 	Changes []Change `json:"changes"`
-	// Cursor is where the next pull starts (the last change's Seq, or the
-	// cursor given when nothing changed).
+	// Cursor is where the next pull starts: the last change's Seq; with no
+	// change, the change sequence the page was read at (nothing of these
+	// records changed up to it), so that a client whose records do not
+	// change still follows the sequence (a long-poll from it waits).
 	Cursor int64 `json:"cursor"`
 	More   bool  `json:"more"`
 	// Resync: the cursor is older than the changes the server keeps; take a

@@ -164,6 +164,13 @@ func (db *DB) DeleteSession(ctx context.Context, tokenHash []byte) error {
 	return storeError("close the session", err)
 }
 
+// ExtendSession moves the expiry of the session of tokenHash to expiresAt;
+// an unknown one is not an error.
+func (db *DB) ExtendSession(ctx context.Context, tokenHash []byte, expiresAt time.Time) error {
+	_, err := db.pool.Exec(ctx, `UPDATE sessions SET expires_at = $1 WHERE token_hash = $2`, stamp(expiresAt), tokenHash)
+	return storeError("extend the session", err)
+}
+
 // DeleteExpiredSessions removes the sessions expired at now and says how many.
 func (db *DB) DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error) {
 	tag, err := db.pool.Exec(ctx, `DELETE FROM sessions WHERE expires_at <= $1`, now)

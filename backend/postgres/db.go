@@ -106,9 +106,47 @@ func (db *DB) now() time.Time { return stamp(db.Now()) }
 // stamp returns t in UTC to the microsecond, as PostgreSQL keeps it.
 func stamp(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
 
-// inTx runs fn in a transaction and commits when fn succeeds; what was
-// being done ("save the draft") names the errors.
+// inTx runs fn in a write transaction and commits when fn succeeds; what
+// was being done ("save the draft") names the errors. When ctx carries an
+// erpps.Receipt, the transaction also handles the client's mutation (see
+// writeTx).
 func (db *DB) inTx(ctx context.Context, what string, fn func(tx pgx.Tx) error) error {
+	if r, ok := erpps.ReceiptFrom(ctx); ok {
+		return db.writeTx(ctx, what, &r, fn)
+	}
+	return db.writeTx(ctx, what, nil, fn)
+}
+
+// writeTx runs fn in a write transaction that first takes the change
+// counter's lock (every write of the log takes it at its first change: taken
+// first, no transaction waits for it while holding a row another one
+// needs). With a receipt, in the same transaction: the client's next seq is
+// checked before fn (ECONFLICT, nothing written, when it is not
+// receipt.Seq), the triggers attribute the changes to the client, and after
+// fn the request is read back, the result stored and the client's seq
+// advanced.
+func (db *DB) writeTx(ctx context.Context, what string, receipt *erpps.Receipt, fn func(tx pgx.Tx) error) error {
+	return db.plainTx(ctx, what, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT 1 FROM sync_counter WHERE id = 1 FOR UPDATE`); err != nil {
+			return fmt.Errorf("lock the change counter: %w", err)
+		}
+		if receipt != nil {
+			if err := checkReceipt(ctx, tx, *receipt); err != nil {
+				return err
+			}
+		}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if receipt != nil {
+			return commitReceipt(ctx, tx, *receipt, db.now())
+		}
+		return nil
+	})
+}
+
+// plainTx runs fn in a transaction and commits when fn succeeds.
+func (db *DB) plainTx(ctx context.Context, what string, fn func(tx pgx.Tx) error) error {
 	if db.pool == nil {
 		return erpps.Internal(errors.New("store: the database is not open"))
 	}

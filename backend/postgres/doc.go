@@ -11,6 +11,16 @@
 // applied at Open under an advisory lock so that two processes starting
 // together migrate once.
 //
+// The desktops' sync (erpps.SyncStore): every change of a request or of a
+// record adds a line to sync_changes, written by triggers so that no write
+// path escapes it, numbered from a one-row counter whose lock every write
+// transaction takes first and holds until it ends: changes commit in the
+// order of their numbers, so a pull that has seen n has seen everything
+// before it. A write whose context carries an erpps.Receipt checks and
+// advances the client's seq, and stores the mutation's result, in its own
+// transaction; its lines name the client (erpps.sync_client, set for the
+// transaction).
+//
 // Errors are *erpps.Error: a unique violation is ECONFLICT, a lost or
 // refused connection (the server restarting) EUNAVAILABLE, anything else
 // unexpected EINTERNAL. Times are timestamptz, kept to the microsecond: the

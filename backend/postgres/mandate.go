@@ -41,6 +41,8 @@ func scanMandate(row pgx.Row) (*erpps.Mandate, error) {
 func mandateNotFound() *erpps.Error { return erpps.NotFound("Ce mandat n'existe pas.") }
 
 // CreateMandate keeps m; an empty ID is drawn, a zero CreatedAt is now.
+// The grant logs the practitioner's record and each of their requests anew
+// in the change log, so that the secretary's desktop pulls them.
 func (db *DB) CreateMandate(ctx context.Context, m *erpps.Mandate) error {
 	if m == nil || strings.TrimSpace(m.RPPS) == "" || strings.TrimSpace(m.SecretaryID) == "" ||
 		len(m.Kinds) == 0 || m.ExpiresAt.IsZero() {
@@ -62,15 +64,21 @@ func (db *DB) CreateMandate(ctx context.Context, m *erpps.Mandate) error {
 		m.CreatedAt = db.now()
 	}
 	m.CreatedAt, m.ExpiresAt = stamp(m.CreatedAt), stamp(m.ExpiresAt)
-	_, err := db.pool.Exec(ctx, `
-		INSERT INTO mandates (id, rpps, secretary_id, secretary_name, kinds, created_at, expires_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		m.ID, m.RPPS, m.SecretaryID, m.SecretaryName, strs(m.Kinds), m.CreatedAt, m.ExpiresAt)
-	if isUnique(err, "") {
-		return erpps.Errorf(erpps.ECONFLICT, "Ce mandat existe déjà.")
-	}
+	// A write transaction (the change counter's lock first): the grant logs
+	// the practitioner's record and requests for the secretary's desktop
+	// (trigger of migration 0004).
+	err := db.inTx(ctx, "create the mandate", func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `
+			INSERT INTO mandates (id, rpps, secretary_id, secretary_name, kinds, created_at, expires_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			m.ID, m.RPPS, m.SecretaryID, m.SecretaryName, strs(m.Kinds), m.CreatedAt, m.ExpiresAt)
+		if isUnique(err, "") {
+			return erpps.Errorf(erpps.ECONFLICT, "Ce mandat existe déjà.")
+		}
+		return err
+	})
 	if err != nil {
-		return storeError("create the mandate", err)
+		return err
 	}
 	m.RevokedAt, m.RevokedBy = nil, nil
 	return nil

@@ -34,7 +34,7 @@ func loadMigrations() ([]migration, error) { return storekit.LoadMigrations(migr
 // newer version is ESTORENEWER and is not touched.
 func (db *DB) Migrate(ctx context.Context) error {
 	for _, m := range db.migrations {
-		if err := db.inTx(ctx, "apply migration "+m.Name, func(tx pgx.Tx) error {
+		if err := db.plainTx(ctx, "apply migration "+m.Name, func(tx pgx.Tx) error {
 			return applyMigration(ctx, tx, m, len(db.migrations))
 		}); err != nil {
 			return err

@@ -178,9 +178,14 @@ func transmitLinked(ctx context.Context, tx pgx.Tx, cur state, c erpps.Request, 
 		cur.rpps, string(erpps.KindCeaseActivity), c.TargetID, string(erpps.StatusDraft)); err != nil {
 		return fmt.Errorf("replace the cessation draft: %w", err)
 	}
-	id, err := storekit.NewID()
-	if err != nil {
-		return err
+	// The plan names it (erpps.LinkedCessationID), so that the desktop and
+	// the server create the same request.
+	id := c.ID
+	if id == "" {
+		var err error
+		if id, err = storekit.NewID(); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.Exec(ctx, `
 		INSERT INTO requests (id, rpps, kind, status, target_id, linked_request_id, department,

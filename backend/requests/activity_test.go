@@ -91,6 +91,11 @@ func TestChangeOfDepartment(t *testing.T) {
 		if len(ceases) != 1 || ceases[0].LinkedRequestID != sent.Request.ID || ceases[0].Status != erpps.StatusTransmitted {
 			t.Fatalf("linked cessation: %+v", ceases)
 		}
+		// Named after the new activity's request: the desktop's plan and
+		// the server's create the same request.
+		if want := erpps.LinkedCessationID(sent.Request.ID); ceases[0].ID != want {
+			t.Fatalf("linked cessation id %s, want %s", ceases[0].ID, want)
+		}
 		var cp erpps.CeaseActivityPayload
 		if err := jsonUnmarshal(ceases[0].Payload, &cp); err != nil {
 			t.Fatal(err)

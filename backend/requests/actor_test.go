@@ -52,10 +52,12 @@ func TestProfessionalActsOnlyOnOwnRecord(t *testing.T) {
 
 // TestActorAndPrincipalRecorded: a secretary's save and transmission are
 // recorded as the secretary's acts on the practitioner's record, in the
-// history, as the last writer and in the outbox.
+// history, as the last writer and on the replica's mutations for the
+// server (the desktop's store).
 func TestActorAndPrincipalRecorded(t *testing.T) {
 	ctx := context.Background()
 	s := mustService(t)
+	s.Requests.(*sqlite.DB).Replica = true
 	v := start(t, s, erpps.KindContact, "")
 	raw, _ := json.Marshal(contactWith("secretariat@example.org"))
 	saved, err := s.SaveDraft(ctx, v.Request.ID, v.Request.Revision, raw, secretary)
@@ -76,25 +78,29 @@ func TestActorAndPrincipalRecorded(t *testing.T) {
 	if first := sent.Request.History[0]; first.Actor != me || first.Principal != rpps {
 		t.Fatalf("creation step %+v", first)
 	}
-	w, err := s.Withdraw(ctx, v.Request.ID, me, "erreur")
+	if _, err := s.Withdraw(ctx, v.Request.ID, me, "erreur"); err != nil {
+		t.Fatal(err)
+	}
+	mutations, err := s.Requests.(*sqlite.DB).ListPendingMutations(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, err := s.Requests.(*sqlite.DB).ListOutbox(ctx, 0)
-	if err != nil {
-		t.Fatal(err)
+	want := []struct {
+		kind  erpps.MutationKind
+		actor erpps.Actor
+	}{
+		{erpps.MutationSaveDraft, secretary}, // the creation, coalesced with the secretary's save
+		{erpps.MutationTransmit, secretary},
+		{erpps.MutationWithdraw, me},
 	}
-	want := []erpps.OutboxEntry{
-		{Action: erpps.OutboxTransmit, RequestID: v.Request.ID, Revision: sent.Request.Revision, Actor: secretary, Principal: rpps},
-		{Action: erpps.OutboxWithdraw, RequestID: v.Request.ID, Revision: w.Request.Revision, Actor: me, Principal: rpps},
+	if len(mutations) != len(want) {
+		t.Fatalf("mutations %+v", mutations)
 	}
-	if len(entries) != len(want) {
-		t.Fatalf("outbox %+v", entries)
-	}
-	for i := range want {
-		want[i].ID, want[i].QueuedAt = entries[i].ID, entries[i].QueuedAt
-		if entries[i] != want[i] {
-			t.Fatalf("outbox[%d] = %+v, want %+v", i, entries[i], want[i])
+	for i, w := range want {
+		m := mutations[i]
+		if m.Kind != w.kind || m.Actor != w.actor || m.Principal != rpps || m.RequestID != v.Request.ID {
+			t.Fatalf("mutation %d = %+v, want %s by %+v", i, m, w.kind, w.actor)
 		}
 	}
+
 }

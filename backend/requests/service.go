@@ -34,30 +34,9 @@ type StartInput struct {
 // Start returns a new draft of the kind, prefilled from the record, or the
 // draft of the same kind on the same object when there is one: never two.
 func (s *Service) Start(ctx context.Context, in StartInput, actor erpps.Actor) (*View, error) {
-	if err := s.checkActor(ctx, actor, in.RPPS, in.Kind); err != nil {
-		return nil, err
-	}
-	r, err := rulesFor(in.Kind)
+	r, p, err := s.checkStart(ctx, &in, actor)
 	if err != nil {
 		return nil, err
-	}
-	p, err := s.Practitioners.FindPractitionerByRPPS(ctx, in.RPPS)
-	if err != nil {
-		return nil, err
-	}
-	if err := refuseUnlessServed(s.Catalog, p, in, today(s.Now())); err != nil {
-		return nil, err
-	}
-	if in.Kind == erpps.KindCeaseActivity {
-		a, err := p.ActivityByID(in.TargetID)
-		if err != nil {
-			return nil, err
-		}
-		if !a.Open(today(s.Now())) {
-			return nil, erpps.Errorf(erpps.ECONFLICT, "Cette activité a déjà pris fin.")
-		}
-	} else {
-		in.TargetID = ""
 	}
 	if d, err := s.findDraft(ctx, in); err == nil {
 		return s.resumed(ctx, d, actor)
@@ -76,6 +55,65 @@ func (s *Service) Start(ctx context.Context, in StartInput, actor erpps.Actor) (
 				return s.resumed(ctx, existing, actor)
 			}
 		}
+		return nil, err
+	}
+	return s.viewByID(ctx, req.ID, actor)
+}
+
+// checkStart checks that actor may start a request of in's kind on in's
+// record, today: the rules of the kind and the record. A cessation's target
+// must be an open activity; other kinds have no target (cleared in in).
+func (s *Service) checkStart(ctx context.Context, in *StartInput, actor erpps.Actor) (rules, *erpps.Practitioner, error) {
+	if err := s.checkActor(ctx, actor, in.RPPS, in.Kind); err != nil {
+		return rules{}, nil, err
+	}
+	r, err := rulesFor(in.Kind)
+	if err != nil {
+		return rules{}, nil, err
+	}
+	p, err := s.Practitioners.FindPractitionerByRPPS(ctx, in.RPPS)
+	if err != nil {
+		return rules{}, nil, err
+	}
+	if err := refuseUnlessServed(s.Catalog, p, *in, today(s.Now())); err != nil {
+		return rules{}, nil, err
+	}
+	if in.Kind == erpps.KindCeaseActivity {
+		a, err := p.ActivityByID(in.TargetID)
+		if err != nil {
+			return rules{}, nil, err
+		}
+		if !a.Open(today(s.Now())) {
+			return rules{}, nil, erpps.Errorf(erpps.ECONFLICT, "Cette activité a déjà pris fin.")
+		}
+	} else {
+		in.TargetID = ""
+	}
+	return r, p, nil
+}
+
+// CreateDraft creates the draft id with payload, in one transaction: a
+// draft a desktop started offline (its id chosen there) reaching the server.
+// The checks are Start's and SaveDraft's (the actor on the record, the kind
+// served, the payload readable); an id or a draft of the kind on the object
+// already there is ECONFLICT. An empty payload is the kind's prefilled one.
+func (s *Service) CreateDraft(ctx context.Context, id string, in StartInput, payload json.RawMessage, actor erpps.Actor) (*View, error) {
+	if id == "" {
+		return nil, erpps.Invalid("Identifiant de demande invalide.", erpps.FieldError{Field: "id", Code: erpps.EINVALID, Message: "Identifiant obligatoire."})
+	}
+	r, p, err := s.checkStart(ctx, &in, actor)
+	if err != nil {
+		return nil, err
+	}
+	if len(payload) == 0 {
+		if payload, err = json.Marshal(r.initial(p, in.TargetID)); err != nil {
+			return nil, erpps.Internal(fmt.Errorf("requests: unable to encode an initial payload: %w", err))
+		}
+	} else if _, err := r.decode(payload); err != nil {
+		return nil, err
+	}
+	req := &erpps.Request{ID: id, RPPS: in.RPPS, Kind: in.Kind, TargetID: in.TargetID, Payload: payload}
+	if err := s.Requests.CreateRequest(ctx, req, actor); err != nil {
 		return nil, err
 	}
 	return s.viewByID(ctx, req.ID, actor)
@@ -169,7 +207,7 @@ func (s *Service) Delete(ctx context.Context, id string, actor erpps.Actor) erro
 	if err := s.checkActor(ctx, actor, req.RPPS, req.Kind); err != nil {
 		return err
 	}
-	return s.Requests.DeleteDraft(ctx, id)
+	return s.Requests.DeleteDraft(erpps.WithActor(ctx, actor), id)
 }
 
 // viewByID is the view of request id as it stands.

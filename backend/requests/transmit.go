@@ -114,7 +114,9 @@ func moveEndDateOf(req *erpps.Request) string {
 }
 
 // linkedCessation ends the old place of a moved cabinet the day before the
-// new one starts.
+// new one starts. Its id derives from the new activity's request id
+// (erpps.LinkedCessationID): the desktop's plan and the server's create the
+// same request.
 func linkedCessation(req *erpps.Request, na *erpps.NewActivityPayload, oldDepartment string) (*erpps.Request, error) {
 	end := movedCabinetEnd(na.StartDate)
 	payload, err := json.Marshal(erpps.CeaseActivityPayload{
@@ -124,7 +126,7 @@ func linkedCessation(req *erpps.Request, na *erpps.NewActivityPayload, oldDepart
 	if err != nil {
 		return nil, erpps.Internal(fmt.Errorf("requests: unable to encode a cessation: %w", err))
 	}
-	return &erpps.Request{RPPS: req.RPPS, Kind: erpps.KindCeaseActivity, TargetID: na.ReplacesActivityID,
+	return &erpps.Request{ID: erpps.LinkedCessationID(req.ID), RPPS: req.RPPS, Kind: erpps.KindCeaseActivity, TargetID: na.ReplacesActivityID,
 		LinkedRequestID: req.ID, Payload: payload, Department: oldDepartment}, nil
 }
 

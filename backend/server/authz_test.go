@@ -59,7 +59,16 @@ var matrixCalls = map[string]matrixCall{
 	"POST /api/v1/mandates": func(matrixIDs) call {
 		return call{method: "POST", path: "/api/v1/mandates", body: map[string]any{"secretaryId": "sec:n", "kinds": []erpps.RequestKind{erpps.KindContact}, "expiresAt": time.Now().Add(30 * 24 * time.Hour)}}
 	},
-	"GET /api/v1/mandates":         func(matrixIDs) call { return call{method: "GET", path: "/api/v1/mandates"} },
+	"GET /api/v1/mandates": func(matrixIDs) call { return call{method: "GET", path: "/api/v1/mandates"} },
+	"POST /api/v1/sync/push": func(i matrixIDs) call {
+		return call{method: "POST", path: "/api/v1/sync/push", body: erpps.PushRequest{ClientID: "matrix-client", Mutations: []erpps.Mutation{{
+			ClientID: "matrix-client", Seq: 1, ID: "m-1", Kind: erpps.MutationSaveDraft, RequestID: i.draft, BaseVersion: i.draftRevision,
+			Actor: erpps.Actor{Role: erpps.RoleProfessional, ID: i.rpps}, Principal: i.rpps, RequestKind: erpps.KindContact,
+			Payload: []byte(`{"email":"pirate@example.org"}`), CreatedAt: time.Now()}}}}
+	},
+	"GET /api/v1/sync/pull":        func(matrixIDs) call { return call{method: "GET", path: "/api/v1/sync/pull?cursor=0"} },
+	"GET /api/v1/sync/snapshot":    func(matrixIDs) call { return call{method: "GET", path: "/api/v1/sync/snapshot"} },
+	"GET /api/v1/sync/wait":        func(matrixIDs) call { return call{method: "GET", path: "/api/v1/sync/wait?cursor=0"} },
 	"DELETE /api/v1/mandates/{id}": func(i matrixIDs) call { return call{method: "DELETE", path: "/api/v1/mandates/" + i.mandate} },
 }
 
@@ -71,6 +80,13 @@ var ownLists = map[string]bool{
 	"GET /api/v1/queue":     true,
 	"GET /api/v1/mandates":  true,
 	"POST /api/v1/mandates": true,
+	// A desktop's sync answers about the caller's own records (none of A's
+	// for those without A's mandate); a push on A's request is answered
+	// with a rejected result that holds nothing of A's (backend/syncserver).
+	"POST /api/v1/sync/push":    true,
+	"GET /api/v1/sync/pull":     true,
+	"GET /api/v1/sync/snapshot": true,
+	"GET /api/v1/sync/wait":     true,
 }
 
 // mayReach says which roles may reach A's data through a route: A; the
@@ -92,7 +108,8 @@ func mayReach(roleName, route string) bool {
 		switch route {
 		case "GET /api/v1/practitioners/{rpps}", "GET /api/v1/practitioners/{rpps}/requests", "GET /api/v1/practitioners/{rpps}/attestation",
 			"GET /api/v1/requests/{id}", "PUT /api/v1/requests/{id}/draft", "DELETE /api/v1/requests/{id}",
-			"POST /api/v1/requests/{id}/withdraw", "DELETE /api/v1/mandates/{id}", "GET /api/v1/mandates":
+			"POST /api/v1/requests/{id}/withdraw", "DELETE /api/v1/mandates/{id}", "GET /api/v1/mandates",
+			"GET /api/v1/sync/pull", "GET /api/v1/sync/snapshot", "GET /api/v1/sync/wait":
 			return true
 		}
 	}

@@ -22,6 +22,7 @@ import (
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
 	"erpps/backend/sqlite"
+	"erpps/backend/syncserver"
 )
 
 // env is a server on a real SQLite file with two practitioners in two
@@ -118,7 +119,8 @@ func newEnvOn(t testing.TB, store erpps.ServerStore) *env {
 	svc := &requests.Service{Practitioners: store, Requests: store, Structures: store, Catalog: cat, Now: time.Now, Mandates: deleg}
 	bo := &backoffice.Service{Store: store, Catalog: cat, Now: time.Now}
 	srv, err := newServer(Config{Store: store, Catalog: cat, Requests: svc, BackOffice: bo, Delegation: deleg,
-		Auth: &auth.PasswordAuthenticator{Accounts: store}, Sessions: &auth.Sessions{Store: store, TTL: time.Hour}})
+		Auth: &auth.PasswordAuthenticator{Accounts: store}, Sessions: &auth.Sessions{Store: store, TTL: time.Hour},
+		Sync: &syncserver.Service{Store: store, Requests: svc, Now: time.Now, WaitTimeout: 2 * time.Second, PollEvery: 20 * time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,6 +55,11 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/mandates", signedIn, s.listMandates},
 		{"DELETE", "/api/v1/mandates/{id}", signedIn, s.revokeMandate},
 
+		{"POST", "/api/v1/sync/push", signedIn, s.syncPush},
+		{"GET", "/api/v1/sync/pull", signedIn, s.syncPull},
+		{"GET", "/api/v1/sync/snapshot", signedIn, s.syncSnapshot},
+		{"GET", "/api/v1/sync/wait", signedIn, s.syncWait},
+
 		{"GET", "/api/v1/reference", public, s.reference},
 		{"GET", "/api/v1/keys", public, s.keys},
 		{"GET", "/api/v1/openapi.json", public, s.openAPI},

@@ -16,6 +16,7 @@ import (
 	"erpps/backend/erpps"
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
+	"erpps/backend/syncserver"
 )
 
 // KeySource gives the public keys of the register's signing authority, the
@@ -40,13 +41,15 @@ type AttestationSource interface {
 
 // Config is what the server is made of.
 type Config struct {
-	Store        erpps.ServerStore
-	Catalog      *refdata.Catalog
-	Requests     *requests.Service
-	BackOffice   *backoffice.Service
-	Delegation   *delegation.Service
-	Auth         erpps.Authenticator
-	Sessions     *auth.Sessions
+	Store      erpps.ServerStore
+	Catalog    *refdata.Catalog
+	Requests   *requests.Service
+	BackOffice *backoffice.Service
+	Delegation *delegation.Service
+	Auth       erpps.Authenticator
+	Sessions   *auth.Sessions
+	// Sync is the desktops' synchronisation (/api/v1/sync/...).
+	Sync         *syncserver.Service
 	Keys         KeySource         // optional: GET /api/v1/keys answers unavailable without it
 	Attestations AttestationSource // optional: the attestation route answers unavailable without it
 	// Assets is the built front end served at / (nil: nothing is served there).
@@ -87,8 +90,8 @@ func New(cfg Config) (http.Handler, error) {
 }
 
 func newServer(cfg Config) (*Server, error) {
-	if cfg.Store == nil || cfg.Catalog == nil || cfg.Requests == nil || cfg.BackOffice == nil || cfg.Delegation == nil || cfg.Auth == nil || cfg.Sessions == nil {
-		return nil, errors.New("server: Store, Catalog, Requests, BackOffice, Delegation, Auth and Sessions are required")
+	if cfg.Store == nil || cfg.Catalog == nil || cfg.Requests == nil || cfg.BackOffice == nil || cfg.Delegation == nil || cfg.Auth == nil || cfg.Sessions == nil || cfg.Sync == nil {
+		return nil, errors.New("server: Store, Catalog, Requests, BackOffice, Delegation, Auth, Sessions and Sync are required")
 	}
 	if cfg.Requests.Mandates == nil {
 		return nil, errors.New("server: Requests.Mandates must check secretaries' mandates (the Delegation service)")

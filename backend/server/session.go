@@ -19,6 +19,9 @@ type signInInput struct {
 	// Bearer asks for the token in the reply (desktops); browsers leave it
 	// false and keep only the HttpOnly cookie.
 	Bearer bool `json:"bearer"`
+	// Device asks for a desktop's session: 90 days since its last use
+	// (sliding), the token in the reply, no cookie.
+	Device bool `json:"device"`
 }
 
 // sessionReply is a session as the API shows it.
@@ -41,14 +44,22 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, _ *caller) error
 	if err != nil {
 		return err
 	}
-	token, sess, err := s.cfg.Sessions.Open(r.Context(), acct)
+	open := s.cfg.Sessions.Open
+	if in.Device {
+		open = s.cfg.Sessions.OpenDevice
+	}
+	token, sess, err := open(r.Context(), acct)
 	if err != nil {
 		return err
 	}
-	http.SetCookie(w, sessionCookie(r, token, sess.ExpiresAt))
 	reply := sessionReply{Session: sess}
-	if in.Bearer {
+	if in.Device {
 		reply.Token = token
+	} else {
+		http.SetCookie(w, sessionCookie(r, token, sess.ExpiresAt))
+		if in.Bearer {
+			reply.Token = token
+		}
 	}
 	writeJSON(w, http.StatusCreated, reply)
 	return nil

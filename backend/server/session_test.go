@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	"erpps/backend/auth"
 	"erpps/backend/erpps"
 )
 
@@ -146,5 +148,51 @@ func testHealth(t *testing.T, e *env) {
 	_ = e.store.Close()
 	if r := e.do(call{method: "GET", path: "/readyz"}); r.status != http.StatusServiceUnavailable || r.errorCode(t) != erpps.EUNAVAILABLE {
 		t.Fatalf("readyz on a closed store: %d %s", r.status, r.body)
+	}
+}
+
+// A desktop signs in with "device": the token in the reply, no cookie, a
+// session of 90 days that each use pushes back (sliding), on every store.
+func TestDeviceSession(t *testing.T) { eachStore(t, testDeviceSession) }
+
+func testDeviceSession(t *testing.T, e *env) {
+	now := time.Now().UTC()
+	sessions := &auth.Sessions{Store: e.store, Now: func() time.Time { return now }, TTL: time.Hour}
+	e.srv.cfg.Sessions = sessions
+	r := e.do(call{method: "POST", path: "/api/v1/session", body: map[string]any{"login": loginSecM, "password": password, "device": true}})
+	if r.status != http.StatusCreated {
+		t.Fatalf("device sign-in: %d %s", r.status, r.body)
+	}
+	if len(r.header.Values("Set-Cookie")) != 0 {
+		t.Error("a device's sign-in set a cookie")
+	}
+	var s sessionReply
+	r.json(t, &s)
+	if s.Token == "" || !s.Session.Device || !s.Session.ExpiresAt.After(now.Add(89*24*time.Hour)) {
+		t.Fatalf("device session %+v (token given: %v)", s.Session, s.Token != "")
+	}
+	// Offline for 60 days, twice: still signed in, the expiry pushed back.
+	for range 2 {
+		now = now.Add(60 * 24 * time.Hour)
+		r = e.do(call{method: "GET", path: "/api/v1/session", token: s.Token})
+		if r.status != http.StatusOK {
+			t.Fatalf("a device back after 60 days: %d %s", r.status, r.body)
+		}
+		var back sessionReply
+		r.json(t, &back)
+		if !back.Session.Device || back.Session.ExpiresAt.Before(now.Add(89*24*time.Hour)) {
+			t.Fatalf("after a use, session %+v", back.Session)
+		}
+	}
+	// A browser's session of the same account does not slide.
+	browser := e.signIn(loginSecM)
+	now = now.Add(2 * time.Hour)
+	if r := e.do(call{method: "GET", path: "/api/v1/session", token: browser}); r.status != http.StatusUnauthorized {
+		t.Fatalf("a browser's session after its TTL: %d", r.status)
+	}
+	// Left 91 days, the device's session is gone.
+	now = now.Add(91 * 24 * time.Hour)
+	if r := e.do(call{method: "GET", path: "/api/v1/session", token: s.Token}); r.status != http.StatusUnauthorized {
+		t.Fatalf("a device session left 91 days: %d %s", r.status, r.body)
 	}
 }

@@ -1,6 +1,7 @@
 // Package serverdemo fills an empty erpps-server with demo data: the desktop's
 // demo practitioners (backend/demo), one ARS agent account per region, a demo
-// password for every account, and transmitted requests in several regions so
+// password for every account, a secretary with a mandate from a demo
+// practitioner, and transmitted requests in several regions so
 // that the agents' queues are not empty. Demo passwords are derived from the
 // login (printed by `erpps-server seed-demo`): they are for demonstrations
 // only, never for a register holding real people.
@@ -23,6 +24,7 @@ type Store interface {
 	erpps.RequestService
 	erpps.StructureService
 	erpps.AccountStore
+	erpps.MandateStore
 	ReceiveRequest(ctx context.Context, r *erpps.Request) error
 }
 
@@ -53,6 +55,9 @@ type Result struct {
 	Requests      int     `json:"requests"`      // transmitted now
 	Agents        []Login `json:"agents"`
 	Professionals []Login `json:"professionals"`
+	// Secretaries are the demo secretary, with the RPPS number of the
+	// practitioner whose mandate they hold.
+	Secretaries []Login `json:"secretaries"`
 	// Queues counts the requests transmitted now by region code.
 	Queues map[string]int `json:"queues"`
 }
@@ -109,6 +114,13 @@ func (s *Seeder) Seed(ctx context.Context) (*Result, error) {
 		// A professional acts as their RPPS number (erpps.CheckActsFor).
 		actor := erpps.Actor{Role: erpps.RoleProfessional, ID: p.RPPS, Name: acc.Name}
 		if err := s.requests(ctx, d, i, p, actor, res); err != nil {
+			return nil, err
+		}
+	}
+	if principal, ok, err := s.principal(ctx, res.Professionals); err != nil {
+		return nil, err
+	} else if ok {
+		if err := s.secretary(ctx, principal, res); err != nil {
 			return nil, err
 		}
 	}

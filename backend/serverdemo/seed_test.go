@@ -9,6 +9,7 @@ import (
 	"erpps/backend/demo"
 	"erpps/backend/erpps"
 	"erpps/backend/refdata"
+	"erpps/backend/requests"
 )
 
 var now = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
@@ -33,10 +34,13 @@ func TestSeed(t *testing.T) {
 	if res.Practitioners != demo.Count || len(res.Professionals) != demo.Count {
 		t.Errorf("%d practitioners created, %d logins, want %d", res.Practitioners, len(res.Professionals), demo.Count)
 	}
-	if regions := len(s.Catalog.Regions()); len(res.Agents) != regions || res.Accounts != regions+demo.Count {
-		t.Errorf("%d agents, %d accounts, want %d and %d", len(res.Agents), res.Accounts, regions, regions+demo.Count)
+	if regions := len(s.Catalog.Regions()); len(res.Agents) != regions || res.Accounts != regions+demo.Count+1 {
+		t.Errorf("%d agents, %d accounts, want %d and %d", len(res.Agents), res.Accounts, regions, regions+demo.Count+1)
 	}
-	for _, l := range append(append([]Login{}, res.Agents...), res.Professionals...) {
+	for _, l := range append(append(append([]Login{}, res.Agents...), res.Professionals...), res.Secretaries...) {
+		if l.Role == erpps.RoleSecretary {
+			l.RPPS = "" // the principal's number, not the account's
+		}
 		acc, hash, err := store.FindAccountByLogin(ctx, l.Login)
 		if err != nil {
 			t.Fatalf("%s: %v", l.Login, err)
@@ -131,7 +135,7 @@ func TestSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Practitioners != 0 || again.Accounts != 0 || again.Requests != 0 || len(again.Agents) != len(res.Agents) || len(again.Professionals) != demo.Count {
+	if again.Practitioners != 0 || again.Accounts != 0 || len(again.Secretaries) != 1 || again.Requests != 0 || len(again.Agents) != len(res.Agents) || len(again.Professionals) != demo.Count {
 		t.Errorf("second seed: %+v", again)
 	}
 }
@@ -225,5 +229,43 @@ func TestSeedRequestsCanBeAccepted(t *testing.T) {
 	}
 	if accepted == 0 || pairs == 0 {
 		t.Errorf("%d accepted, %d moved cabinets", accepted, pairs)
+	}
+}
+
+// The demo secretary signs in and holds an active mandate from a demo
+// practitioner covering every kind, once however often seeding runs.
+func TestSeedSecretaryWithMandate(t *testing.T) {
+	ctx := context.Background()
+	store := openStore(t)
+	s := seeder(t, store)
+	res, err := s.Seed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Secretaries) != 1 || res.Secretaries[0].Login != SecretaryLogin {
+		t.Fatalf("secretaries %+v", res.Secretaries)
+	}
+	principal, err := store.FindPractitionerByRPPS(ctx, res.Secretaries[0].RPPS)
+	if err != nil || !requests.RegistrationOf(s.Catalog, principal, now.Format("2006-01-02")).ServedByARS {
+		t.Fatalf("the secretary's principal %s is not served by an ARS: %v", res.Secretaries[0].RPPS, err)
+	}
+	acc, hash, err := store.FindAccountByLogin(ctx, SecretaryLogin)
+	if err != nil || acc.Role != erpps.RoleSecretary || hash != "hash:"+SecretaryPassword {
+		t.Fatalf("secretary account %+v %q %v", acc, hash, err)
+	}
+	if _, err := s.Seed(ctx); err != nil {
+		t.Fatal(err)
+	}
+	mandates, err := store.ListMandates(ctx, erpps.MandateFilter{SecretaryID: acc.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mandates) != 1 || mandates[0].RPPS != principal.RPPS || !mandates[0].Active(now) {
+		t.Fatalf("mandates %+v", mandates)
+	}
+	for _, k := range erpps.AllRequestKinds {
+		if !mandates[0].Covers(k.Value, now) {
+			t.Errorf("the demo mandate does not cover %s", k.Value)
+		}
 	}
 }

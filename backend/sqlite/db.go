@@ -47,6 +47,20 @@ type DB struct {
 	// QuickCheck runs PRAGMA quick_check at Open (on by default with NewDB).
 	QuickCheck bool
 
+	// Replica makes the store the desktop's replica of the server's data:
+	// every local change of a request (created, saved, deleted, transmitted,
+	// withdrawn) appends a mutation for the server in its own transaction
+	// (see replica.go). The server's store leaves it off. Set it before Open.
+	Replica bool
+
+	// ChangeLog keeps the change log the desktops' sync pulls from
+	// (erpps.SyncStore): erpps-server's store (Open) sets it; a desktop's
+	// store leaves it off, and a Replica never keeps it. Set it before Open.
+	ChangeLog bool
+
+	// logs is whether the change log is kept (ChangeLog and not Replica).
+	logs bool
+
 	// schema is the number of migrations this version applies: the
 	// user_version of a file Ready accepts.
 	schema int
@@ -99,6 +113,7 @@ func (db *DB) Open(ctx context.Context) (err error) {
 		"_pragma=journal_mode(WAL)",
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous("+sync+")",
+		"_pragma=temp_store(2)", // statement journals in memory: a write with triggers journals every page it changes
 		"_txlock=immediate",
 	))
 	if err != nil {
@@ -115,6 +130,10 @@ func (db *DB) Open(ctx context.Context) (err error) {
 	}()
 	if err := migrate(ctx, write, migrations, db.path); err != nil {
 		return err
+	}
+	logs := db.ChangeLog && !db.Replica
+	if err := keepChangeLog(ctx, write, logs); err != nil {
+		return openError(db.path, err)
 	}
 
 	read, err := sql.Open("sqlite", dsn(abs,
@@ -133,7 +152,7 @@ func (db *DB) Open(ctx context.Context) (err error) {
 		return openError(db.path, fmt.Errorf("store: unable to open the database for reading: %w", err))
 	}
 
-	db.write, db.read, db.schema = write, read, len(migrations)
+	db.write, db.read, db.schema, db.logs = write, read, len(migrations), logs
 	return nil
 }
 

@@ -19,7 +19,10 @@ const mandateColumns = `id, rpps, secretary_id, secretary_name, kinds, created_a
 
 // CreateMandate keeps m. An empty ID is replaced by a random UUID and a zero
 // CreatedAt by now; the rules of a mandate (who grants it, its length) are
-// the delegation service's. An id already taken is ECONFLICT.
+// the delegation service's. An id already taken is ECONFLICT. On the
+// server's store the grant logs the practitioner's record and each of their
+// requests anew in the change log (trigger of migration 0009), so that the
+// secretary's desktop pulls them.
 func (db *DB) CreateMandate(ctx context.Context, m *erpps.Mandate) error {
 	if err := checkMandate(m); err != nil {
 		return err

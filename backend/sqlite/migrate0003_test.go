@@ -12,7 +12,8 @@ import (
 
 // TestMigration0003 opens a store written at schema 2 with a transmitted
 // request in its outbox: the entry becomes a « transmit » action with its
-// actor and principal, and the history steps get their principal.
+// actor and principal (a transmit mutation since 0007), and the history
+// steps get their principal.
 func TestMigration0003(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "erpps.db")
@@ -51,15 +52,17 @@ func TestMigration0003(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer MustCloseDB(t, db)
-	entries, err := db.ListOutbox(ctx, 0)
+	// 0007 made the entry a transmit mutation, after the save creating the
+	// request on the server.
+	mutations, err := db.ListPendingMutations(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := erpps.OutboxEntry{ID: 1, Action: erpps.OutboxTransmit, RequestID: "r1", Revision: 2,
-		Actor:     erpps.Actor{Role: erpps.RoleSecretary, ID: "SEC-1", Name: "Secrétariat"},
-		Principal: "10000000001", QueuedAt: mustParseTime(t, "2026-01-02T00:00:00.000000000Z")}
-	if len(entries) != 1 || entries[0] != want {
-		t.Fatalf("outbox %+v, want %+v", entries, want)
+	secretary := erpps.Actor{Role: erpps.RoleSecretary, ID: "SEC-1", Name: "Secrétariat"}
+	if len(mutations) != 2 || mutations[1].Kind != erpps.MutationTransmit || mutations[1].RequestID != "r1" ||
+		mutations[1].Actor != secretary || mutations[1].Principal != "10000000001" ||
+		!mutations[1].CreatedAt.Equal(mustParseTime(t, "2026-01-02T00:00:00.000000000Z")) {
+		t.Fatalf("mutations %+v", mutations)
 	}
 	r, err := db.FindRequestByID(ctx, "r1")
 	if err != nil {

@@ -28,7 +28,7 @@ func TestOpen(t *testing.T) {
 			t.Fatalf("user_version = %d, want %d", got, len(migrations))
 		}
 		for _, table := range []string{"practitioners", "professions", "activities", "requests",
-			"request_events", "outbox", "settings", "attestations", "attestation_counters"} {
+			"request_events", "replica_mutations", "replica_state", "settings", "attestations", "attestation_counters"} {
 			var n int
 			if err := db.read.QueryRowContext(ctx,
 				`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil || n != 1 {

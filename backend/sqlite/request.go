@@ -48,7 +48,13 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 			}
 			return fmt.Errorf("store: unable to insert the request: %w", err)
 		}
-		return insertEvent(ctx, tx, r.ID, created)
+		if err := insertEvent(ctx, tx, r.ID, created); err != nil {
+			return err
+		}
+		if db.Replica {
+			return recordSave(ctx, tx, r, actor, now)
+		}
+		return nil
 	})
 	if err != nil {
 		return db.storeError("create the request", err)

@@ -13,9 +13,10 @@ import (
 
 // CommitTransmit commits a validated transmission whole, in one transaction
 // tied to the validated revision: the normalised payload (a new revision),
-// the route, the status, the history step, the outbox entry and, for a moved
-// cabinet, the linked cessation (created transmitted, with its own step and
-// entry, replacing a cessation draft of the same activity) and, for a request
+// the route, the status, the history step, in Replica mode the transmit
+// mutation and, for a moved cabinet, the linked cessation (created
+// transmitted, with its own step but no mutation: the server's plan creates
+// it, replacing a cessation draft of the same activity) and, for a request
 // prepared by a secretary, the use of the practitioner's approval (see
 // useApproval: EFORBIDDEN and nothing written when it does not fit).
 // ECONFLICT when the request is no longer at plan.BaseRevision or may not be
@@ -33,6 +34,13 @@ func (db *DB) CommitTransmit(ctx context.Context, plan erpps.TransmitPlan) (*erp
 		}
 		if err := erpps.CheckTransition(cur.status, erpps.StatusTransmitted, plan.Actor); err != nil {
 			return err
+		}
+		var before *erpps.Request
+		if db.Replica {
+			if before, err = scanRequest(tx.QueryRowContext(ctx,
+				`SELECT `+requestColumns+` FROM requests WHERE id = ?`, cur.id)); err != nil {
+				return fmt.Errorf("store: unable to read the request: %w", err)
+			}
 		}
 		if plan.Approval != nil {
 			use := *plan.Approval
@@ -56,6 +64,15 @@ func (db *DB) CommitTransmit(ctx context.Context, plan erpps.TransmitPlan) (*erp
 				return err
 			}
 		}
+		if db.Replica {
+			m := newMutation{kind: erpps.MutationTransmit, requestID: cur.id, actor: plan.Actor, principal: plan.Principal}
+			if plan.Approval != nil {
+				m.approvalID = plan.Approval.ID
+			}
+			if err := recordAction(ctx, tx, before, m, now); err != nil {
+				return err
+			}
+		}
 		r, err = findRequest(ctx, tx, cur.id)
 		return err
 	})
@@ -66,8 +83,9 @@ func (db *DB) CommitTransmit(ctx context.Context, plan erpps.TransmitPlan) (*erp
 }
 
 // CommitWithdraw withdraws a request and the request linked to it (the two
-// requests of a moved cabinet) in one transaction, each with its history step
-// and its outbox entry. ECONFLICT when the request is no longer at
+// requests of a moved cabinet) in one transaction, each with its history
+// step, and in Replica mode one withdraw mutation (the server withdraws the
+// pair the same way). ECONFLICT when the request is no longer at
 // plan.BaseRevision or may not be withdrawn.
 func (db *DB) CommitWithdraw(ctx context.Context, plan erpps.WithdrawPlan) (*erpps.Request, error) {
 	now := db.now()
@@ -79,6 +97,12 @@ func (db *DB) CommitWithdraw(ctx context.Context, plan erpps.WithdrawPlan) (*erp
 		}
 		if err := withdrawPair(ctx, tx, cur, plan.Actor, plan.Comment, now); err != nil {
 			return err
+		}
+		if db.Replica {
+			if err := recordAction(ctx, tx, nil, newMutation{kind: erpps.MutationWithdraw, requestID: cur.id,
+				actor: plan.Actor, principal: plan.Principal, comment: plan.Comment}, now); err != nil {
+				return err
+			}
 		}
 		r, err = findRequest(ctx, tx, cur.id)
 		return err
@@ -185,9 +209,14 @@ func transmitLinked(ctx context.Context, tx *sql.Tx, cur state, c erpps.Request,
 		cur.rpps, string(erpps.KindCeaseActivity), c.TargetID, string(erpps.StatusDraft)); err != nil {
 		return fmt.Errorf("store: unable to replace the cessation draft: %w", err)
 	}
-	id, err := storekit.NewID()
-	if err != nil {
-		return err
+	// The plan names it (erpps.LinkedCessationID), so that the desktop and
+	// the server create the same request.
+	id := c.ID
+	if id == "" {
+		var err error
+		if id, err = storekit.NewID(); err != nil {
+			return err
+		}
 	}
 	at := formatTime(now)
 	if _, err := tx.ExecContext(ctx, `

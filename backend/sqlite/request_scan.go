@@ -122,7 +122,7 @@ func readEvents(ctx context.Context, tx querier, ids []any, byID map[string]*erp
 }
 
 // insertEvent records one step of a request's life.
-func insertEvent(ctx context.Context, tx *sql.Tx, id string, e erpps.RequestEvent) error {
+func insertEvent(ctx context.Context, tx querier, id string, e erpps.RequestEvent) error {
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO request_events (request_id, from_status, to_status, at,
 			actor_role, actor_id, actor_name, principal, comment)

@@ -14,7 +14,9 @@ import (
 // SaveDraft replaces the payload of an editable request (a draft, or a
 // request whose complement the ARS asked) at revision baseRevision, records
 // actor as its last writer and bumps its revision, in one transaction: a
-// crash leaves either the previous or the new payload, whole. ENOTFOUND when
+// crash leaves either the previous or the new payload, whole (in Replica
+// mode, with its mutation, coalesced into the last one when that one was not
+// sent yet). ENOTFOUND when
 // the request does not exist; ECONFLICT when it may no longer be changed or
 // its revision moved since baseRevision (erpps.StaleDraft). The returned
 // request has no History: a save adds no step.
@@ -22,7 +24,8 @@ func (db *DB) SaveDraft(ctx context.Context, id string, baseRevision int64, payl
 	if err := erpps.CheckPayload(payload); err != nil {
 		return nil, err
 	}
-	args := []any{string(payload), formatTime(db.now()), string(actor.Role), actor.ID, actor.Name, id, baseRevision}
+	now := db.now()
+	args := []any{string(payload), formatTime(now), string(actor.Role), actor.ID, actor.Name, id, baseRevision}
 	args = append(args, editableStatuses()...)
 	var r *erpps.Request
 	err := db.inWriteTx(ctx, func(sqlTx *sql.Tx) error {
@@ -38,6 +41,9 @@ func (db *DB) SaveDraft(ctx context.Context, id string, baseRevision int64, payl
 		}
 		if err != nil {
 			return fmt.Errorf("store: unable to update the draft: %w", err)
+		}
+		if db.Replica {
+			return recordSave(ctx, tx, r, actor, now)
 		}
 		return nil
 	})
@@ -78,20 +84,31 @@ func whyNotSaved(ctx context.Context, tx *sql.Tx, id string, baseRevision int64)
 
 // DeleteDraft deletes a request that was never transmitted, with its
 // history. ENOTFOUND when it does not exist, ECONFLICT when it was
-// transmitted (it can then only be withdrawn).
+// transmitted (it can then only be withdrawn). In Replica mode the deletion
+// is recorded for the server (recordDelete), by the actor ctx carries
+// (erpps.WithActor), else by the draft's last writer.
 func (db *DB) DeleteDraft(ctx context.Context, id string) error {
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx,
-			`DELETE FROM requests WHERE id = ? AND status = ?`, id, string(erpps.StatusDraft))
-		if err != nil {
-			return fmt.Errorf("store: unable to delete the draft: %w", err)
+		var rpps, role string
+		var lastWriter erpps.Actor
+		var server serverBase
+		err := tx.QueryRowContext(ctx, `DELETE FROM requests WHERE id = ? AND status = ?
+			RETURNING rpps, updated_by_role, updated_by_id, updated_by_name, server_version, server_payload`,
+			id, string(erpps.StatusDraft)).Scan(&rpps, &role, &lastWriter.ID, &lastWriter.Name,
+			&server.version, &server.payload)
+		if err == nil {
+			if !db.Replica {
+				return nil
+			}
+			lastWriter.Role = erpps.Role(role)
+			actor, ok := erpps.ActorFrom(ctx)
+			if !ok {
+				actor = lastWriter
+			}
+			return recordDelete(ctx, tx, id, rpps, actor, server, db.now())
 		}
-		n, err := res.RowsAffected()
-		if err != nil {
+		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("store: unable to delete the draft: %w", err)
-		}
-		if n == 1 {
-			return nil
 		}
 		var status string
 		err = tx.QueryRowContext(ctx, `SELECT status FROM requests WHERE id = ?`, id).Scan(&status)
@@ -111,10 +128,11 @@ func (db *DB) DeleteDraft(ctx context.Context, id string) error {
 // TransitionRequest moves a request to status `to` if the state machine lets
 // actor do it, and records the dated, attributed step, in one transaction:
 // the state machine for the ARS's and the system's decisions. Moving to
-// transmitted stamps TransmittedAt and queues the revision in the outbox;
-// moving to withdrawn withdraws the linked request too and queues both;
-// moving to refused or complement_requested keeps comment as the reason. The
-// applicant's transmissions go through CommitTransmit, which validates.
+// transmitted stamps TransmittedAt; moving to withdrawn withdraws the linked
+// request too; moving to refused or complement_requested keeps comment as
+// the reason. It records no mutation in Replica mode (the server decides the
+// same way). The applicant's transmissions go through CommitTransmit, which
+// validates.
 func (db *DB) TransitionRequest(ctx context.Context, id string, to erpps.RequestStatus, actor erpps.Actor, comment string) (*erpps.Request, error) {
 	now := db.now()
 	var r *erpps.Request
@@ -164,8 +182,8 @@ func readState(ctx context.Context, tx *sql.Tx, id string) (state, error) {
 	return st, nil
 }
 
-// transition moves the request in cur to `to` when actor may, records the
-// step and queues a transmission or a withdrawal in the outbox.
+// transition moves the request in cur to `to` when actor may and records the
+// step.
 func transition(ctx context.Context, tx *sql.Tx, cur state, to erpps.RequestStatus, actor erpps.Actor, comment string, now time.Time) error {
 	if err := erpps.CheckTransition(cur.status, to, actor); err != nil {
 		return err
@@ -174,16 +192,7 @@ func transition(ctx context.Context, tx *sql.Tx, cur state, to erpps.RequestStat
 		return err
 	}
 	step := erpps.RequestEvent{From: cur.status, To: to, At: now, Actor: actor, Principal: cur.rpps, Comment: comment}
-	if err := insertEvent(ctx, tx, cur.id, step); err != nil {
-		return err
-	}
-	switch to {
-	case erpps.StatusTransmitted:
-		return enqueue(ctx, tx, erpps.OutboxTransmit, cur.id, cur.revision, actor, cur.rpps, now)
-	case erpps.StatusWithdrawn:
-		return enqueue(ctx, tx, erpps.OutboxWithdraw, cur.id, cur.revision, actor, cur.rpps, now)
-	}
-	return nil
+	return insertEvent(ctx, tx, cur.id, step)
 }
 
 // setStatus writes the new status and what goes with it.

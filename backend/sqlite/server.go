@@ -11,9 +11,11 @@ import (
 var _ erpps.ServerStore = (*DB)(nil)
 
 // Open opens (creating it when absent) the store at path and brings its
-// schema up to date: erpps-server's SQLite store.
+// schema up to date: erpps-server's SQLite store, which keeps the change log
+// of the desktops' sync.
 func Open(ctx context.Context, path string) (*DB, error) {
 	db := NewDB(path)
+	db.ChangeLog = true
 	if err := db.Open(ctx); err != nil {
 		return nil, err
 	}

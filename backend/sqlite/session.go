@@ -105,6 +105,18 @@ func (db *DB) DeleteSession(ctx context.Context, tokenHash []byte) error {
 	return db.storeError("delete the session", err)
 }
 
+// ExtendSession moves the expiry of the session of that token hash to
+// expiresAt; an unknown hash is not an error.
+func (db *DB) ExtendSession(ctx context.Context, tokenHash []byte, expiresAt time.Time) error {
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET expires_at = ? WHERE token_hash = ?`, formatTime(expiresAt), tokenHash); err != nil {
+			return fmt.Errorf("store: unable to extend the session: %w", err)
+		}
+		return nil
+	})
+	return db.storeError("extend the session", err)
+}
+
 // DeleteExpiredSessions deletes the sessions expired at now and says how many.
 func (db *DB) DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error) {
 	var n int64

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"encoding/json"
 	"reflect"
 	"testing"
 	"time"
@@ -57,61 +56,6 @@ func TestTransitionRequest(t *testing.T) {
 		}
 	})
 
-	t.Run("TransmitQueuesInOutbox", func(t *testing.T) {
-		db := MustOpenDB(t)
-		mustSavePractitioner(t, db, "10000000001", "Testeur", "Alix")
-		r := mustCreateDraft(t, db, "10000000001", `{"v":1}`)
-		other := mustCreateDraft(t, db, "10000000001", `{"v":1}`)
-		if got, _ := db.ListOutbox(ctx, 0); len(got) != 0 {
-			t.Fatalf("outbox of drafts: %+v", got)
-		}
-		mustWalk(t, db, r.ID, erpps.StatusTransmitted)
-		sent, _ := db.FindRequestByID(ctx, r.ID)
-		mustWalk(t, db, r.ID, erpps.StatusUnderReview, erpps.StatusComplementRequested)
-		if _, err := db.SaveDraft(ctx, r.ID, 1, json.RawMessage(`{"v":2}`), professional); err != nil {
-			t.Fatal(err)
-		}
-		mustWalk(t, db, r.ID, erpps.StatusTransmitted)
-		mustWalk(t, db, other.ID, erpps.StatusTransmitted)
-
-		got, err := db.ListOutbox(ctx, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := []erpps.OutboxEntry{
-			{Action: erpps.OutboxTransmit, RequestID: r.ID, Revision: 1, Actor: professional, Principal: "10000000001", QueuedAt: *sent.TransmittedAt},
-			{Action: erpps.OutboxTransmit, RequestID: r.ID, Revision: 2, Actor: professional, Principal: "10000000001"},
-			{Action: erpps.OutboxTransmit, RequestID: other.ID, Revision: 1, Actor: professional, Principal: "10000000001"},
-		}
-		if len(got) != 3 {
-			t.Fatalf("outbox = %+v", got)
-		}
-		for i := range want {
-			want[i].ID = got[i].ID
-			if i > 0 {
-				want[i].QueuedAt = got[i].QueuedAt
-			}
-			if got[i] != want[i] {
-				t.Fatalf("outbox[%d] = %+v, want %+v", i, got[i], want[i])
-			}
-		}
-		if limited, _ := db.ListOutbox(ctx, 2); len(limited) != 2 || limited[1] != got[1] {
-			t.Fatalf("outbox limited to 2 = %+v", limited)
-		}
-
-		for _, e := range got[:2] {
-			if err := db.AckOutbox(ctx, e.ID); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := db.AckOutbox(ctx, got[1].ID); err != nil {
-			t.Fatalf("a repeated acknowledgement failed: %v", err)
-		}
-		if got, _ := db.ListOutbox(ctx, 0); len(got) != 1 || got[0].RequestID != other.ID {
-			t.Fatalf("after ack: %+v", got)
-		}
-	})
-
 	t.Run("ErrNotFound", func(t *testing.T) {
 		db := MustOpenDB(t)
 		_, err := db.TransitionRequest(ctx, "nope", erpps.StatusTransmitted, professional, "")
@@ -135,10 +79,10 @@ func pathTo() map[erpps.RequestStatus][]erpps.RequestStatus {
 
 // TestTransitionTable tries every status from every status by every role:
 // the store must follow erpps.CheckTransition, and a refused move must leave
-// the request, its history and the outbox as they were.
+// the request, its history and the replica's mutations as they were.
 func TestTransitionTable(t *testing.T) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := MustOpenReplica(t)
 	mustSavePractitioner(t, db, "10000000001", "Testeur", "Alix")
 	paths := pathTo()
 	roles := []erpps.Role{erpps.RoleProfessional, erpps.RoleSecretary, erpps.RoleARSAgent, erpps.RoleSystem}
@@ -174,7 +118,7 @@ func TestTransitionTable(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					outboxBefore, _ := db.ListOutbox(ctx, 0)
+					mutationsBefore, _ := db.ListPendingMutations(ctx, 0)
 
 					want := erpps.ErrorCode(erpps.CheckTransition(from.Value, to.Value, actor))
 					if code, ok := spelled[[3]string{string(from.Value), string(to.Value), string(role)}]; ok && code != want {
@@ -194,8 +138,8 @@ func TestTransitionTable(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					outboxAfter, _ := db.ListOutbox(ctx, 0)
-					if !reflect.DeepEqual(after, before) || !reflect.DeepEqual(outboxAfter, outboxBefore) {
+					mutationsAfter, _ := db.ListPendingMutations(ctx, 0)
+					if !reflect.DeepEqual(after, before) || !reflect.DeepEqual(mutationsAfter, mutationsBefore) {
 						t.Fatalf("a refused move changed the request:\nbefore %+v\nafter  %+v", before, after)
 					}
 				})

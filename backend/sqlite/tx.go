@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"erpps/backend/erpps"
 )
 
 // timeLayout is RFC 3339 in UTC with a fixed nine-digit fraction, so that
@@ -25,8 +27,19 @@ func parseTime(s string) (time.Time, error) {
 }
 
 // inWriteTx runs fn in a write transaction (BEGIN IMMEDIATE on the single
-// write connection) and commits when fn succeeds.
+// write connection) and commits when fn succeeds. When ctx carries an
+// erpps.Receipt, the transaction also handles the client's mutation (see
+// writeTx).
 func (db *DB) inWriteTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if r, ok := erpps.ReceiptFrom(ctx); ok {
+		return db.writeTx(ctx, &r, fn)
+	}
+	return db.writeTx(ctx, nil, fn)
+}
+
+// writeTx runs fn in a write transaction and commits when it succeeds; on
+// the server's store (or with a receipt) through loggedWrite.
+func (db *DB) writeTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) error {
 	if db.write == nil {
 		return fmt.Errorf("store: the database is not open")
 	}
@@ -35,11 +48,49 @@ func (db *DB) inWriteTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("store: unable to begin a transaction: %w", err)
 	}
 	defer tx.Rollback()
-	if err := fn(tx); err != nil {
+	if db.logs || receipt != nil {
+		err = db.loggedWrite(ctx, tx, receipt, fn)
+	} else {
+		err = fn(tx) // a desktop's store: no change log to keep
+	}
+	if err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: unable to commit: %w", err)
+	}
+	return nil
+}
+
+// loggedWrite runs fn in tx and collapses the change lines it adds to the
+// newest of each object. With a receipt, in the same transaction: the
+// client's next seq is checked before fn (ECONFLICT, nothing written, when
+// it is not receipt.Seq); after it the lines are attributed to the client,
+// the request is read back, the result stored and the client's seq advanced.
+func (db *DB) loggedWrite(ctx context.Context, tx *sql.Tx, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) error {
+	start, err := changeSeq(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if receipt != nil {
+		if err := checkReceipt(ctx, tx, *receipt); err != nil {
+			return err
+		}
+	}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	end, err := changeSeq(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if end-start > 1 {
+		if err := collapseChanges(ctx, tx, start); err != nil {
+			return err
+		}
+	}
+	if receipt != nil {
+		return commitReceipt(ctx, tx, *receipt, start, end, db.now())
 	}
 	return nil
 }

@@ -69,6 +69,25 @@ func testSessions(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 		wantCode(t, err, erpps.EUNAUTHORIZED)
 	})
 
+	t.Run("Extend", func(t *testing.T) {
+		s := open(t)
+		a := mustCreateAccount(t, s, account("sec-1", "sacha@cabinet.example", erpps.RoleSecretary))
+		newSession(t, s, a, "token-1", at(30))
+		newSession(t, s, a, "token-2", at(30))
+		if err := s.ExtendSession(ctx, hash("token-1"), at(90)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.FindSessionByTokenHash(ctx, hash("token-1"), at(60))
+		if err != nil || !got.ExpiresAt.Equal(at(90)) {
+			t.Fatalf("after ExtendSession: %+v, %v", got, err)
+		}
+		_, err = s.FindSessionByTokenHash(ctx, hash("token-2"), at(60))
+		wantCode(t, err, erpps.EUNAUTHORIZED) // the other session kept its expiry
+		if err := s.ExtendSession(ctx, hash("token-9"), at(90)); err != nil {
+			t.Fatalf("extending an unknown session: %v", err)
+		}
+	})
+
 	t.Run("DisabledAccount", func(t *testing.T) {
 		s := open(t)
 		a := account("agent-1", "camille@ars.example", erpps.RoleARSAgent)

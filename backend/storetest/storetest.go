@@ -47,6 +47,9 @@ func Run(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 	t.Run("Sessions", func(t *testing.T) { testSessions(t, open) })
 	t.Run("Mandates", func(t *testing.T) { testMandates(t, open) })
 	t.Run("Races", func(t *testing.T) { testRaces(t, open) })
+	t.Run("SyncReceipts", func(t *testing.T) { testSyncReceipts(t, open) })
+	t.Run("SyncChanges", func(t *testing.T) { testSyncChanges(t, open) })
+	t.Run("SyncMandate", func(t *testing.T) { testSyncMandate(t, open) })
 }
 
 // t0 is the first instant of the tests' dates: whole seconds, so that every

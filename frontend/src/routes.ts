@@ -10,6 +10,7 @@ export const paths = {
     help: "/aide",
     verify: "/verifier",
     accessibility: "/accessibilite",
+    server: "/serveur",
     portal: (rpps: string) => `/pro/${enc(rpps)}`,
     record: (rpps: string) => `/pro/${enc(rpps)}/dossier`,
     activities: (rpps: string) => `/pro/${enc(rpps)}/activites`,

@@ -17,6 +17,7 @@ import (
 	"erpps/backend/requests"
 	"erpps/backend/server"
 	"erpps/backend/signing"
+	"erpps/backend/syncserver"
 	"erpps/frontend"
 )
 
@@ -62,12 +63,18 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 		now = time.Now
 	}
 	office := &backoffice.Service{Store: st, Catalog: cat, Now: now}
+	retention := c.SyncRetention
+	if retention <= 0 {
+		retention = 90 * 24 * time.Hour
+	}
 	sessions := &auth.Sessions{Store: st, Now: now, TTL: c.SessionTTL}
 	deleg := &delegation.Service{Store: st, Now: now}
+	reqs := &requests.Service{Practitioners: st, Requests: st, Structures: st, Catalog: cat, Now: now, Mandates: deleg}
 	handler, err := server.New(server.Config{
 		Store:      st,
 		Catalog:    cat,
-		Requests:   &requests.Service{Practitioners: st, Requests: st, Structures: st, Catalog: cat, Now: now, Mandates: deleg},
+		Requests:   reqs,
+		Sync:       &syncserver.Service{Store: st, Requests: reqs, Now: now},
 		BackOffice: office,
 		Delegation: deleg,
 		Auth:       &auth.PasswordAuthenticator{Accounts: st},
@@ -92,6 +99,7 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 		jobs: []job{
 			{name: "close-expired-complements", run: office.CloseExpiredComplements},
 			{name: "delete-expired-sessions", run: func(ctx context.Context) (int, error) { return st.DeleteExpiredSessions(ctx, now()) }},
+			{name: "prune-sync-changes", run: func(ctx context.Context) (int, error) { return st.PruneChanges(ctx, now().Add(-retention)) }},
 		},
 	}, nil
 }

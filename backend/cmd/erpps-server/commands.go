@@ -91,6 +91,12 @@ func printSeed(w io.Writer, res *serverdemo.Result) {
 	for _, p := range res.Professionals {
 		fmt.Fprintf(w, "  %-24s %-16s %s\n", p.Login, p.Password, p.Name)
 	}
+	if len(res.Secretaries) > 0 {
+		fmt.Fprintln(w, "\nSecrétariat (identifiant / mot de passe), sous mandat du professionnel indiqué :")
+		for _, s := range res.Secretaries {
+			fmt.Fprintf(w, "  %-24s %-16s %s, mandat de %s\n", s.Login, s.Password, s.Name, s.RPPS)
+		}
+	}
 	fmt.Fprintln(w, "\nDémarrez le serveur (erpps-server serve), ouvrez son adresse dans un navigateur et connectez-vous avec l'un de ces comptes.")
 }
 

@@ -25,7 +25,11 @@ const sqliteFileName = "erpps-server.db"
 
 // config is the server's configuration, from flags and environment.
 type config struct {
-	Addr     string // serve: listening address
+	Addr string // serve: listening address
+	// TLSCert and TLSKey are the server's certificate chain and key (PEM
+	// files): serve answers HTTPS when both are set.
+	TLSCert  string
+	TLSKey   string
 	Data     string // the data folder (SQLite store, authority key), the default store
 	Database string // postgres://... : PostgreSQL instead of SQLite
 	// SigningKeyFile is the authority key's file; SigningKeyPEM its PEM text
@@ -35,8 +39,9 @@ type config struct {
 	ShutdownTimeout time.Duration // serve: how long in-flight requests may take to finish on SIGTERM
 	JobsEvery       time.Duration // serve: how often expired complements are closed
 	SessionTTL      time.Duration
-	MaxBodyBytes    int // serve: largest request body (0: the API's default)
-	MaxSignIns      int // serve: password checks at once (0: one per core)
+	SyncRetention   time.Duration // serve: how long the change log is kept (a desktop away longer resyncs)
+	MaxBodyBytes    int           // serve: largest request body (0: the API's default)
+	MaxSignIns      int           // serve: password checks at once (0: one per core)
 	// now is the clock (time.Now; tests set another).
 	now func() time.Time
 }

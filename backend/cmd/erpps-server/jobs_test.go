@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"erpps/backend/auth"
+	"erpps/backend/erpps"
 	"erpps/backend/refdata"
 	"erpps/backend/serverdemo"
 	"erpps/backend/signing"
@@ -125,5 +126,60 @@ func TestRunEvery(t *testing.T) {
 	case <-done:
 	case <-time.After(5 * time.Second):
 		t.Fatal("does not stop")
+	}
+}
+
+// The periodic jobs prune the change log older than the retention: a desktop
+// away longer is told to resync from a snapshot.
+func TestJobsPruneSyncChanges(t *testing.T) {
+	ctx := context.Background()
+	var clock atomic.Pointer[time.Time]
+	t0 := time.Now()
+	clock.Store(&t0)
+	data := t.TempDir()
+	c := &config{Data: data, SigningKeyFile: filepath.Join(data, signing.AuthorityFileName), SyncRetention: 30 * 24 * time.Hour,
+		now: func() time.Time { return *clock.Load() }}
+	a, err := newApp(ctx, c, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	cat, _ := refdata.Load()
+	res, err := (&serverdemo.Seeder{Store: a.store, Catalog: cat, Hash: auth.HashPassword, Now: c.now}).Seed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rpps := []string{res.Professionals[0].RPPS}
+	// A draft saved after its creation: its first change is superseded.
+	me := erpps.Actor{Role: erpps.RoleProfessional, ID: rpps[0], Name: "Pro"}
+	draft := &erpps.Request{RPPS: rpps[0], Kind: erpps.KindNewProfession, Payload: []byte(`{}`)}
+	if err := a.store.CreateRequest(ctx, draft, me); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.SaveDraft(ctx, draft.ID, 1, []byte(`{"professionCode":"10"}`), me); err != nil {
+		t.Fatal(err)
+	}
+	pruned := 0
+	runJobs := func() {
+		t.Helper()
+		for _, j := range a.jobs {
+			n, err := j.run(ctx)
+			if err != nil {
+				t.Fatalf("%s: %v", j.name, err)
+			}
+			if j.name == "prune-sync-changes" {
+				pruned += n
+			}
+		}
+	}
+	runJobs()
+	if page, err := a.store.ListChanges(ctx, 0, rpps, 10); err != nil || page.Resync || len(page.Changes) == 0 {
+		t.Fatalf("within the retention: %+v %v", page, err)
+	}
+	later := t0.Add(31 * 24 * time.Hour)
+	clock.Store(&later)
+	runJobs()
+	if page, err := a.store.ListChanges(ctx, 0, rpps, 10); err != nil || !page.Resync || pruned == 0 {
+		t.Fatalf("past the retention (%d pruned), a pull from 0: %+v %v", pruned, page, err)
 	}
 }

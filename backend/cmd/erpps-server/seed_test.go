@@ -36,6 +36,9 @@ func TestSeedDemoThenSignIn(t *testing.T) {
 		t.Fatalf("seed-demo: %d %s", code, stderr)
 	}
 	logins := parseSeed(t, out)
+	if !strings.Contains(out, "  "+serverdemo.SecretaryLogin+" ") {
+		t.Errorf("seed-demo does not print the demo secretary's login:\n%s", out)
+	}
 	if len(logins.agents) != 18 || len(logins.professionals) < 20 {
 		t.Errorf("%d agents, %d professionals", len(logins.agents), len(logins.professionals))
 	}
@@ -50,7 +53,23 @@ func TestSeedDemoThenSignIn(t *testing.T) {
 		t.Errorf("seed-demo --json: %d %v\n%s", code, err, out)
 	}
 
+	if len(res.Secretaries) != 1 {
+		t.Errorf("seed-demo --json gives no demo secretary:\n%s", out)
+	}
+
 	s := startServer(t, nil, "--data", data)
+	// The demo secretary reads the record of the practitioner whose mandate
+	// they hold.
+	if len(res.Secretaries) == 1 {
+		sec := res.Secretaries[0]
+		token, status, err := signIn(t, s.URL, sec.Login, sec.Password)
+		if err != nil || status != http.StatusCreated {
+			t.Fatalf("secretary sign-in: %d %v", status, err)
+		}
+		if status, err := call(t, "GET", s.URL+"/api/v1/practitioners/"+sec.RPPS, token, nil, nil); err != nil || status != http.StatusOK {
+			t.Errorf("the demo secretary reads their principal's record: %d %v", status, err)
+		}
+	}
 	agent := logins.busiest()
 	token, status, err := signIn(t, s.URL, agent.login, agent.password)
 	if err != nil || status != http.StatusCreated || token == "" {

@@ -8,14 +8,14 @@ import (
 	"os"
 	"path/filepath"
 
-	"erpps/backend/erpps"
 	"erpps/backend/postgres"
 	"erpps/backend/signing"
 	"erpps/backend/sqlite"
+	"erpps/backend/syncserver"
 )
 
-// store is what the server keeps its data in.
-type store = erpps.ServerStore
+// store is what the server keeps its data in, with the desktops' sync.
+type store = syncserver.Store
 
 // openStore opens (and migrates) the store the configuration names: the
 // SQLite file in the data folder, or PostgreSQL.

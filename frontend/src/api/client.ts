@@ -1,6 +1,6 @@
 import { transport, type Call, type Transport } from "./transport";
 import { createOnEvent, windowEvents, type OnEvent } from "./events";
-import type { MethodArgs, MethodName, MethodResult, RequestPayload, SavedFile, StructureLookupBy } from "./types";
+import type { MethodArgs, MethodName, MethodResult, RequestPayload, SavedFile, ServerSignIn, StructureLookupBy, SyncIssue } from "./types";
 
 // One typed function per Go method of app.App. Arguments are positional, in
 // the Go order; their types and the results come from the Go signatures
@@ -46,6 +46,17 @@ export function createClient(untyped: Call, on?: OnEvent) {
         // Attestations
         saveAttestation: (rpps: string) => call("SaveAttestation", rpps),
         verifyAttestation: (payload: string) => call("VerifyAttestation", payload),
+
+        // The eRPPS server: connection and synchronisation
+        serverSettings: () => call("ServerSettings"),
+        /** Signs this computer in to the server (the device's token stays on the Go side). */
+        connectServer: (input: ServerSignIn) => call("ConnectServer", input),
+        disconnectServer: () => call("DisconnectServer"),
+        syncNow: () => call("SyncNow"),
+        /** The changes the server refused or found in conflict, of the open record. */
+        listSyncIssues: async (): Promise<SyncIssue[]> => (await call("ListSyncIssues")) ?? [],
+        /** Settles a request's change set aside: the payload chosen, or null for the server's version. */
+        resolveSyncConflict: (requestId: string, payload: RequestPayload | null) => call("ResolveSyncConflict", requestId, payload),
 
         // Diagnostics (erpps --selftest)
         finishSelfTest: (...args: MethodArgs<"FinishSelfTest">) => call("FinishSelfTest", ...args)

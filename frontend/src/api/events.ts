@@ -25,8 +25,14 @@ export interface SessionEnded {
     reason: "closed" | "replaced" | "shutdown";
 }
 
+/** The server's changes were applied on this computer (after their "request:changed"). */
+export interface SyncPulled {
+    requestIds: string[] | null;
+}
+
 export interface AppEvents {
     "sync:state": SyncState;
+    "sync:pulled": SyncPulled;
     "request:changed": RequestChanged;
     "session:ended": SessionEnded;
 }

@@ -2,7 +2,7 @@
 export { api, attestationURL, createClient, deliverAttestation, isDesktop } from "./client";
 export type { ApiClient, AttestationDelivery } from "./client";
 export { ApiError } from "./errors";
-export type { AppEventName, AppEvents, RequestChanged, SessionEnded, Unsubscribe } from "./events";
+export type { AppEventName, AppEvents, RequestChanged, SessionEnded, SyncPulled, Unsubscribe } from "./events";
 export { runSelfTest, whenDesktop } from "./selftest";
 export type * from "./types";
 export { createServerClient, isServerMode, queueSearch, server, sessionOf } from "./server";

@@ -103,7 +103,14 @@ export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
         ["WithdrawRequest", async () => { expect((await api.withdrawRequest(requestId, "auto-test")).request.status === "withdrawn", "not withdrawn"); }],
         ["CloseSession", () => api.closeSession()],
         ["TransmitWithoutSessionForbidden", () => expectError(api.transmitRequest(requestId), "forbidden")],
-        ["VerifyAttestationInvalid", () => expectError(api.verifyAttestation("ERPPS1|x"), "invalid")]
+        ["VerifyAttestationInvalid", () => expectError(api.verifyAttestation("ERPPS1|x"), "invalid")],
+        ["ServerSettings", async () => {
+            const s = await api.serverSettings();
+            expect(s.available && s.account === undefined && s.state.state === "local", "not a desktop without a server");
+        }],
+        ["ConnectServerInvalid", () => expectError(api.connectServer({ url: "", caFile: "", login: "", password: "" }), "invalid")],
+        ["SyncNowWithoutServer", () => expectError(api.syncNow(), "invalid")],
+        ["ListSyncIssues", async () => { expect((await api.listSyncIssues()).length === 0, "issues without a server"); }]
     ];
     const failures: string[] = [];
     const report: SelfTestReport = { passed: 0, failures };

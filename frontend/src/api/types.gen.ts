@@ -228,6 +228,9 @@ export interface Item extends Request, Summary {}
 /** Mode is how the application was started. */
 export type Mode = "desktop" | "web" | "kiosk";
 
+/** MutationKind is what a mutation does to a request. */
+export type MutationKind = "save_draft" | "delete_draft" | "transmit" | "withdraw";
+
 /**
  * NewActivityPayload declares a new place of practice (Déclarer une nouvelle
  * activité).
@@ -262,6 +265,9 @@ export interface NewProfessionPayload {
     /** titre ou diplôme permettant l'exercice */
     diploma?: string;
 }
+
+/** PendingStatus is where a desktop's mutation stands. */
+export type PendingStatus = "queued" | "sent" | "conflict" | "rejected";
 
 /** Permissions say what the actor may do with a request as it stands. */
 export interface Permissions {
@@ -484,6 +490,37 @@ export interface SelfTestReport {
     failures: string[] | null;
 }
 
+/** ServerAccount is who this computer is signed in as on the server. */
+export interface ServerAccount {
+    login: string;
+    name: string;
+    role: Role;
+    rpps?: string;
+}
+
+/**
+ * ServerSettings is the « Serveur eRPPS » page: the address, the CA file and
+ * the account this computer is signed in with (never its token).
+ */
+export interface ServerSettings {
+    url: string;
+    caFile: string;
+    /** Available is false where no server can be used (the kiosk, a test). */
+    available: boolean;
+    /** nil when signed out */
+    account?: ServerAccount;
+    signedInAt?: string;
+    state: SyncState;
+}
+
+/** ServerSignIn is what the « Serveur eRPPS » page sends to sign in. */
+export interface ServerSignIn {
+    url: string;
+    caFile: string;
+    login: string;
+    password: string;
+}
+
 /**
  * Session is who acts from this computer and on whose record: the actor
  * (the local professional today; an e-CPS user, a secretary or a kiosk
@@ -569,13 +606,51 @@ export interface Summary {
     steps: Step[] | null;
 }
 
+/**
+ * SyncIssue is a local change the server did not apply, shown on its
+ * request: rejected (the server's message says why) or in conflict (someone
+ * else changed the request: the three versions to choose from).
+ */
+export interface SyncIssue {
+    requestId: string;
+    requestKind?: RequestKind;
+    principal: string;
+    kind: MutationKind;
+    status: PendingStatus;
+    code?: string;
+    /** Message is the server's, in French (a rejection). */
+    message?: string;
+    createdAt: string;
+    /**
+     * Mine is this computer's payload; Server the server's now (absent when
+     * the server deleted the request: ServerDeleted); Base the payload both
+     * started from (absent for a request new on this computer).
+     */
+    mine?: unknown;
+    server?: unknown;
+    serverStatus?: RequestStatus;
+    serverDeleted?: boolean;
+    base?: unknown;
+}
+
 /** SyncState is the payload of "sync:state". */
 export interface SyncState {
     state: SyncStatus;
+    /** Pending counts the local changes waiting to be sent. */
+    pending?: number;
+    /**
+     * SetAside counts the changes the server refused or found in conflict,
+     * shown on their requests.
+     */
+    setAside?: number;
+    /** LastSyncAt is the last successful synchronisation. */
+    lastSyncAt?: string;
+    /** Error says why the last attempt failed (in French). */
+    error?: string;
 }
 
 /** SyncStatus is where the local changes stand with the eRPPS server. */
-export type SyncStatus = "local" | "offline";
+export type SyncStatus = "local" | "offline" | "online" | "syncing" | "unauthorized";
 
 /** Table is one NOS table with its provenance. */
 export interface Table {
@@ -669,6 +744,14 @@ export interface AppMethods {
     /** CloseSession closes the record open on this computer, if any. */
     CloseSession(): Promise<void>;
     /**
+     * ConnectServer signs this computer in to the eRPPS server with a login and
+     * a password: the device's token is kept in the store (never shown, never
+     * logged), the local changes start going to the server and the server
+     * account acts from now on (a secretary as themself on the practitioner's
+     * record).
+     */
+    ConnectServer(in_: ServerSignIn): Promise<ServerSettings>;
+    /**
      * ConnectionIdentifier reads an RPPS number as the help page's visitor types
      * it: the identifier (IDNPS) to type on Pro Santé Connect once the 11 digits
      * are there, or how many are missing.
@@ -678,6 +761,13 @@ export interface AppMethods {
     CurrentSession(): Promise<Session>;
     /** DeleteDraft abandons a draft never transmitted. */
     DeleteDraft(id: string): Promise<void>;
+    /**
+     * DisconnectServer signs this computer out of the server: the token is
+     * deleted (and revoked on the server when it can be reached), the
+     * synchronisation stops and the local professional acts again. The changes
+     * not sent yet stay on this computer, sent when it signs in again.
+     */
+    DisconnectServer(): Promise<ServerSettings>;
     /**
      * FinishSelfTest receives the UI's self-test report, logs it and closes the
      * window; the process then exits with 0 when every check passed.
@@ -702,6 +792,11 @@ export interface AppMethods {
      * listed when no session is open) may do with it.
      */
     ListRequests(filter: RequestFilter): Promise<Item[] | null>;
+    /**
+     * ListSyncIssues lists the changes set aside (rejected or in conflict),
+     * oldest first: those of the open record's requests when one is open.
+     */
+    ListSyncIssues(): Promise<SyncIssue[] | null>;
     /** LookupStructure finds a structure by its SIRET or FINESS number. */
     LookupStructure(by: StructureLookupBy, value: string): Promise<Structure>;
     /**
@@ -716,6 +811,13 @@ export interface AppMethods {
      */
     ReferenceData(): Promise<ReferenceData>;
     /**
+     * ResolveSyncConflict settles the change set aside on a request: with a
+     * payload (the version chosen field by field) the draft takes it and it is
+     * sent again over the server's version; with null the request takes the
+     * server's version and the local change is dropped.
+     */
+    ResolveSyncConflict(requestID: string, payload: unknown): Promise<void>;
+    /**
      * SaveAttestation issues the attestation d'enregistrement au RPPS and saves it
      * where the user chooses in the native save dialog (desktop). The
      * attestation's number is taken only once the file is written: a canceled
@@ -729,10 +831,22 @@ export interface AppMethods {
      */
     SaveDraft(id: string, baseRevision: number, payload: unknown): Promise<View>;
     /**
+     * ServerSettings returns the « Serveur eRPPS » page: the server's address
+     * and CA file (kept, else those of --server and --server-ca), the account
+     * this computer is signed in with, and where the synchronisation stands.
+     */
+    ServerSettings(): Promise<ServerSettings>;
+    /**
      * StartRequest opens a new draft on the open record, or the draft of the
      * same kind on the same object already started.
      */
     StartRequest(in_: StartInput): Promise<View>;
+    /**
+     * SyncNow sends the waiting changes and receives the server's now, and says
+     * where the synchronisation stands (the error of the attempt, in French,
+     * when it failed).
+     */
+    SyncNow(): Promise<SyncState>;
     /**
      * SyncState returns where the synchronisation stands, as "sync:state" says
      * it: a listener gets it when it subscribes (the browser's event stream

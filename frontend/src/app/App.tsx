@@ -19,6 +19,7 @@ import {
     PractitionerLayout,
     RecordPage,
     RequestsPage,
+    ServerPage,
     VerifyAttestationPage
 } from "./pages";
 
@@ -38,6 +39,7 @@ export function App() {
                             <Route path="aide" element={<HelpPage />} />
                             <Route path="verifier" element={<VerifyAttestationPage />} />
                             <Route path="accessibilite" element={<AccessibilityPage />} />
+                            <Route path="serveur" element={<ServerPage />} />
                             <Route path="pro/:rpps" element={<PractitionerLayout />}>
                                 <Route index element={<PortalHomePage />} />
                                 <Route path="dossier" element={<RecordPage />} />

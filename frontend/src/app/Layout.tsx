@@ -3,7 +3,9 @@ import { Outlet, useLocation } from "react-router-dom";
 import { api } from "../api";
 import { useApi } from "../hooks/useApi";
 import { paths } from "../routes";
-import { Alert, Button, Container, Loading, Main, SiteFooter, SiteHeader, SkipLinks, Spacer } from "../ui";
+import { Alert, Button, Container, Loading, Main, ScreenReaderStatus, SiteFooter, SiteHeader, SkipLinks, Spacer, SyncIndicator } from "../ui";
+import { syncAnnouncement, syncDisplay } from "../sync/status";
+import { useNow, useSyncState } from "../sync/useSync";
 import { useReferenceStatus } from "../reference/useReference";
 import { ErrorBoundary } from "./ErrorBoundary";
 
@@ -53,6 +55,26 @@ export function PageLoading() {
     );
 }
 
+/** useSyncStatus is the synchronisation's state in the header, and a polite announcement when it changes. */
+function useSyncStatus() {
+    const state = useSyncState();
+    const now = useNow();
+    const shown = syncDisplay(state, now);
+    const indicator =
+        shown === null ? (
+            <SyncIndicator to={paths.server} state={state.state} />
+        ) : (
+            <SyncIndicator
+                to={paths.server}
+                state={state.state}
+                label={shown.label}
+                tone={shown.tone}
+                details={[shown.waiting, shown.setAside, shown.lastSync].filter(d => d !== "")}
+            />
+        );
+    return { indicator, announcement: syncAnnouncement(shown), online: state.state !== "local" };
+}
+
 /** Layout is the frame of every page: skip links, header, main content, footer. */
 export function Layout() {
     const { pathname } = useLocation();
@@ -60,7 +82,9 @@ export function Layout() {
     const info = useApi(api.appInfo);
     const appInfo = info.status === "success" ? info.data : undefined;
 
-    const notes = ["Fonctionne hors ligne", "Données stockées sur ce poste"];
+    const sync = useSyncStatus();
+
+    const notes = ["Fonctionne hors ligne", sync.online ? "Données stockées sur ce poste et synchronisées avec le serveur eRPPS" : "Données stockées sur ce poste"];
     if (appInfo !== undefined) {
         notes.push(`Version ${appInfo.version}`, `Mode ${MODE_LABELS[appInfo.mode]}`);
     }
@@ -78,11 +102,13 @@ export function Layout() {
                 tagline="Portail d'enregistrement RPPS des professionnels de santé"
                 homeTitle="Accueil - eRPPS Desktop"
                 badge={appInfo?.demo === true ? "Démo" : undefined}
+                status={appInfo?.mode === "kiosk" ? undefined : sync.indicator}
                 quickLinks={[
                     { label: "Aide à la connexion", to: paths.help, icon: "help" },
                     { label: "Vérifier une attestation", to: paths.verify, icon: "verify" }
                 ]}
             />
+            <ScreenReaderStatus text={sync.announcement} />
             <Main>
                 <ReferenceWarning />
                 <ErrorBoundary key={pathname}>

@@ -19,3 +19,4 @@ export const AttestationsPage = lazy(() => import("../pages/practitioner/Attesta
 export const NewProfessionPage = lazy(() => import("../pages/practitioner/NewProfessionPage").then(m => ({ default: m.NewProfessionPage })));
 export const ContactPage = lazy(() => import("../pages/practitioner/ContactPage").then(m => ({ default: m.ContactPage })));
 export const ExerciseNamePage = lazy(() => import("../pages/practitioner/ExerciseNamePage").then(m => ({ default: m.ExerciseNamePage })));
+export const ServerPage = lazy(() => import("../pages/ServerPage").then(m => ({ default: m.ServerPage })));

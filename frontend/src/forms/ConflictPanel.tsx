@@ -10,7 +10,7 @@ export const CONFLICT_ID = "draft-conflict";
 export const CONFLICT_MESSAGE = "Ce brouillon a été modifié dans un autre onglet ou une autre fenêtre.";
 
 /** formatValue writes a payload value for the comparison: days in French, the rest as text. */
-function formatValue(path: string, value: unknown): string {
+export function formatValue(path: string, value: unknown): string {
     const text = defaultFormat(path, value);
     return /^\d{4}-\d{2}-\d{2}$/.test(text) ? frenchDay(text) : text;
 }

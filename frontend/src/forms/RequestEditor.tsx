@@ -3,6 +3,7 @@ import type { RequestPayload } from "../api";
 import { Alert, Button, Loading, Spacer, type Term } from "../ui";
 import { ConflictPanel } from "./ConflictPanel";
 import { ErrorSummary } from "./ErrorSummary";
+import { SyncIssuePanel } from "./SyncIssuePanel";
 import { GuidanceList } from "./GuidanceList";
 import { OutcomeAlert, RequestStatusBadge, RequestStatusView } from "./RequestStatusView";
 import { ComplementNotice, ResumedNotice } from "./ResumedNotice";
@@ -33,10 +34,16 @@ export function RequestEditor<P extends RequestPayload>({ draft, rpps, labels, s
     }
     const request = draft.request;
     if (!draft.editable) {
-        return <RequestStatusView draft={draft} rpps={rpps} summary={summary(draft.payload)} />;
+        return (
+            <>
+                <SyncIssuePanel requestId={request.id} labels={labels} />
+                <RequestStatusView draft={draft} rpps={rpps} summary={summary(draft.payload)} />
+            </>
+        );
     }
     return (
         <>
+            <SyncIssuePanel requestId={request.id} labels={labels} />
             {draft.resumed ? <ResumedNotice request={request} /> : null}
             {request.status === "complement_requested" ? (
                 <>

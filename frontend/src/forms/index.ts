@@ -19,4 +19,5 @@ export { guidanceActions, guidanceStep } from "./guidance";
 export type { GuidanceStep } from "./guidance";
 export type { FieldErrors } from "./fieldErrors";
 export { ConflictPanel, CONFLICT_ID, CONFLICT_MESSAGE } from "./ConflictPanel";
+export { SyncIssuePanel, SYNC_ISSUE_ID, SYNC_CONFLICT_TITLE } from "./SyncIssuePanel";
 export type { DraftConflict } from "./useRequestDraft";

@@ -35,3 +35,5 @@ export type { PagerProps } from "./pager";
 export { ChangesTable } from "./changes";
 export type { ChangedField } from "./changes";
 export type { QuickButton } from "./shell";
+export { ScreenReaderStatus, SyncIndicator } from "./syncIndicator";
+export type { SyncIndicatorProps, SyncIndicatorTone } from "./syncIndicator";

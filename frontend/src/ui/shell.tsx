@@ -2,7 +2,7 @@ import { Badge as DsfrBadge } from "@codegouvfr/react-dsfr/Badge";
 import { Footer as DsfrFooter } from "@codegouvfr/react-dsfr/Footer";
 import { Header as DsfrHeader } from "@codegouvfr/react-dsfr/Header";
 import { fr } from "@codegouvfr/react-dsfr";
-import type { MouseEvent, ReactNode } from "react";
+import type { JSX, MouseEvent, ReactNode } from "react";
 import { iconClass, type IconName } from "./icons";
 
 // The frame of every page: skip links, the State header, the footer.
@@ -29,9 +29,11 @@ export interface SiteHeaderProps {
     quickButtons?: QuickButton[];
     /** A short badge after the service title (e.g. "Démo"). */
     badge?: string;
+    /** Shown first in the quick access (the synchronisation's state). */
+    status?: JSX.Element;
 }
 
-export function SiteHeader({ serviceTitle, tagline, homeTitle, quickLinks, quickButtons = [], badge }: SiteHeaderProps) {
+export function SiteHeader({ serviceTitle, tagline, homeTitle, quickLinks, quickButtons = [], badge, status }: SiteHeaderProps) {
     return (
         <DsfrHeader
             id="header"
@@ -57,6 +59,7 @@ export function SiteHeader({ serviceTitle, tagline, homeTitle, quickLinks, quick
             }
             serviceTagline={tagline}
             quickAccessItems={[
+                ...(status === undefined ? [] : [status]),
                 ...quickLinks.map(l => ({ iconId: iconClass(l.icon), text: l.label, linkProps: { to: l.to } })),
                 ...quickButtons.map(b => ({ iconId: iconClass(b.icon), text: b.label, buttonProps: { type: "button" as const, onClick: b.onClick, "data-action": b.action } }))
             ]}

@@ -11,6 +11,7 @@ import { actions } from "./actions";
 import { activityTerms, structureName } from "./activityFields";
 import { usePractitioner } from "./context";
 import { PendingActivities } from "./PendingActivities";
+import { usePulled } from "../../sync/useSync";
 
 const ENDED_LIST_ID = "activites-terminees";
 
@@ -22,6 +23,7 @@ export function ActivitiesPage() {
     const rpps = practitioner.rpps;
     const loadCessations = useCallback(() => api.listRequests({ rpps, kind: "cease_activity" }).then(list => (list ?? []).filter(r => r.live)), [rpps]);
     const cessations = useApi(loadCessations);
+    usePulled(cessations.reload);
     const cessationOf = (activityId: string): RequestItem | undefined => (cessations.data ?? []).find(r => r.targetId === activityId);
 
     return (

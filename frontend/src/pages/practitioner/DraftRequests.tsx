@@ -4,6 +4,7 @@ import { formatDateTime, plural } from "../../format";
 import { useApi } from "../../hooks/useApi";
 import { paths, requestPath } from "../../routes";
 import { Alert, Button, ButtonLink, DataTable, Heading, Loading, Text, TextLink } from "../../ui";
+import { usePulled } from "../../sync/useSync";
 
 /** DraftRequests lists the requests prepared and not transmitted yet, to resume them. */
 export function DraftRequests({ rpps }: { rpps: string }) {
@@ -12,6 +13,7 @@ export function DraftRequests({ rpps }: { rpps: string }) {
         [rpps]
     );
     const result = useApi(load);
+    usePulled(result.reload);
 
     return (
         <section aria-labelledby="brouillons-title">

@@ -5,6 +5,7 @@ import { useReference } from "../../reference/useReference";
 import { requestPath } from "../../routes";
 import { Badge, ButtonGroup, ButtonLink, Card, Col, DescriptionList, Grid, Heading, Spacer } from "../../ui";
 import { activityTerms, structureName } from "./activityFields";
+import { usePulled } from "../../sync/useSync";
 
 /** Statuses of a new activity sent and not decided yet. */
 const PENDING: RequestStatus[] = ["transmitted", "under_review", "complement_requested"];
@@ -34,6 +35,7 @@ export function PendingActivities({ rpps }: { rpps: string }) {
     const ref = useReference();
     const load = useCallback(() => api.listRequests({ rpps, kind: "new_activity", statuses: PENDING }), [rpps]);
     const result = useApi(load);
+    usePulled(result.reload);
     const pending = result.data ?? [];
     if (pending.length === 0) {
         return null;

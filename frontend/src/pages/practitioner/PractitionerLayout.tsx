@@ -1,11 +1,12 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Outlet, useParams } from "react-router-dom";
-import { api, type SessionEnded } from "../../api";
+import { api, type Practitioner, type SessionEnded } from "../../api";
 import { DEMO_LABEL } from "../../domain/demo";
 import { displayName } from "../../domain/names";
 import { useApi } from "../../hooks/useApi";
 import { usePageTitle } from "../../hooks/usePageTitle";
 import { paths } from "../../routes";
+import { usePulled } from "../../sync/useSync";
 import { Alert, Badge, Band, ButtonGroup, ButtonLink, Button, Container, Inline, Loading, Mono, Spacer, Text } from "../../ui";
 import { PractitionerContext, type PractitionerContextValue } from "./context";
 
@@ -34,8 +35,25 @@ export function PractitionerLayout() {
             }),
         []
     );
-    const { reload } = result;
-    const practitioner = result.status === "success" ? result.data.practitioner : undefined;
+    // The record read again, without unmounting the page, after the
+    // server's changes were applied here (a decision adds an activity).
+    const [fresh, setFresh] = useState<{ rpps: string; practitioner: Practitioner } | null>(null);
+    const refreshQuietly = useCallback(() => {
+        api.getPractitioner(rpps).then(
+            p => {
+                setFresh({ rpps, practitioner: p });
+            },
+            () => undefined // the page keeps the record it shows
+        );
+    }, [rpps]);
+    usePulled(refreshQuietly);
+    const { reload: reloadLoaded } = result;
+    const reload = useCallback(() => {
+        setFresh(null);
+        reloadLoaded();
+    }, [reloadLoaded]);
+    const loadedPractitioner = result.status === "success" ? result.data.practitioner : undefined;
+    const practitioner = loadedPractitioner !== undefined && fresh?.rpps === rpps ? fresh.practitioner : loadedPractitioner;
     const value = useMemo<PractitionerContextValue | null>(
         () => (practitioner === undefined ? null : { practitioner, reload }),
         [practitioner, reload]

@@ -7,6 +7,8 @@ import { actions } from "./actions";
 import { usePractitioner } from "./context";
 import { RequestCard, type RequestChange } from "./RequestCard";
 import { groupOf, REQUEST_GROUPS, type RequestGroup } from "./requestDisplay";
+import { usePulled } from "../../sync/useSync";
+import { SyncIssues } from "./SyncIssues";
 
 /** RequestsPage: "Consulter ma demande en cours": every request, where it stands, and what can be done with it. */
 export function RequestsPage() {
@@ -14,12 +16,14 @@ export function RequestsPage() {
     const rpps = practitioner.rpps;
     const load = useCallback(() => api.listRequests({ rpps }).then(list => (list ?? []).filter(r => !r.untouched)), [rpps]);
     const result = useApi(load);
+    usePulled(result.reload);
 
     return (
         <ActionPage
             title={actions.requests.title}
             intro="Une fois votre demande envoyée, vous pouvez suivre l'état de traitement de votre dossier ou reprendre une demande « en cours » non transmise pour la modifier."
         >
+            <SyncIssues rpps={rpps} />
             {result.status === "loading" ? <Loading label="Lecture des demandes…" /> : null}
             {result.status === "error" ? (
                 <Alert severity="error" title="Les demandes n'ont pas pu être lues" live>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { NewActivityPayload, Practitioner } from "../../../api";
 import { splitActivities } from "../../../domain/activities";
-import { ComplementNotice, ConflictPanel, OutcomeAlert, RequestStatusBadge, RequestOpening, RequestStatusView, ResumedNotice, TransmitBar, useRequestDraft, fieldId } from "../../../forms";
+import { ComplementNotice, ConflictPanel, OutcomeAlert, RequestStatusBadge, RequestOpening, RequestStatusView, ResumedNotice, SyncIssuePanel, TransmitBar, useRequestDraft, fieldId } from "../../../forms";
 import { useReference } from "../../../reference/useReference";
 import { paths } from "../../../routes";
 import { Button, ButtonGroup, Focusable, focusStepHeading, Spacer, Stepper } from "../../../ui";
@@ -101,11 +101,14 @@ export function NewActivityForm({ practitioner, requestId }: { practitioner: Pra
     const request = draft.request;
     if (!draft.editable) {
         return (
-            <RequestStatusView
-                draft={draft}
-                rpps={rpps}
-                summary={newActivitySummary(payload, ref, practitioner.activities ?? [], draft.validation.moveEndDate ?? "", request.department)}
-            />
+            <>
+                <SyncIssuePanel requestId={request.id} labels={LABELS} />
+                <RequestStatusView
+                    draft={draft}
+                    rpps={rpps}
+                    summary={newActivitySummary(payload, ref, practitioner.activities ?? [], draft.validation.moveEndDate ?? "", request.department)}
+                />
+            </>
         );
     }
     const info = STEPS[step - 1];
@@ -121,6 +124,7 @@ export function NewActivityForm({ practitioner, requestId }: { practitioner: Pra
                 </>
             ) : null}
             <OutcomeAlert draft={draft} />
+            <SyncIssuePanel requestId={request.id} labels={LABELS} />
             <ConflictPanel draft={draft} labels={LABELS} />
             {draft.outcome.kind === "invalid" ? (
                 <StepErrorSummary errors={draft.errors} attempt={draft.outcome.attempt} message={draft.outcome.message} hrefOf={hrefOf} />

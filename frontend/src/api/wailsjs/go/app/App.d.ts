@@ -11,11 +11,15 @@ export function AppInfo():Promise<app.Info>;
 
 export function CloseSession():Promise<void>;
 
+export function ConnectServer(arg1:app.ServerSignIn):Promise<app.ServerSettings>;
+
 export function ConnectionIdentifier(arg1:string):Promise<identifiers.IDNPSTyped>;
 
 export function CurrentSession():Promise<app.Session>;
 
 export function DeleteDraft(arg1:string):Promise<void>;
+
+export function DisconnectServer():Promise<app.ServerSettings>;
 
 export function FinishSelfTest(arg1:app.SelfTestReport):Promise<void>;
 
@@ -27,17 +31,25 @@ export function ListPractitioners(arg1:erpps.PractitionerFilter):Promise<Array<e
 
 export function ListRequests(arg1:erpps.RequestFilter):Promise<Array<requests.Item>>;
 
+export function ListSyncIssues():Promise<Array<app.SyncIssue>>;
+
 export function LookupStructure(arg1:requests.StructureLookupBy,arg2:string):Promise<erpps.Structure>;
 
 export function OpenSession(arg1:string):Promise<app.Session>;
 
 export function ReferenceData():Promise<app.ReferenceData>;
 
+export function ResolveSyncConflict(arg1:string,arg2:json.RawMessage):Promise<void>;
+
 export function SaveAttestation(arg1:string):Promise<app.SavedFile>;
 
 export function SaveDraft(arg1:string,arg2:number,arg3:json.RawMessage):Promise<requests.View>;
 
+export function ServerSettings():Promise<app.ServerSettings>;
+
 export function StartRequest(arg1:requests.StartInput):Promise<requests.View>;
+
+export function SyncNow():Promise<app.SyncState>;
 
 export function SyncState():Promise<app.SyncState>;
 

@@ -10,6 +10,10 @@ export function CloseSession() {
   return window['go']['app']['App']['CloseSession']();
 }
 
+export function ConnectServer(arg1) {
+  return window['go']['app']['App']['ConnectServer'](arg1);
+}
+
 export function ConnectionIdentifier(arg1) {
   return window['go']['app']['App']['ConnectionIdentifier'](arg1);
 }
@@ -20,6 +24,10 @@ export function CurrentSession() {
 
 export function DeleteDraft(arg1) {
   return window['go']['app']['App']['DeleteDraft'](arg1);
+}
+
+export function DisconnectServer() {
+  return window['go']['app']['App']['DisconnectServer']();
 }
 
 export function FinishSelfTest(arg1) {
@@ -42,6 +50,10 @@ export function ListRequests(arg1) {
   return window['go']['app']['App']['ListRequests'](arg1);
 }
 
+export function ListSyncIssues() {
+  return window['go']['app']['App']['ListSyncIssues']();
+}
+
 export function LookupStructure(arg1, arg2) {
   return window['go']['app']['App']['LookupStructure'](arg1, arg2);
 }
@@ -54,6 +66,10 @@ export function ReferenceData() {
   return window['go']['app']['App']['ReferenceData']();
 }
 
+export function ResolveSyncConflict(arg1, arg2) {
+  return window['go']['app']['App']['ResolveSyncConflict'](arg1, arg2);
+}
+
 export function SaveAttestation(arg1) {
   return window['go']['app']['App']['SaveAttestation'](arg1);
 }
@@ -62,8 +78,16 @@ export function SaveDraft(arg1, arg2, arg3) {
   return window['go']['app']['App']['SaveDraft'](arg1, arg2, arg3);
 }
 
+export function ServerSettings() {
+  return window['go']['app']['App']['ServerSettings']();
+}
+
 export function StartRequest(arg1) {
   return window['go']['app']['App']['StartRequest'](arg1);
+}
+
+export function SyncNow() {
+  return window['go']['app']['App']['SyncNow']();
 }
 
 export function SyncState() {

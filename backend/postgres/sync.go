@@ -1,0 +1,139 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"erpps/backend/erpps"
+)
+
+// SyncStore is implemented by *DB: the server's side of the sync.
+var _ erpps.SyncStore = (*DB)(nil)
+
+// BindSyncClient binds clientID to accountID on first use and returns the
+// last seq handled for it; EFORBIDDEN when it is bound to another account.
+func (db *DB) BindSyncClient(ctx context.Context, clientID, accountID string) (int64, error) {
+	if clientID == "" || accountID == "" {
+		return 0, erpps.Errorf(erpps.EINVALID, "L'identifiant du poste est obligatoire.")
+	}
+	if db.pool == nil {
+		return 0, erpps.Internal(fmt.Errorf("store: the database is not open"))
+	}
+	var bound string
+	var last int64
+	// A known client (every push but its first) is read, not written.
+	err := db.pool.QueryRow(ctx, `SELECT account_id, last_seq FROM sync_clients WHERE client_id = $1`,
+		clientID).Scan(&bound, &last)
+	if errNoRows(err) {
+		err = db.plainTx(ctx, "bind the sync client", func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, `
+				INSERT INTO sync_clients (client_id, account_id, last_seq, created_at) VALUES ($1, $2, 0, $3)
+				ON CONFLICT (client_id) DO NOTHING`, clientID, accountID, db.now()); err != nil {
+				return fmt.Errorf("record the sync client: %w", err)
+			}
+			if err := tx.QueryRow(ctx, `SELECT account_id, last_seq FROM sync_clients WHERE client_id = $1`,
+				clientID).Scan(&bound, &last); err != nil {
+				return fmt.Errorf("read the sync client: %w", err)
+			}
+			return nil
+		})
+	} else if err != nil {
+		err = storeError("read the sync client", err)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if bound != accountID {
+		return 0, erpps.Errorf(erpps.EFORBIDDEN, "Ce poste est rattaché à un autre compte : reconnectez-le au serveur.")
+	}
+	return last, nil
+}
+
+// FindMutationResult returns the stored result of a client's mutation,
+// ENOTFOUND when none.
+func (db *DB) FindMutationResult(ctx context.Context, clientID string, seq int64) (*erpps.MutationResult, error) {
+	if db.pool == nil {
+		return nil, erpps.Internal(fmt.Errorf("store: the database is not open"))
+	}
+	var text []byte
+	err := db.pool.QueryRow(ctx, `SELECT result FROM sync_mutations WHERE client_id = $1 AND seq = $2`,
+		clientID, seq).Scan(&text)
+	if errNoRows(err) {
+		return nil, erpps.NotFound("Le serveur n'a pas de résultat pour cette modification.")
+	}
+	if err != nil {
+		return nil, storeError("find the mutation result", err)
+	}
+	return decodeResult(text)
+}
+
+// RecordMutationResult stores the result of a mutation that wrote nothing
+// and advances the client's seq; ECONFLICT when r.Seq is not the next one.
+// A zero ChangeSeq is set to the current one.
+func (db *DB) RecordMutationResult(ctx context.Context, r erpps.MutationResult) error {
+	requestID := ""
+	if r.Request != nil {
+		requestID = r.Request.ID
+	}
+	return db.plainTx(ctx, "record the mutation result", func(tx pgx.Tx) error {
+		var last int64
+		err := tx.QueryRow(ctx, `SELECT last_seq FROM sync_clients WHERE client_id = $1 FOR UPDATE`, r.ClientID).Scan(&last)
+		if errNoRows(err) || (err == nil && last != r.Seq-1) {
+			return receiptTaken()
+		}
+		if err != nil {
+			return fmt.Errorf("read the sync client: %w", err)
+		}
+		if r.ChangeSeq == 0 {
+			if r.ChangeSeq, err = changeSeq(ctx, tx); err != nil {
+				return err
+			}
+		}
+		return storeResult(ctx, tx, r, requestID, db.now())
+	})
+}
+
+// ChangedByOthersSince tells whether request requestID changed after
+// revision version by anything but clientID's mutations: a change line of a
+// newer revision not attributed to the client, or, once the log was pruned,
+// revisions after version that the client's lines do not account for. A
+// decision keeps the revision: it is not a change of the version (the
+// service then applies the mutation on the decided state, or the state
+// machine rejects it).
+func (db *DB) ChangedByOthersSince(ctx context.Context, requestID string, version int64, clientID string) (bool, error) {
+	var others bool
+	var versions, newest, horizon int64
+	err := db.inReadTx(ctx, "read the request's changes", func(tx pgx.Tx) error {
+		return tx.QueryRow(ctx, `
+			SELECT
+				EXISTS (SELECT 1 FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2
+					AND client_id IS DISTINCT FROM $3),
+				(SELECT count(DISTINCT version) FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2),
+				(SELECT coalesce(max(version), 0) FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2),
+				(SELECT horizon FROM sync_counter WHERE id = 1)`,
+			requestID, version, clientID).Scan(&others, &versions, &newest, &horizon)
+	})
+	if err != nil {
+		return false, err
+	}
+	if others {
+		return true, nil
+	}
+	// Each write bumps a revision by one: once pruned, a revision the
+	// client's lines do not account for may have been anyone's.
+	return horizon > 0 && versions > 0 && versions != newest-version, nil
+}
+
+// ChangeSeq returns the newest change sequence committed (0 when none).
+func (db *DB) ChangeSeq(ctx context.Context) (int64, error) {
+	if db.pool == nil {
+		return 0, erpps.Internal(fmt.Errorf("store: the database is not open"))
+	}
+	seq, err := changeSeq(ctx, db.pool)
+	if err != nil {
+		return 0, storeError("read the change sequence", err)
+	}
+	return seq, nil
+}

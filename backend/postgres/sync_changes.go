@@ -1,0 +1,213 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"erpps/backend/erpps"
+)
+
+// Bounds of a page of changes.
+const (
+	defaultChangesPage = 500
+	maxChangesPage     = 1000
+)
+
+// pageSize is the page a pull asks for, bounded.
+func pageSize(limit int) int {
+	if limit <= 0 {
+		return defaultChangesPage
+	}
+	return min(limit, maxChangesPage)
+}
+
+// decodeResult reads a stored mutation result.
+func decodeResult(text []byte) (*erpps.MutationResult, error) {
+	var r erpps.MutationResult
+	if err := json.Unmarshal(text, &r); err != nil {
+		return nil, erpps.Internal(fmt.Errorf("store: bad stored mutation result: %w", err))
+	}
+	return &r, nil
+}
+
+// changeLine is a line of the log, the newest of its object.
+type changeLine struct {
+	seq     int64
+	kind    erpps.ChangeKind
+	id      string
+	deleted bool
+}
+
+// ListChanges returns up to limit changes after cursor to the records of
+// rpps and their requests, the newest state of each object once, oldest
+// first, in one read transaction; a page without change has the sequence it
+// was read at as its cursor (changes commit in seq order: none is
+// skipped); Resync when cursor is below the pruned part of the log or past
+// its end (a log that is not the client's).
+func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, error) {
+	limit = pageSize(limit)
+	out := &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: cursor}
+	err := db.inReadTx(ctx, "list the changes", func(tx pgx.Tx) error {
+		var end, horizon int64
+		if err := tx.QueryRow(ctx, `SELECT seq, horizon FROM sync_counter WHERE id = 1`).Scan(&end, &horizon); err != nil {
+			return fmt.Errorf("read the change counter: %w", err)
+		}
+		if cursor < horizon || cursor > end {
+			out.Resync = true
+			return nil
+		}
+		if len(rpps) == 0 {
+			out.Cursor = end
+			return nil
+		}
+		rows, err := tx.Query(ctx, `
+			SELECT c.seq, c.kind, c.object_id, c.deleted FROM sync_changes c
+			WHERE c.seq > $1 AND c.rpps = ANY($2)
+			  AND c.seq = (SELECT max(n.seq) FROM sync_changes n WHERE n.kind = c.kind AND n.object_id = c.object_id)
+			ORDER BY c.seq LIMIT $3`, cursor, rpps, limit+1)
+		if err != nil {
+			return fmt.Errorf("read the change log: %w", err)
+		}
+		lines, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (changeLine, error) {
+			var l changeLine
+			var kind string
+			err := row.Scan(&l.seq, &kind, &l.id, &l.deleted)
+			l.kind = erpps.ChangeKind(kind)
+			return l, err
+		})
+		if err != nil {
+			return fmt.Errorf("read the change log: %w", err)
+		}
+		if len(lines) > limit {
+			lines, out.More = lines[:limit], true
+		}
+		if out.Changes, err = changesOf(ctx, tx, lines); err != nil {
+			return err
+		}
+		if len(lines) > 0 {
+			out.Cursor = lines[len(lines)-1].seq
+		} else {
+			out.Cursor = end // nothing of these records up to it
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// changesOf reads the current state of the objects of lines: in one read
+// transaction, that is the state of each line (the newest of its object).
+func changesOf(ctx context.Context, tx pgx.Tx, lines []changeLine) ([]erpps.Change, error) {
+	var ids []string
+	for _, l := range lines {
+		if l.kind == erpps.ChangeRequest && !l.deleted {
+			ids = append(ids, l.id)
+		}
+	}
+	requests := map[string]*erpps.Request{}
+	if len(ids) > 0 {
+		list, err := queryRequests(ctx, tx, `SELECT `+requestColumns+` FROM requests WHERE id = ANY($1)`, ids)
+		if err != nil {
+			return nil, err
+		}
+		if err := attachHistory(ctx, tx, list); err != nil {
+			return nil, err
+		}
+		for _, r := range list {
+			requests[r.ID] = r
+		}
+	}
+	out := make([]erpps.Change, 0, len(lines))
+	for _, l := range lines {
+		c := erpps.Change{Seq: l.seq, Kind: l.kind, ID: l.id}
+		switch l.kind {
+		case erpps.ChangeRequest:
+			c.Request = requests[l.id]
+			c.Deleted = c.Request == nil
+		case erpps.ChangePractitioner:
+			p, err := findPractitioner(ctx, tx, l.id)
+			if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+				c.Deleted = true
+			} else if err != nil {
+				return nil, err
+			}
+			c.Practitioner = p
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// SnapshotOf returns the records of rpps and their requests (oldest first,
+// with their histories), at the change sequence they are at, in one read
+// transaction.
+func (db *DB) SnapshotOf(ctx context.Context, rpps []string) (*erpps.Snapshot, error) {
+	out := &erpps.Snapshot{Practitioners: []*erpps.Practitioner{}, Requests: []*erpps.Request{}}
+	err := db.inReadTx(ctx, "take the snapshot", func(tx pgx.Tx) error {
+		var err error
+		if out.Cursor, err = changeSeq(ctx, tx); err != nil {
+			return err
+		}
+		for _, r := range rpps {
+			p, err := findPractitioner(ctx, tx, r)
+			if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			out.Practitioners = append(out.Practitioners, p)
+		}
+		if len(rpps) == 0 {
+			return nil
+		}
+		if out.Requests, err = queryRequests(ctx, tx, `SELECT `+requestColumns+` FROM requests
+			WHERE rpps = ANY($1) ORDER BY created_at, seq`, rpps); err != nil {
+			return err
+		}
+		return attachHistory(ctx, tx, out.Requests)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// PruneChanges forgets the change lines older than before, except the
+// newest of each object that still exists, and raises the horizon to the
+// newest line forgotten: a cursor below it gets Resync.
+func (db *DB) PruneChanges(ctx context.Context, before time.Time) (int, error) {
+	var n int
+	err := db.writeTx(ctx, "prune the change log", nil, func(tx pgx.Tx) error {
+		var newest *int64
+		if err := tx.QueryRow(ctx, `
+			WITH gone AS (
+				DELETE FROM sync_changes c WHERE c.at < $1 AND NOT (
+					c.seq = (SELECT max(n.seq) FROM sync_changes n WHERE n.kind = c.kind AND n.object_id = c.object_id)
+					AND CASE c.kind
+						WHEN 'request' THEN EXISTS (SELECT 1 FROM requests r WHERE r.id = c.object_id)
+						ELSE EXISTS (SELECT 1 FROM practitioners p WHERE p.rpps = c.object_id)
+					END)
+				RETURNING c.seq)
+			SELECT count(*), max(seq) FROM gone`, stamp(before)).Scan(&n, &newest); err != nil {
+			return fmt.Errorf("prune the change log: %w", err)
+		}
+		if newest == nil {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `UPDATE sync_counter SET horizon = greatest(horizon, $1) WHERE id = 1`, *newest); err != nil {
+			return fmt.Errorf("record the change log's horizon: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}

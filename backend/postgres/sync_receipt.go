@@ -1,0 +1,123 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"erpps/backend/erpps"
+)
+
+// receiptTaken is the error of a mutation whose seq is not the client's
+// next one: handled already (a replay, another server process) or early.
+func receiptTaken() *erpps.Error {
+	return erpps.Errorf(erpps.ECONFLICT, "Cette modification n'est pas la suivante attendue de ce poste : elle a peut-être déjà été traitée.")
+}
+
+// checkReceipt locks the client's line and refuses the transaction unless
+// r.Seq is its next seq; the triggers then attribute the transaction's
+// changes to the client.
+func checkReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
+	var last int64
+	err := tx.QueryRow(ctx, `SELECT last_seq FROM sync_clients WHERE client_id = $1 FOR UPDATE`, r.ClientID).Scan(&last)
+	if errNoRows(err) {
+		return erpps.Errorf(erpps.ECONFLICT, "Ce poste n'est pas enregistré auprès du serveur.")
+	}
+	if err != nil {
+		return fmt.Errorf("read the sync client: %w", err)
+	}
+	if r.Seq != last+1 {
+		return receiptTaken()
+	}
+	if _, err := tx.Exec(ctx, `SELECT set_config('erpps.sync_client', $1, true)`, r.ClientID); err != nil {
+		return fmt.Errorf("name the sync client: %w", err)
+	}
+	return nil
+}
+
+// commitReceipt stores the result of the client's mutation (applied, with
+// the request read back) and advances its seq.
+func commitReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt, now time.Time) error {
+	res := erpps.MutationResult{ClientID: r.ClientID, Seq: r.Seq, MutationID: r.MutationID, Outcome: erpps.OutcomeApplied}
+	var err error
+	if res.ChangeSeq, err = changeSeq(ctx, tx); err != nil {
+		return err
+	}
+	req, linked, err := readBack(ctx, tx, r.RequestID)
+	if err != nil {
+		return err
+	}
+	if req != nil {
+		res.Request, res.Version, res.Linked = req, req.Revision, linked
+	}
+	return storeResult(ctx, tx, res, r.RequestID, now)
+}
+
+// changeSeq returns the newest change sequence the transaction sees.
+func changeSeq(ctx context.Context, q querier) (int64, error) {
+	var seq int64
+	if err := q.QueryRow(ctx, `SELECT seq FROM sync_counter WHERE id = 1`).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("read the change sequence: %w", err)
+	}
+	return seq, nil
+}
+
+// readBack reads request id with its history and the request linked to it
+// (the other one of a moved cabinet); nil when id is gone.
+func readBack(ctx context.Context, q querier, id string) (req, linked *erpps.Request, err error) {
+	if id == "" {
+		return nil, nil, nil
+	}
+	req, err = findRequest(ctx, q, id)
+	if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	other := req.LinkedRequestID
+	if other == "" {
+		err := q.QueryRow(ctx, `SELECT id FROM requests WHERE linked_request_id = $1 ORDER BY seq LIMIT 1`, id).Scan(&other)
+		if err != nil && !errNoRows(err) {
+			return nil, nil, fmt.Errorf("read the linked request: %w", err)
+		}
+	}
+	if other != "" {
+		linked, err = findRequest(ctx, q, other)
+		if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+			linked, err = nil, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return req, linked, nil
+}
+
+// storeResult advances the client's seq to res.Seq (ECONFLICT unless it is
+// the next one) and stores res, the result of a mutation of request
+// requestID.
+func storeResult(ctx context.Context, tx pgx.Tx, res erpps.MutationResult, requestID string, now time.Time) error {
+	tag, err := tx.Exec(ctx, `UPDATE sync_clients SET last_seq = $1 WHERE client_id = $2 AND last_seq = $3`,
+		res.Seq, res.ClientID, res.Seq-1)
+	if err != nil {
+		return fmt.Errorf("advance the client's sequence: %w", err)
+	}
+	if tag.RowsAffected() != 1 {
+		return receiptTaken()
+	}
+	text, err := json.Marshal(res)
+	if err != nil {
+		return fmt.Errorf("encode the mutation result: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `
+		INSERT INTO sync_mutations (client_id, seq, mutation_id, request_id, outcome, result, at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		res.ClientID, res.Seq, res.MutationID, requestID, string(res.Outcome), string(text), now); err != nil {
+		return fmt.Errorf("store the mutation result: %w", err)
+	}
+	return nil
+}

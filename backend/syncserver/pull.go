@@ -1,0 +1,86 @@
+package syncserver
+
+import (
+	"context"
+
+	"erpps/backend/erpps"
+)
+
+// Pull returns the changes after cursor that acct may see (their record, or
+// those of their active mandates, and the requests on them), the newest
+// state of each object once, oldest first, at most limit (DefaultPullLimit
+// when 0, MaxPullLimit at most). Resync says the cursor is older than what
+// the server keeps: take a Snapshot.
+func (s *Service) Pull(ctx context.Context, acct *erpps.Account, cursor int64, limit int) (*erpps.PullResponse, error) {
+	if err := syncing(acct); err != nil {
+		return nil, err
+	}
+	if cursor < 0 {
+		return nil, erpps.Invalid("Curseur invalide.", erpps.FieldError{Field: "cursor", Code: erpps.EINVALID, Message: "Nombre positif ou nul."})
+	}
+	switch {
+	case limit <= 0:
+		limit = DefaultPullLimit
+	case limit > MaxPullLimit:
+		limit = MaxPullLimit
+	}
+	rpps, err := s.visibleRPPS(ctx, acct)
+	if err != nil {
+		return nil, err
+	}
+	// The sequence read before the changes: every change up to it is
+	// committed, so the page holds those of the caller's records. A last
+	// page's cursor moves to it, past the changes of others' records, so
+	// that Wait(cursor) waits instead of answering at once.
+	end, err := s.Store.ChangeSeq(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(rpps) == 0 {
+		// Nothing to see (a secretary without a mandate).
+		if cursor > end {
+			return &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: cursor, Resync: true}, nil
+		}
+		return &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: end}, nil
+	}
+	page, err := s.Store.ListChanges(ctx, cursor, rpps, limit)
+	if err != nil {
+		return nil, err
+	}
+	if page.Changes == nil {
+		page.Changes = []erpps.Change{}
+	}
+	if !page.More && !page.Resync && page.Cursor < end {
+		page.Cursor = end
+	}
+	return page, nil
+}
+
+// Snapshot returns everything acct may see, with the change sequence it is
+// at (where the next Pull starts).
+func (s *Service) Snapshot(ctx context.Context, acct *erpps.Account) (*erpps.Snapshot, error) {
+	if err := syncing(acct); err != nil {
+		return nil, err
+	}
+	rpps, err := s.visibleRPPS(ctx, acct)
+	if err != nil {
+		return nil, err
+	}
+	var snap *erpps.Snapshot
+	if len(rpps) == 0 {
+		seq, err := s.Store.ChangeSeq(ctx)
+		if err != nil {
+			return nil, err
+		}
+		snap = &erpps.Snapshot{Cursor: seq}
+	} else if snap, err = s.Store.SnapshotOf(ctx, rpps); err != nil {
+		return nil, err
+	}
+	if snap.Practitioners == nil {
+		snap.Practitioners = []*erpps.Practitioner{}
+	}
+	if snap.Requests == nil {
+		snap.Requests = []*erpps.Request{}
+	}
+	return snap, nil
+}

@@ -141,6 +141,7 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		Practitioners: db,
 		Requests: &requests.Service{
 			Practitioners: db, Requests: db, Structures: db, Catalog: catalog, Now: time.Now,
+			Delivery: deliveryFor(cfg, db),
 		},
 		Attestations: &attestation.Issuer{
 			Practitioners: db, Registry: db, Catalog: catalog, Signer: signer,
@@ -218,6 +219,15 @@ func syncDepsFor(cfg Config, db *sqlite.DB) *SyncDeps {
 		return nil
 	}
 	return &SyncDeps{Settings: db, Replica: db, Requests: db, URL: cfg.ServerURL, CAFile: cfg.ServerCA, NewClient: newSyncClient(db)}
+}
+
+// deliveryFor tells the requests service which transmissions the server has;
+// the kiosk keeps no mutation and is never connected.
+func deliveryFor(cfg Config, db *sqlite.DB) requests.Delivery {
+	if cfg.Mode == ModeKiosk {
+		return nil
+	}
+	return serverDelivery{Settings: db, Pending: db}
 }
 
 func dialogsFor(mode Mode) Dialogs {

@@ -233,6 +233,10 @@ type PendingMutation struct {
 	// BasePayload is the payload at BaseVersion, the common base of a
 	// three-way comparison (nil when the request was new).
 	BasePayload json.RawMessage `json:"basePayload,omitempty" ts_type:"Record<string, any>"`
+	// FrozenNow: the listing that returned it froze it (it was queued, never
+	// sent before): RequeueMutations may give it back to the queue when the
+	// push that follows certainly never reached the server.
+	FrozenNow bool `json:"-"`
 }
 
 // SyncSummary is where the desktop's synchronisation stands in its store.
@@ -258,6 +262,13 @@ type Replica interface {
 	// go out: a later autosave appends a new mutation instead of changing one
 	// the server may have applied.
 	MarkMutationsSent(ctx context.Context, upToSeq int64) error
+	// RequeueMutations gives the mutations at seqs, frozen by a push that
+	// certainly never reached the server (no connection was made), back to
+	// the queue, so that later autosaves coalesce into them again. Only the
+	// caller knows which it froze itself: it must never pass a mutation an
+	// earlier attempt sent (the server may have applied it). A seq not
+	// sent, or followed by a mutation sent or set aside, is left as is.
+	RequeueMutations(ctx context.Context, seqs []int64) error
 	// AckMutation applies the server's result in one transaction: applied
 	// removes the mutation and records the request's server version and
 	// state (base of later changes); conflict and rejected set it aside with

@@ -111,7 +111,7 @@ func oldAutosave(ctx context.Context, s *Service, id string, payload json.RawMes
 			rec.Others = append(rec.Others, o)
 		}
 	}
-	return s.viewOf(rec, nil, erpps.Actor{Role: erpps.RoleProfessional, ID: rec.Request.RPPS})
+	return s.viewOf(ctx, rec, nil, erpps.Actor{Role: erpps.RoleProfessional, ID: rec.Request.RPPS})
 }
 
 // seedAutosaveBench opens a store of 1,000 demo practitioners and 10,000

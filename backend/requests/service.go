@@ -22,6 +22,10 @@ type Service struct {
 	// practitioner's approval (TransmitApproved). Nil on the desktop, where
 	// the secretary works on the cabinet's own machine.
 	Mandates Mandates
+	// Delivery, on a desktop, tells which transmitted requests the server
+	// has (their label says so). Nil on the server and on a desktop that
+	// keeps no mutation (the kiosk).
+	Delivery Delivery
 }
 
 // StartInput asks for a new request (or the draft already started).
@@ -152,7 +156,7 @@ func (s *Service) Get(ctx context.Context, id string, actor erpps.Actor) (*View,
 	if err := s.checkActor(ctx, actor, rec.Request.RPPS, ""); err != nil {
 		return nil, err
 	}
-	return s.viewOf(rec, nil, actor)
+	return s.viewOf(ctx, rec, nil, actor)
 }
 
 // List returns requests, newest first.
@@ -195,7 +199,7 @@ func (s *Service) SaveDraft(ctx context.Context, id string, baseRevision int64, 
 	}
 	saved.History = rec.Request.History // a save adds no step
 	rec.Request = saved
-	return s.viewOf(rec, decoded, actor)
+	return s.viewOf(ctx, rec, decoded, actor)
 }
 
 // Delete abandons a draft.
@@ -216,15 +220,18 @@ func (s *Service) viewByID(ctx context.Context, id string, actor erpps.Actor) (*
 	if err != nil {
 		return nil, err
 	}
-	return s.viewOf(rec, nil, actor)
+	return s.viewOf(ctx, rec, nil, actor)
 }
 
 // viewOf is what actor sees of rec's request: validated against the record
 // and the practitioner's other requests, as typed (missing fields not
 // reported). decoded is its payload already decoded, or nil.
-func (s *Service) viewOf(rec *erpps.RequestWithRecord, decoded any, actor erpps.Actor) (*View, error) {
+func (s *Service) viewOf(ctx context.Context, rec *erpps.RequestWithRecord, decoded any, actor erpps.Actor) (*View, error) {
 	req := rec.Request
 	v := viewFor(req, actor)
+	if err := s.labelDelivered(ctx, []*erpps.Request{req}, func(_ int, l string) { v.StatusLabel = l }); err != nil {
+		return nil, err
+	}
 	if !req.Editable() {
 		v.Validation = Validation{Fields: []erpps.FieldError{}, Guidance: []Guidance{}, Complete: true, MoveEndDate: moveEndDateOf(req)}
 		return v, nil

@@ -50,7 +50,7 @@ func (s *Service) TransmitApproved(ctx context.Context, id string, actor erpps.A
 		return nil, err
 	}
 	rec.Request = sent
-	return s.viewOf(rec, nil, actor)
+	return s.viewOf(ctx, rec, nil, actor)
 }
 
 // planTransmit validates rec's request completely and plans its
@@ -152,5 +152,5 @@ func (s *Service) Withdraw(ctx context.Context, id string, actor erpps.Actor, co
 	if err != nil {
 		return nil, err
 	}
-	return s.viewOf(&erpps.RequestWithRecord{Request: done}, nil, actor)
+	return s.viewOf(ctx, &erpps.RequestWithRecord{Request: done}, nil, actor)
 }

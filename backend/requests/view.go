@@ -153,6 +153,9 @@ func (s *Service) ListItems(ctx context.Context, filter erpps.RequestFilter, act
 	for i, r := range list {
 		items[i] = ItemFor(r, actor)
 	}
+	if err := s.labelDelivered(ctx, list, func(i int, l string) { items[i].StatusLabel = l }); err != nil {
+		return nil, err
+	}
 	return items, nil
 }
 

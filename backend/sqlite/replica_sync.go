@@ -142,6 +142,7 @@ func (db *DB) ListPendingMutations(ctx context.Context, limit int) ([]erpps.Pend
 			return fmt.Errorf("store: unable to mark the mutations sent: %w", err)
 		}
 		for i := range out {
+			out[i].FrozenNow = out[i].Status == erpps.PendingQueued
 			out[i].Status = erpps.PendingSent
 		}
 		return nil
@@ -168,6 +169,32 @@ func (db *DB) MarkMutationsSent(ctx context.Context, upToSeq int64) error {
 		return nil
 	})
 	return db.storeError("mark the mutations sent", err)
+}
+
+// RequeueMutations gives the sent mutations at seqs back to the queue
+// (their push certainly never reached the server), keeping the queued ones
+// after every sent or set-aside one: a seq followed by a mutation that stays
+// sent or set aside is left sent.
+func (db *DB) RequeueMutations(ctx context.Context, seqs []int64) error {
+	if len(seqs) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 2*len(seqs))
+	for _, s := range seqs {
+		args = append(args, s)
+	}
+	args = append(args, args...)
+	in := placeholders(len(seqs))
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE replica_mutations SET status = 'queued'
+			WHERE status = 'sent' AND seq IN (`+in+`)
+			  AND seq > (SELECT coalesce(max(seq), 0) FROM replica_mutations
+				WHERE status <> 'queued' AND seq NOT IN (`+in+`))`, args...); err != nil {
+			return fmt.Errorf("store: unable to queue the mutations again: %w", err)
+		}
+		return nil
+	})
+	return db.storeError("queue the mutations again", err)
 }
 
 // AckMutation applies the server's result r in one transaction: applied
@@ -424,4 +451,37 @@ func serverStateOf(ctx context.Context, tx *sql.Tx, id string) (*erpps.Request, 
 // step to its history (a decision).
 func newerState(a, b *erpps.Request) bool {
 	return a.Revision > b.Revision || (a.Revision == b.Revision && len(a.History) > len(b.History))
+}
+
+// PendingTransmits returns which of the requests ids have a transmission
+// waiting for the server (queued or sent, not acknowledged yet).
+func (db *DB) PendingTransmits(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT request_id FROM replica_mutations
+			WHERE kind = 'transmit' AND status IN ('queued', 'sent') AND request_id IN (`+placeholders(len(ids))+`)`, args...)
+		if err != nil {
+			return fmt.Errorf("store: unable to read the pending transmissions: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return fmt.Errorf("store: unable to read a pending transmission: %w", err)
+			}
+			out[id] = true
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, db.storeError("read the pending transmissions", err)
+	}
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -78,6 +79,18 @@ func (f *fakeReplica) MarkMutationsSent(_ context.Context, upTo int64) error {
 	for i := range f.mutations {
 		if f.mutations[i].Seq <= upTo && f.mutations[i].Status == erpps.PendingQueued {
 			f.mutations[i].Status = erpps.PendingSent
+		}
+	}
+	return nil
+}
+
+func (f *fakeReplica) RequeueMutations(_ context.Context, seqs []int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.events.add(fmt.Sprintf("requeue %v", seqs))
+	for i := range f.mutations {
+		if slices.Contains(seqs, f.mutations[i].Seq) && f.mutations[i].Status == erpps.PendingSent {
+			f.mutations[i].Status = erpps.PendingQueued
 		}
 	}
 	return nil

@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"erpps/backend/erpps"
@@ -30,15 +32,30 @@ type netError struct{ err error }
 func (e *netError) Error() string { return "syncclient: server unreachable: " + e.err.Error() }
 func (e *netError) Unwrap() error { return e.err }
 
+// undeliveredError is a failure before any request reached the server: no
+// token, or no connection could be made (refused, DNS, TLS handshake,
+// timeout while dialling). What the request carried was certainly not
+// applied.
+type undeliveredError struct{ err error }
+
+func (e *undeliveredError) Error() string { return e.err.Error() }
+func (e *undeliveredError) Unwrap() error { return e.err }
+
+// undelivered tells whether err certainly never reached the server.
+func undelivered(err error) bool {
+	var ue *undeliveredError
+	return errors.As(err, &ue)
+}
+
 // call sends one request to the server with the bearer token and decodes
 // the JSON reply into out; an error reply becomes an *erpps.Error.
 func (c *Client) call(ctx context.Context, method, path string, timeout time.Duration, in, out any) error {
 	token, err := c.cfg.Token(ctx)
 	if err != nil {
-		return fmt.Errorf("syncclient: token: %w", err)
+		return &undeliveredError{err: fmt.Errorf("syncclient: token: %w", err)}
 	}
 	if token == "" {
-		return erpps.Errorf(erpps.EUNAUTHORIZED, "Connectez-vous au serveur eRPPS pour synchroniser.")
+		return &undeliveredError{err: erpps.Errorf(erpps.EUNAUTHORIZED, "Connectez-vous au serveur eRPPS pour synchroniser.")}
 	}
 	var body io.Reader
 	if in != nil {
@@ -50,9 +67,13 @@ func (c *Client) call(ctx context.Context, method, path string, timeout time.Dur
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	// A request goes out on a connection only: with none obtained (refused,
+	// DNS, TLS handshake), the server certainly never saw it.
+	var connected atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { connected.Store(true) }})
 	req, err := http.NewRequestWithContext(ctx, method, c.baseURL+path, body)
 	if err != nil {
-		return fmt.Errorf("syncclient: unable to build %s %s: %w", method, path, err)
+		return &undeliveredError{err: fmt.Errorf("syncclient: unable to build %s %s: %w", method, path, err)}
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Accept", "application/json")
@@ -61,6 +82,9 @@ func (c *Client) call(ctx context.Context, method, path string, timeout time.Dur
 	}
 	res, err := c.cfg.HTTP.Do(req)
 	if err != nil {
+		if !connected.Load() {
+			return &undeliveredError{err: &netError{err: err}}
+		}
 		return &netError{err: err}
 	}
 	defer func() { _ = res.Body.Close() }()

@@ -2,6 +2,7 @@ package syncclient
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"erpps/backend/erpps"
@@ -47,6 +48,14 @@ func (c *Client) push(ctx context.Context, clientID string, echoes map[string]in
 		}
 		var resp erpps.PushResponse
 		if err := c.call(ctx, "POST", pathPush, c.cfg.RequestTimeout, req, &resp); err != nil {
+			if undelivered(err) {
+				// The server never saw the batch: what this round froze
+				// goes back to the queue (later autosaves coalesce into it
+				// again); what an earlier round sent stays frozen.
+				if rerr := c.cfg.Store.RequeueMutations(ctx, frozenNow(pending)); rerr != nil {
+					return changed, errors.Join(err, fmt.Errorf("syncclient: unable to queue the mutations again: %w", rerr))
+				}
+			}
 			if erpps.ErrorCode(err) == erpps.ETOOLARGE && batch > 1 {
 				batch = max(1, len(pending)/2) // a smaller batch fits
 				continue
@@ -85,6 +94,19 @@ func (c *Client) push(ctx context.Context, clientID string, echoes map[string]in
 		// A gap (Expected inside the batch) or a full batch: the next round
 		// starts at what is still pending, i.e. at Expected.
 	}
+}
+
+// frozenNow returns the seqs of the mutations the listing of this round
+// froze (a store that does not freeze when it lists leaves them queued until
+// MarkMutationsSent).
+func frozenNow(pending []erpps.PendingMutation) []int64 {
+	var seqs []int64
+	for _, p := range pending {
+		if p.FrozenNow || p.Status == erpps.PendingQueued {
+			seqs = append(seqs, p.Seq)
+		}
+	}
+	return seqs
 }
 
 // requestIDOf is the request a result is about.

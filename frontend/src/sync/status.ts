@@ -79,3 +79,19 @@ export function syncAnnouncement(d: SyncDisplay | null): string {
     }
     return [d.label, d.waiting, d.setAside].filter(t => t !== "").join(" — ");
 }
+
+/**
+ * deliveredWatcher returns a function to give each "sync:state": it says true
+ * when the count of changes waiting fell since the previous state (the server
+ * took some: a transmitted request is now « Transmise »), never for the
+ * first state it is given.
+ */
+export function deliveredWatcher(): (s: SyncState) => boolean {
+    let last: number | undefined;
+    return s => {
+        const now = s.pending ?? 0;
+        const fell = last !== undefined && now < last;
+        last = now;
+        return fell;
+    };
+}

@@ -2,10 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { SyncIssue } from "../api";
 import { compareVersions, mergeVersions } from "../forms/versions";
 import { checkForm } from "./serverForm";
-import { lastSyncText, syncAnnouncement, syncDisplay } from "./status";
+import { deliveredWatcher, lastSyncText, syncAnnouncement, syncDisplay } from "./status";
 import { issueOf, rejectionTitle, SERVER_INDEX, suggestedChoices, threeWayVersions } from "./threeWay";
 
 const now = new Date(2026, 2, 2, 15, 0);
+
+describe("deliveredWatcher", () => {
+    it("says when the changes waiting fell, never for the first state", () => {
+        const delivered = deliveredWatcher();
+        expect(delivered({ state: "offline", pending: 2 })).toBe(false);
+        expect(delivered({ state: "syncing", pending: 2 })).toBe(false);
+        expect(delivered({ state: "online", pending: 3 })).toBe(false);
+        expect(delivered({ state: "online" })).toBe(true);
+        expect(delivered({ state: "online", pending: 0 })).toBe(false);
+    });
+});
 
 describe("syncDisplay", () => {
     it("says nothing when no server is configured", () => {

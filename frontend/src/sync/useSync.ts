@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, type SyncIssue, type SyncState } from "../api";
+import { deliveredWatcher } from "./status";
 
 /** useSyncState is the synchronisation's state, as "sync:state" says it ({state: "local"} until told). */
 export function useSyncState(): SyncState {
@@ -66,9 +67,19 @@ export function useSyncIssues(): { issues: SyncIssue[]; reload: () => void } {
 
 /**
  * usePulled calls refresh each time the server's changes were applied on
- * this computer (a decision, a record changed elsewhere): lists and records
- * read themselves again.
+ * this computer (a decision, a record changed elsewhere), and each time the
+ * server took changes of this computer (what Go says of them changed: a
+ * transmitted request is « Transmise »): lists and records read themselves
+ * again.
  */
 export function usePulled(refresh: () => void): void {
     useEffect(() => api.onEvent("sync:pulled", () => { refresh(); }), [refresh]);
+    useEffect(() => {
+        const delivered = deliveredWatcher();
+        return api.onEvent("sync:state", s => {
+            if (delivered(s)) {
+                refresh();
+            }
+        });
+    }, [refresh]);
 }

@@ -105,18 +105,21 @@ func (db *DB) RecordMutationResult(ctx context.Context, r erpps.MutationResult) 
 func (db *DB) ChangedByOthersSince(ctx context.Context, requestID string, version int64, clientID string) (bool, error) {
 	var others bool
 	var versions, newest, horizon int64
-	err := db.inReadTx(ctx, "read the request's changes", func(tx pgx.Tx) error {
-		return tx.QueryRow(ctx, `
-			SELECT
-				EXISTS (SELECT 1 FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2
-					AND client_id IS DISTINCT FROM $3),
-				(SELECT count(DISTINCT version) FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2),
-				(SELECT coalesce(max(version), 0) FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2),
-				(SELECT horizon FROM sync_counter WHERE id = 1)`,
-			requestID, version, clientID).Scan(&others, &versions, &newest, &horizon)
-	})
+	if db.pool == nil {
+		return false, erpps.Internal(fmt.Errorf("store: the database is not open"))
+	}
+	// One statement sees one snapshot: no transaction around it (its BEGIN
+	// and COMMIT were two more round trips of every push).
+	err := db.pool.QueryRow(ctx, `
+		SELECT
+			EXISTS (SELECT 1 FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2
+				AND client_id IS DISTINCT FROM $3),
+			(SELECT count(DISTINCT version) FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2),
+			(SELECT coalesce(max(version), 0) FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2),
+			(SELECT horizon FROM sync_counter WHERE id = 1)`,
+		requestID, version, clientID).Scan(&others, &versions, &newest, &horizon)
 	if err != nil {
-		return false, err
+		return false, storeError("read the request's changes", err)
 	}
 	if others {
 		return true, nil

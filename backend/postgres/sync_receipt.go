@@ -21,8 +21,13 @@ func receiptTaken() *erpps.Error {
 // r.Seq is its next seq; the triggers then attribute the transaction's
 // changes to the client.
 func checkReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
+	// One round trip (the counter's lock is held meanwhile): the line is
+	// locked and the client named together. Named for a wrong seq, the
+	// transaction is rolled back anyway.
 	var last int64
-	err := tx.QueryRow(ctx, `SELECT last_seq FROM sync_clients WHERE client_id = $1 FOR UPDATE`, r.ClientID).Scan(&last)
+	err := tx.QueryRow(ctx, `
+		SELECT last_seq, set_config('erpps.sync_client', $1, true) FROM sync_clients
+		WHERE client_id = $1 FOR UPDATE`, r.ClientID).Scan(&last, nil)
 	if errNoRows(err) {
 		return erpps.Errorf(erpps.ECONFLICT, "Ce poste n'est pas enregistré auprès du serveur.")
 	}
@@ -32,9 +37,6 @@ func checkReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
 	if r.Seq != last+1 {
 		return receiptTaken()
 	}
-	if _, err := tx.Exec(ctx, `SELECT set_config('erpps.sync_client', $1, true)`, r.ClientID); err != nil {
-		return fmt.Errorf("name the sync client: %w", err)
-	}
 	return nil
 }
 
@@ -43,11 +45,12 @@ func checkReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
 func commitReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt, now time.Time) error {
 	res := erpps.MutationResult{ClientID: r.ClientID, Seq: r.Seq, MutationID: r.MutationID, Outcome: erpps.OutcomeApplied}
 	var err error
-	if res.ChangeSeq, err = changeSeq(ctx, tx); err != nil {
-		return err
-	}
-	req, linked, err := readBack(ctx, tx, r.RequestID)
-	if err != nil {
+	var req, linked *erpps.Request
+	if r.RequestID == "" {
+		if res.ChangeSeq, err = changeSeq(ctx, tx); err != nil {
+			return err
+		}
+	} else if res.ChangeSeq, req, linked, err = readBackWithSeq(ctx, tx, r.RequestID); err != nil {
 		return err
 	}
 	if req != nil {
@@ -65,6 +68,52 @@ func changeSeq(ctx context.Context, q querier) (int64, error) {
 	return seq, nil
 }
 
+// readBackWithSeq reads the change sequence and readBack(id), in one round
+// trip unless the request is linked to another one (the counter's lock is
+// held meanwhile: each round trip delays every other write).
+func readBackWithSeq(ctx context.Context, tx pgx.Tx, id string) (seq int64, req, linked *erpps.Request, err error) {
+	b := &pgx.Batch{}
+	b.Queue(`SELECT seq FROM sync_counter WHERE id = 1`)
+	queueRequest(b, id)
+	b.Queue(linkedQuery, id)
+	br := tx.SendBatch(ctx, b)
+	defer br.Close()
+	if err := br.QueryRow().Scan(&seq); err != nil {
+		return 0, nil, nil, fmt.Errorf("read the change sequence: %w", err)
+	}
+	req, err = readRequest(br, id)
+	if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+		return seq, nil, nil, br.Close()
+	}
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	var other string
+	if err := br.QueryRow().Scan(&other); err != nil && !errNoRows(err) {
+		return 0, nil, nil, fmt.Errorf("read the linked request: %w", err)
+	}
+	if err := br.Close(); err != nil {
+		return 0, nil, nil, fmt.Errorf("read back the request: %w", err)
+	}
+	if req.LinkedRequestID != "" {
+		other = req.LinkedRequestID
+	}
+	if other != "" {
+		linked, err = findRequest(ctx, tx, other)
+		if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+			linked, err = nil, nil
+		}
+		if err != nil {
+			return 0, nil, nil, err
+		}
+	}
+	return seq, req, linked, nil
+}
+
+// linkedQuery reads the id of the request linked to $1 (the other one of a
+// moved cabinet), through the partial index requests_by_link.
+const linkedQuery = `SELECT id FROM requests WHERE linked_request_id = $1 AND linked_request_id <> '' ORDER BY seq LIMIT 1`
+
 // readBack reads request id with its history and the request linked to it
 // (the other one of a moved cabinet); nil when id is gone.
 func readBack(ctx context.Context, q querier, id string) (req, linked *erpps.Request, err error) {
@@ -80,7 +129,7 @@ func readBack(ctx context.Context, q querier, id string) (req, linked *erpps.Req
 	}
 	other := req.LinkedRequestID
 	if other == "" {
-		err := q.QueryRow(ctx, `SELECT id FROM requests WHERE linked_request_id = $1 ORDER BY seq LIMIT 1`, id).Scan(&other)
+		err := q.QueryRow(ctx, linkedQuery, id).Scan(&other)
 		if err != nil && !errNoRows(err) {
 			return nil, nil, fmt.Errorf("read the linked request: %w", err)
 		}
@@ -101,22 +150,32 @@ func readBack(ctx context.Context, q querier, id string) (req, linked *erpps.Req
 // the next one) and stores res, the result of a mutation of request
 // requestID.
 func storeResult(ctx context.Context, tx pgx.Tx, res erpps.MutationResult, requestID string, now time.Time) error {
-	tag, err := tx.Exec(ctx, `UPDATE sync_clients SET last_seq = $1 WHERE client_id = $2 AND last_seq = $3`,
+	text, err := json.Marshal(res)
+	if err != nil {
+		return fmt.Errorf("encode the mutation result: %w", err)
+	}
+	// One round trip. When the seq was not the next one, the insert's
+	// outcome does not matter: the transaction is rolled back.
+	b := &pgx.Batch{}
+	b.Queue(`UPDATE sync_clients SET last_seq = $1 WHERE client_id = $2 AND last_seq = $3`,
 		res.Seq, res.ClientID, res.Seq-1)
+	b.Queue(`
+		INSERT INTO sync_mutations (client_id, seq, mutation_id, request_id, outcome, result, at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		res.ClientID, res.Seq, res.MutationID, requestID, string(res.Outcome), string(text), now)
+	br := tx.SendBatch(ctx, b)
+	defer br.Close()
+	tag, err := br.Exec()
 	if err != nil {
 		return fmt.Errorf("advance the client's sequence: %w", err)
 	}
 	if tag.RowsAffected() != 1 {
 		return receiptTaken()
 	}
-	text, err := json.Marshal(res)
-	if err != nil {
-		return fmt.Errorf("encode the mutation result: %w", err)
+	if _, err := br.Exec(); err != nil {
+		return fmt.Errorf("store the mutation result: %w", err)
 	}
-	if _, err := tx.Exec(ctx, `
-		INSERT INTO sync_mutations (client_id, seq, mutation_id, request_id, outcome, result, at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		res.ClientID, res.Seq, res.MutationID, requestID, string(res.Outcome), string(text), now); err != nil {
+	if err := br.Close(); err != nil {
 		return fmt.Errorf("store the mutation result: %w", err)
 	}
 	return nil

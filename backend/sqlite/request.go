@@ -68,11 +68,12 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 // FindRequestByID returns the request with its history, or ENOTFOUND.
 func (db *DB) FindRequestByID(ctx context.Context, id string) (*erpps.Request, error) {
 	var r *erpps.Request
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+	err := db.inReadTx(ctx, func(sqlTx *sql.Tx) error {
 		var err error
-		r, err = findRequest(ctx, tx, id)
+		r, err = findRequest(ctx, cachedTx{sqlTx, &db.stmts, db.read}, id)
 		return err
 	})
+	db.stmts.prepareWanted(ctx)
 	if err != nil {
 		return nil, db.storeError("find the request", err)
 	}

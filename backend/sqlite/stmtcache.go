@@ -165,3 +165,24 @@ func (db *DB) readOne(ctx context.Context, query string, args ...any) (*sql.Rows
 	}
 	return st.QueryContext(ctx, args...)
 }
+
+// readRow runs query, a single statement, on the read pool, prepared once
+// (see readOne), and scans its first row into dest: sql.ErrNoRows when it
+// has none.
+func (db *DB) readRow(ctx context.Context, query string, args []any, dest ...any) error {
+	rows, err := db.readOne(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
+}

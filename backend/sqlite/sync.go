@@ -21,10 +21,8 @@ func (db *DB) BindSyncClient(ctx context.Context, clientID, accountID string) (i
 	var bound string
 	var last int64
 	// A known client (every push but its first) is read, not written.
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT account_id, last_seq FROM sync_clients WHERE client_id = ?`,
-			clientID).Scan(&bound, &last)
-	})
+	err := db.readRow(ctx, `SELECT account_id, last_seq FROM sync_clients WHERE client_id = ?`,
+		[]any{clientID}, &bound, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = db.writeTx(ctx, nil, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, `
@@ -52,10 +50,8 @@ func (db *DB) BindSyncClient(ctx context.Context, clientID, accountID string) (i
 // ENOTFOUND when none.
 func (db *DB) FindMutationResult(ctx context.Context, clientID string, seq int64) (*erpps.MutationResult, error) {
 	var text string
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT result FROM sync_mutations WHERE client_id = ? AND seq = ?`,
-			clientID, seq).Scan(&text)
-	})
+	err := db.readRow(ctx, `SELECT result FROM sync_mutations WHERE client_id = ? AND seq = ?`,
+		[]any{clientID, seq}, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, erpps.NotFound("Le serveur n'a pas de résultat pour cette modification.")
 	}
@@ -96,16 +92,16 @@ func (db *DB) RecordMutationResult(ctx context.Context, r erpps.MutationResult) 
 func (db *DB) ChangedByOthersSince(ctx context.Context, requestID string, version int64, clientID string) (bool, error) {
 	var others bool
 	var versions, newest, horizon int64
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `
-			SELECT
-				EXISTS (SELECT 1 FROM sync_changes WHERE kind = 'request' AND object_id = ?1 AND version > ?2
-					AND (client_id IS NULL OR client_id <> ?3)),
-				(SELECT count(DISTINCT version) FROM sync_changes WHERE kind = 'request' AND object_id = ?1 AND version > ?2),
-				(SELECT coalesce(max(version), 0) FROM sync_changes WHERE kind = 'request' AND object_id = ?1 AND version > ?2),
-				(SELECT horizon FROM sync_log WHERE id = 1)`,
-			requestID, version, clientID).Scan(&others, &versions, &newest, &horizon)
-	})
+	// One statement (one state of the file), prepared once, without a
+	// transaction around it.
+	err := db.readRow(ctx, `
+		SELECT
+			EXISTS (SELECT 1 FROM sync_changes WHERE kind = 'request' AND object_id = ?1 AND version > ?2
+				AND (client_id IS NULL OR client_id <> ?3)),
+			(SELECT count(DISTINCT version) FROM sync_changes WHERE kind = 'request' AND object_id = ?1 AND version > ?2),
+			(SELECT coalesce(max(version), 0) FROM sync_changes WHERE kind = 'request' AND object_id = ?1 AND version > ?2),
+			(SELECT horizon FROM sync_log WHERE id = 1)`,
+		[]any{requestID, version, clientID}, &others, &versions, &newest, &horizon)
 	if err != nil {
 		return false, db.storeError("read the request's changes", err)
 	}
@@ -126,11 +122,10 @@ func changedSince(others bool, versions, newest, version, horizon int64) bool {
 // ChangeSeq returns the newest change sequence (0 when none).
 func (db *DB) ChangeSeq(ctx context.Context) (int64, error) {
 	var seq int64
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		seq, err = changeSeq(ctx, tx)
-		return err
-	})
+	err := db.readRow(ctx, `SELECT seq FROM sqlite_sequence WHERE name = 'sync_changes'`, nil, &seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
 	if err != nil {
 		return 0, db.storeError("read the change sequence", err)
 	}

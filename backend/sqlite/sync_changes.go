@@ -17,6 +17,10 @@ const (
 	maxChangesPage     = 1000
 )
 
+// maxCachedRPPS bounds the number of records of a pull whose query is kept
+// prepared (a practitioner's: one; a secretary's: one per mandate).
+const maxCachedRPPS = 4
+
 // pageSize is the page a pull asks for, bounded.
 func pageSize(limit int) int {
 	if limit <= 0 {
@@ -50,7 +54,10 @@ type changeLine struct {
 func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, error) {
 	limit = pageSize(limit)
 	out := &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: cursor}
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+	err := db.inReadTx(ctx, func(sqlTx *sql.Tx) error {
+		// The log's statements run prepared (see stmtCache); the reads
+		// of the objects, whose text varies with their number, do not.
+		tx := cachedTx{sqlTx, &db.stmts, db.read}
 		var horizon int64
 		if err := tx.QueryRowContext(ctx, `SELECT horizon FROM sync_log WHERE id = 1`).Scan(&horizon); err != nil {
 			return fmt.Errorf("store: unable to read the change log's horizon: %w", err)
@@ -67,14 +74,18 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 			out.Cursor = end
 			return nil
 		}
-		lines, err := newestChanges(ctx, tx, cursor, rpps, limit+1)
+		var q querier = tx
+		if len(rpps) > maxCachedRPPS {
+			q = sqlTx // a text per number of records: not kept
+		}
+		lines, err := newestChanges(ctx, q, cursor, rpps, limit+1)
 		if err != nil {
 			return err
 		}
 		if len(lines) > limit {
 			lines, out.More = lines[:limit], true
 		}
-		if out.Changes, err = changesOf(ctx, tx, lines); err != nil {
+		if out.Changes, err = changesOf(ctx, sqlTx, lines); err != nil {
 			return err
 		}
 		if len(lines) > 0 {
@@ -84,6 +95,7 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 		}
 		return nil
 	})
+	db.stmts.prepareWanted(ctx)
 	if err != nil {
 		return nil, db.storeError("list the changes", err)
 	}
@@ -92,7 +104,7 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 
 // newestChanges reads up to limit lines after cursor of the records of rpps
 // and their requests, each the newest line of its object, oldest first.
-func newestChanges(ctx context.Context, tx *sql.Tx, cursor int64, rpps []string, limit int) ([]changeLine, error) {
+func newestChanges(ctx context.Context, tx querier, cursor int64, rpps []string, limit int) ([]changeLine, error) {
 	args := []any{cursor}
 	for _, r := range rpps {
 		args = append(args, r)

@@ -44,7 +44,7 @@ func changeSeq(ctx context.Context, q querier) (int64, error) {
 
 // collapseChanges keeps, of the change lines after start (those of the
 // transaction), the newest of each object: a transaction is one change.
-func collapseChanges(ctx context.Context, tx *sql.Tx, start int64) error {
+func collapseChanges(ctx context.Context, tx querier, start int64) error {
 	if _, err := tx.ExecContext(ctx, `
 		DELETE FROM sync_changes WHERE seq > ?1 AND seq NOT IN (
 			SELECT max(seq) FROM sync_changes WHERE seq > ?1 GROUP BY kind, object_id)`, start); err != nil {
@@ -61,7 +61,7 @@ func receiptTaken() *erpps.Error {
 
 // checkReceipt refuses the transaction unless r.Seq is the client's next
 // seq.
-func checkReceipt(ctx context.Context, tx *sql.Tx, r erpps.Receipt) error {
+func checkReceipt(ctx context.Context, tx querier, r erpps.Receipt) error {
 	var last int64
 	err := tx.QueryRowContext(ctx, `SELECT last_seq FROM sync_clients WHERE client_id = ?`, r.ClientID).Scan(&last)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -79,7 +79,7 @@ func checkReceipt(ctx context.Context, tx *sql.Tx, r erpps.Receipt) error {
 // commitReceipt attributes the changes after start to the client, stores the
 // result of its mutation (applied, with the request read back) and advances
 // its seq.
-func commitReceipt(ctx context.Context, tx *sql.Tx, r erpps.Receipt, start, end int64, now time.Time) error {
+func commitReceipt(ctx context.Context, tx querier, r erpps.Receipt, start, end int64, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE sync_changes SET client_id = ? WHERE seq > ?`, r.ClientID, start); err != nil {
 		return fmt.Errorf("store: unable to attribute the changes: %w", err)
 	}
@@ -110,7 +110,9 @@ func readBack(ctx context.Context, tx querier, id string) (req, linked *erpps.Re
 	}
 	other := req.LinkedRequestID
 	if other == "" {
-		err := tx.QueryRowContext(ctx, `SELECT id FROM requests WHERE linked_request_id = ? ORDER BY created_at, id LIMIT 1`, id).Scan(&other)
+		// "<> ''" lets SQLite use the partial index requests_by_link
+		// (without it, every read-back scanned the whole table).
+		err := tx.QueryRowContext(ctx, `SELECT id FROM requests WHERE linked_request_id = ? AND linked_request_id <> '' ORDER BY created_at, id LIMIT 1`, id).Scan(&other)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, nil, fmt.Errorf("store: unable to read the linked request: %w", err)
 		}
@@ -130,7 +132,7 @@ func readBack(ctx context.Context, tx querier, id string) (req, linked *erpps.Re
 // storeResult advances the client's seq to res.Seq (ECONFLICT unless it is
 // the next one) and stores res, the result of a mutation of request
 // requestID.
-func storeResult(ctx context.Context, tx *sql.Tx, res erpps.MutationResult, requestID string, now time.Time) error {
+func storeResult(ctx context.Context, tx querier, res erpps.MutationResult, requestID string, now time.Time) error {
 	up, err := tx.ExecContext(ctx, `UPDATE sync_clients SET last_seq = ? WHERE client_id = ? AND last_seq = ?`,
 		res.Seq, res.ClientID, res.Seq-1)
 	if err != nil {

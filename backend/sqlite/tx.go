@@ -43,6 +43,17 @@ func (db *DB) writeTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx *s
 	if db.write == nil {
 		return fmt.Errorf("store: the database is not open")
 	}
+	err := db.runWriteTx(ctx, receipt, fn)
+	if db.logs || receipt != nil {
+		// The log's and the receipt's statements a transaction missed
+		// are prepared once it is over (see stmtCache).
+		db.stmts.prepareWanted(ctx)
+	}
+	return err
+}
+
+// runWriteTx is writeTx's transaction.
+func (db *DB) runWriteTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: unable to begin a transaction: %w", err)
@@ -67,7 +78,11 @@ func (db *DB) writeTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx *s
 // client's next seq is checked before fn (ECONFLICT, nothing written, when
 // it is not receipt.Seq); after it the lines are attributed to the client,
 // the request is read back, the result stored and the client's seq advanced.
-func (db *DB) loggedWrite(ctx context.Context, tx *sql.Tx, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) error {
+func (db *DB) loggedWrite(ctx context.Context, sqlTx *sql.Tx, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) error {
+	// The log's and the receipt's statements run prepared: parsing them
+	// again in every write transaction, which the writes queue behind, was
+	// most of the receipt's cost.
+	tx := cachedTx{sqlTx, &db.stmts, db.write}
 	start, err := changeSeq(ctx, tx)
 	if err != nil {
 		return err
@@ -77,7 +92,7 @@ func (db *DB) loggedWrite(ctx context.Context, tx *sql.Tx, receipt *erpps.Receip
 			return err
 		}
 	}
-	if err := fn(tx); err != nil {
+	if err := fn(sqlTx); err != nil {
 		return err
 	}
 	end, err := changeSeq(ctx, tx)

@@ -33,12 +33,26 @@ const (
 	benchOps      = 20
 )
 
+// The open-loop load of BenchmarkDesktops, for latencies below saturation:
+// each desktop pushes one mutation (and pulls) every openEvery, the
+// desktops' ticks spread evenly over the period: benchDesktops/openEvery
+// mutations offered per second (100/s), whatever the server's pace. A
+// push's latency runs from its scheduled time (a push that waits for the
+// previous one is late, and that counts).
+const (
+	openEvery = 2 * time.Second
+	openOps   = 5
+)
+
 // BenchmarkDesktops measures 200 desktops pushing and pulling at once
 // through the sync routes of erpps-server, and, in the same run on the same
 // database, a bare net/http handler doing the same writes (the store's
 // CreateRequest and SaveDraft, no sync, no checks, no authentication) and
-// the same reads: the ceiling. It reports mutations per second, the p50 and
-// p99 push latencies of both, and the ratio.
+// the same reads: the ceiling. It reports, for both, mutations per second
+// and the p50 and p99 push latencies at saturation (closed loop: sync-*,
+// bare-*, ratio-%), then the p50 and p99 push latencies at a fixed offered
+// load below saturation (open loop, 100 mutations/s: open-sync-*,
+// open-bare-*).
 //
 //	go test ./backend/synctest -run '^$' -bench Desktops -benchtime 1x -v
 func BenchmarkDesktops(b *testing.B) {
@@ -143,8 +157,48 @@ func benchDesktopsOn(b *testing.B, store serverStore) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 2 * benchDesktops, MaxIdleConnsPerHost: 2 * benchDesktops}}
 
 	b.ResetTimer()
-	// The ceiling first (its drafts are deleted after), then the sync.
-	ceiling := runLoad(b, client, srv.URL+"/bare/push", srv.URL+"/bare/pull", ps, tokens, "bare")
+	// The ceiling first, then the sync (the drafts of a phase are deleted
+	// after it): at saturation (closed loop), then at a fixed offered load
+	// (open loop).
+	bareURLs := [2]string{srv.URL + "/bare/push", srv.URL + "/bare/pull"}
+	syncURLs := [2]string{srv.URL + "/api/v1/sync/push", srv.URL + "/api/v1/sync/pull"}
+	ceiling := runLoad(b, client, bareURLs, ps, tokens, "bare", benchOps, 0)
+	deleteDrafts(b, store, ps)
+	synced := runLoad(b, client, syncURLs, ps, tokens, "sync", benchOps, 0)
+	deleteDrafts(b, store, ps)
+	bareOpen := runLoad(b, client, bareURLs, ps, tokens, "bare-open", openOps, openEvery)
+	deleteDrafts(b, store, ps)
+	syncOpen := runLoad(b, client, syncURLs, ps, tokens, "sync-open", openOps, openEvery)
+	b.StopTimer()
+	if n := synced.errors + ceiling.errors + bareOpen.errors + syncOpen.errors; n > 0 {
+		b.Fatalf("%d errors (sync %d, bare %d, open-loop sync %d, open-loop bare %d)", n, synced.errors, ceiling.errors, syncOpen.errors, bareOpen.errors)
+	}
+	ratio := synced.perSecond() / ceiling.perSecond()
+	b.ReportMetric(synced.perSecond(), "sync-mut/s")
+	b.ReportMetric(float64(synced.percentile(0.50).Microseconds())/1000, "sync-p50-ms")
+	b.ReportMetric(float64(synced.percentile(0.99).Microseconds())/1000, "sync-p99-ms")
+	b.ReportMetric(ceiling.perSecond(), "bare-mut/s")
+	b.ReportMetric(float64(ceiling.percentile(0.50).Microseconds())/1000, "bare-p50-ms")
+	b.ReportMetric(float64(ceiling.percentile(0.99).Microseconds())/1000, "bare-p99-ms")
+	b.ReportMetric(100*ratio, "ratio-%")
+	b.ReportMetric(float64(syncOpen.percentile(0.50).Microseconds())/1000, "open-sync-p50-ms")
+	b.ReportMetric(float64(syncOpen.percentile(0.99).Microseconds())/1000, "open-sync-p99-ms")
+	b.ReportMetric(float64(bareOpen.percentile(0.50).Microseconds())/1000, "open-bare-p50-ms")
+	b.ReportMetric(float64(bareOpen.percentile(0.99).Microseconds())/1000, "open-bare-p99-ms")
+	b.Logf("saturation (closed loop, %d desktops × %d pushes+pulls): sync %.0f mutations/s (p50 %v, p99 %v), bare %.0f mutations/s (p50 %v, p99 %v): %.0f%% of the ceiling",
+		benchDesktops, benchOps, synced.perSecond(), synced.percentile(0.5), synced.percentile(0.99),
+		ceiling.perSecond(), ceiling.percentile(0.5), ceiling.percentile(0.99), 100*ratio)
+	b.Logf("fixed load (open loop, %d desktops × 1 push+pull every %v = %.0f mutations/s offered, %d each): sync push p50 %v, p99 %v (%.0f mutations/s done); bare push p50 %v, p99 %v (%.0f mutations/s done)",
+		benchDesktops, openEvery, benchDesktops/openEvery.Seconds(), openOps,
+		syncOpen.percentile(0.5), syncOpen.percentile(0.99), syncOpen.perSecond(),
+		bareOpen.percentile(0.5), bareOpen.percentile(0.99), bareOpen.perSecond())
+}
+
+// deleteDrafts deletes the drafts of ps (a phase's), so that the next phase
+// starts from the same state.
+func deleteDrafts(b *testing.B, store serverStore, ps []*erpps.Practitioner) {
+	b.Helper()
+	ctx := context.Background()
 	for _, p := range ps {
 		list, err := store.ListRequests(ctx, erpps.RequestFilter{RPPS: p.RPPS, Statuses: []erpps.RequestStatus{erpps.StatusDraft}})
 		if err != nil {
@@ -156,32 +210,20 @@ func benchDesktopsOn(b *testing.B, store serverStore) {
 			}
 		}
 	}
-	synced := runLoad(b, client, srv.URL+"/api/v1/sync/push", srv.URL+"/api/v1/sync/pull", ps, tokens, "sync")
-	b.StopTimer()
-	if synced.errors > 0 || ceiling.errors > 0 {
-		b.Fatalf("%d sync errors, %d bare errors", synced.errors, ceiling.errors)
-	}
-	ratio := synced.perSecond() / ceiling.perSecond()
-	b.ReportMetric(synced.perSecond(), "sync-mut/s")
-	b.ReportMetric(float64(synced.percentile(0.50).Microseconds())/1000, "sync-p50-ms")
-	b.ReportMetric(float64(synced.percentile(0.99).Microseconds())/1000, "sync-p99-ms")
-	b.ReportMetric(ceiling.perSecond(), "bare-mut/s")
-	b.ReportMetric(float64(ceiling.percentile(0.50).Microseconds())/1000, "bare-p50-ms")
-	b.ReportMetric(float64(ceiling.percentile(0.99).Microseconds())/1000, "bare-p99-ms")
-	b.ReportMetric(100*ratio, "ratio-%")
-	b.Logf("%d desktops × %d pushes+pulls: sync %.0f mutations/s (p50 %v, p99 %v), bare %.0f mutations/s (p50 %v, p99 %v): %.0f%% of the ceiling",
-		benchDesktops, benchOps, synced.perSecond(), synced.percentile(0.5), synced.percentile(0.99),
-		ceiling.perSecond(), ceiling.percentile(0.5), ceiling.percentile(0.99), 100*ratio)
 }
 
-// runLoad has every desktop push benchOps mutations one at a time, pulling
-// after each push, all desktops at once.
-func runLoad(b *testing.B, client *http.Client, pushURL, pullURL string, ps []*erpps.Practitioner, tokens []string, label string) loadResult {
+// runLoad has every desktop push ops mutations one at a time, pulling
+// after each push, all desktops at once: as fast as they are answered
+// (every 0: closed loop, the latencies are those of saturation), or one
+// every `every` (open loop: desktop i's k-th push is due at
+// start + i·every/len(ps) + k·every, and its latency counts from then).
+func runLoad(b *testing.B, client *http.Client, urls [2]string, ps []*erpps.Practitioner, tokens []string, label string, ops int, every time.Duration) loadResult {
 	b.Helper()
 	var mu sync.Mutex
 	res := loadResult{}
 	var wg sync.WaitGroup
 	start := make(chan struct{})
+	t0 := time.Now()
 	for i, p := range ps {
 		wg.Go(func() {
 			d := &loadDesktop{client: client, token: tokens[i], rpps: p.RPPS, actor: erpps.Actor{Role: erpps.RoleProfessional, ID: p.RPPS, Name: p.FirstName},
@@ -189,12 +231,17 @@ func runLoad(b *testing.B, client *http.Client, pushURL, pullURL string, ps []*e
 			<-start
 			var lat []time.Duration
 			errs := 0
-			for op := range benchOps {
-				t0 := time.Now()
-				err := d.push(pushURL, op)
+			due := t0.Add(time.Duration(i) * every / time.Duration(len(ps)))
+			for op := range ops {
+				sent := time.Now()
+				if every > 0 {
+					time.Sleep(time.Until(due))
+					sent, due = due, due.Add(every)
+				}
+				err := d.push(urls[0], op)
 				if err == nil {
-					lat = append(lat, time.Since(t0))
-					err = d.pull(pullURL)
+					lat = append(lat, time.Since(sent))
+					err = d.pull(urls[1])
 				}
 				if err != nil {
 					errs++
@@ -210,7 +257,6 @@ func runLoad(b *testing.B, client *http.Client, pushURL, pullURL string, ps []*e
 			mu.Unlock()
 		})
 	}
-	t0 := time.Now()
 	close(start)
 	wg.Wait()
 	res.elapsed = time.Since(t0)

@@ -28,10 +28,10 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 			INSERT INTO requests (id, rpps, kind, status, target_id, linked_request_id, department,
 				payload, revision, deadline, reason, created_at, updated_at, transmitted_at,
 				updated_by_role, updated_by_id, updated_by_name)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $11, NULL, $12, $13, $14)`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $15, $9, $10, $11, $11, NULL, $12, $13, $14)`,
 			r.ID, r.RPPS, string(r.Kind), string(erpps.StatusDraft), r.TargetID, r.LinkedRequestID,
 			r.Department, string(r.Payload), r.Deadline, r.Reason, now,
-			string(actor.Role), actor.ID, actor.Name)
+			string(actor.Role), actor.ID, actor.Name, r.Revision)
 		switch {
 		case isForeignKey(err):
 			return practitionerNotFound()
@@ -47,7 +47,7 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 	if err != nil {
 		return err
 	}
-	r.Status, r.Revision = erpps.StatusDraft, 1
+	r.Status = erpps.StatusDraft
 	r.CreatedAt, r.UpdatedAt, r.TransmittedAt, r.UpdatedBy = now, now, nil, actor
 	r.History = []erpps.RequestEvent{created}
 	return nil

@@ -23,7 +23,9 @@ func TestCreateDraftKeepsTheDesktopsIDAndPayload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Request.ID != id || got.Status != erpps.StatusDraft || got.Revision != 1 || string(got.Payload) != string(raw) {
+	// Created then saved on the desktop: revision 2, a draft in progress
+	// (revision 1 would hide it as one opened and left untouched).
+	if v.Request.ID != id || got.Status != erpps.StatusDraft || got.Revision != 2 || got.Untouched() || string(got.Payload) != string(raw) {
 		t.Fatalf("created %+v, payload %s", got, got.Payload)
 	}
 	if len(got.History) != 1 || got.History[0].Actor != me {
@@ -59,6 +61,14 @@ func TestCreateDraftKeepsTheDesktopsIDAndPayload(t *testing.T) {
 	}
 	if len(all) != 1 {
 		t.Fatalf("%d requests after the refusals, want 1", len(all))
+	}
+	// A draft opened on the desktop and never changed arrives untouched.
+	untouched, err := s.CreateDraft(ctx, "0b6d8a8e-6a43-4c55-9d7c-2a1d3f3f8e07", StartInput{RPPS: rpps, Kind: erpps.KindExerciseName}, nil, me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Requests.FindRequestByID(ctx, untouched.Request.ID); err != nil || got.Revision != 1 || !got.Untouched() {
+		t.Fatalf("a draft never changed: %+v, %v", got, err)
 	}
 	// Without a mandate, a secretary creates nothing on the server.
 	s.Mandates = mandateTable{}

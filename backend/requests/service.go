@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"time"
 
 	"erpps/backend/erpps"
@@ -109,14 +110,21 @@ func (s *Service) CreateDraft(ctx context.Context, id string, in StartInput, pay
 	if err != nil {
 		return nil, err
 	}
-	if len(payload) == 0 {
-		if payload, err = json.Marshal(r.initial(p, in.TargetID)); err != nil {
-			return nil, erpps.Internal(fmt.Errorf("requests: unable to encode an initial payload: %w", err))
-		}
-	} else if _, err := r.decode(payload); err != nil {
-		return nil, err
+	initial, err := json.Marshal(r.initial(p, in.TargetID))
+	if err != nil {
+		return nil, erpps.Internal(fmt.Errorf("requests: unable to encode an initial payload: %w", err))
 	}
-	req := &erpps.Request{ID: id, RPPS: in.RPPS, Kind: in.Kind, TargetID: in.TargetID, Payload: payload}
+	req := &erpps.Request{ID: id, RPPS: in.RPPS, Kind: in.Kind, TargetID: in.TargetID, Payload: initial}
+	if len(payload) > 0 {
+		if _, err := r.decode(payload); err != nil {
+			return nil, err
+		}
+		if !sameJSON(payload, initial) {
+			// Created then saved on the desktop: listed as a draft in
+			// progress, not as one opened and left untouched.
+			req.Payload, req.Revision = payload, 2
+		}
+	}
 	if err := s.Requests.CreateRequest(ctx, req, actor); err != nil {
 		return nil, err
 	}
@@ -249,4 +257,13 @@ func (s *Service) viewOf(ctx context.Context, rec *erpps.RequestWithRecord, deco
 // subjectOf is what the rules of rec's request look at.
 func (s *Service) subjectOf(rec *erpps.RequestWithRecord) *subject {
 	return &subject{cat: s.Catalog, today: today(s.Now()), practitioner: rec.Practitioner, request: rec.Request, others: rec.Others}
+}
+
+// sameJSON tells whether two JSON texts hold the same value.
+func sameJSON(a, b json.RawMessage) bool {
+	var va, vb any
+	if json.Unmarshal(a, &va) != nil || json.Unmarshal(b, &vb) != nil {
+		return false
+	}
+	return reflect.DeepEqual(va, vb)
 }

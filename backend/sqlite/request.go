@@ -36,9 +36,9 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 			INSERT INTO requests (id, rpps, kind, status, target_id, linked_request_id, department,
 				payload, revision, deadline, reason, created_at, updated_at, transmitted_at,
 				updated_by_role, updated_by_id, updated_by_name)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
 			r.ID, r.RPPS, string(r.Kind), string(erpps.StatusDraft), r.TargetID, r.LinkedRequestID,
-			r.Department, string(r.Payload), r.Deadline, r.Reason, formatTime(now), formatTime(now),
+			r.Department, string(r.Payload), r.Revision, r.Deadline, r.Reason, formatTime(now), formatTime(now),
 			string(actor.Role), actor.ID, actor.Name); err != nil {
 			if isConstraint(err) && strings.Contains(err.Error(), "requests.id") {
 				return erpps.Errorf(erpps.ECONFLICT, "Une demande portant cet identifiant existe déjà.")
@@ -59,7 +59,7 @@ func (db *DB) CreateRequest(ctx context.Context, r *erpps.Request, actor erpps.A
 	if err != nil {
 		return db.storeError("create the request", err)
 	}
-	r.Status, r.Revision = erpps.StatusDraft, 1
+	r.Status = erpps.StatusDraft
 	r.CreatedAt, r.UpdatedAt, r.TransmittedAt, r.UpdatedBy = now, now, nil, actor
 	r.History = []erpps.RequestEvent{created}
 	return nil

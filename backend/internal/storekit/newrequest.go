@@ -16,6 +16,12 @@ func PrepareNewRequest(r *erpps.Request) error {
 	if err := erpps.CheckPayload(r.Payload); err != nil {
 		return err
 	}
+	// A new request starts at revision 1, or 2 when it was created with
+	// content already saved (a desktop's draft arriving through the sync):
+	// it is not an untouched draft.
+	if r.Revision != 2 {
+		r.Revision = 1
+	}
 	if r.ID == "" {
 		id, err := NewID()
 		if err != nil {

@@ -75,7 +75,17 @@ func startXvfb(t testing.TB) string {
 		if n == "" {
 			t.Fatal("Xvfb gave no display number")
 		}
-		return ":" + n
+		// The display answers before it is handed to an application: GTK
+		// fails to start on a display that does not accept clients yet.
+		display := ":" + n
+		for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			if exec.Command("xwininfo", "-display", display, "-root").Run() == nil {
+				return display
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("Xvfb display %s does not answer", display)
+			}
+		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("Xvfb did not start")
 	}

@@ -5,19 +5,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"erpps/backend/browsertest"
 )
 
 // The eRPPS server of the synchronisation's end-to-end test: erpps-server
@@ -36,23 +35,7 @@ var serverBuild = struct {
 func erppsServerBinary(t *testing.T) string {
 	t.Helper()
 	root := repoRoot(t)
-	if _, err := os.Stat(filepath.Join(root, "frontend", "dist", "index.html")); err != nil {
-		t.Fatal("the front end is not built: run `make frontend` (make test does)")
-	}
-	serverBuild.Do(func() {
-		dir, err := os.MkdirTemp("", "erpps-e2e-server-")
-		if err != nil {
-			serverBuild.err = err
-			return
-		}
-		serverBuild.path = filepath.Join(dir, "erpps-server")
-		cmd := exec.Command("go", "build", "-o", serverBuild.path, "./backend/cmd/erpps-server")
-		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			serverBuild.err = fmt.Errorf("go build erpps-server: %v\n%s", err, out)
-		}
-	})
+	serverBuild.Do(func() { serverBuild.path, serverBuild.err = browsertest.BuildServer(root, "erpps-e2e-server-") })
 	if serverBuild.err != nil {
 		t.Fatal(serverBuild.err)
 	}
@@ -61,15 +44,7 @@ func erppsServerBinary(t *testing.T) string {
 
 // erppsServerEnv is the environment without ERPPS_SERVER_* variables: the
 // flags alone say which store.
-func erppsServerEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "ERPPS_SERVER_") {
-			env = append(env, kv)
-		}
-	}
-	return env
-}
+func erppsServerEnv() []string { return browsertest.ServerEnv() }
 
 // demoAccount is an account seed-demo printed.
 type demoAccount struct {

@@ -4,11 +4,9 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -16,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"erpps/backend/browsertest"
 )
 
 // repoRoot is the module's root, three folders up.
@@ -39,23 +39,7 @@ var built = struct {
 func serverBinary(t *testing.T) string {
 	t.Helper()
 	root := repoRoot(t)
-	if _, err := os.Stat(filepath.Join(root, "frontend", "dist", "index.html")); err != nil {
-		t.Fatal("the front end is not built: run `make frontend` (make test does)")
-	}
-	built.Do(func() {
-		dir, err := os.MkdirTemp("", "erpps-server-e2e-")
-		if err != nil {
-			built.err = err
-			return
-		}
-		built.path = filepath.Join(dir, "erpps-server")
-		cmd := exec.Command("go", "build", "-o", built.path, "./backend/cmd/erpps-server")
-		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			built.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
+	built.Do(func() { built.path, built.err = browsertest.BuildServer(root, "erpps-server-e2e-") })
 	if built.err != nil {
 		t.Fatal(built.err)
 	}
@@ -64,15 +48,7 @@ func serverBinary(t *testing.T) string {
 
 // serverEnv is the environment without ERPPS_SERVER_* variables: the
 // flags alone say which store.
-func serverEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "ERPPS_SERVER_") {
-			env = append(env, kv)
-		}
-	}
-	return env
-}
+func serverEnv() []string { return browsertest.ServerEnv() }
 
 // seed runs `erpps-server seed-demo` with the store flags and returns what it printed.
 func seed(t *testing.T, store []string) string {

@@ -1,0 +1,42 @@
+package browsertest
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// BuildServer builds erpps-server (pure Go, the built front end embedded)
+// from the repository at root into a new temporary folder named after
+// prefix, and returns the binary's path.
+func BuildServer(root, prefix string) (string, error) {
+	if _, err := os.Stat(filepath.Join(root, "frontend", "dist", "index.html")); err != nil {
+		return "", fmt.Errorf("the front end is not built: run `make frontend` (make test does)")
+	}
+	dir, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "erpps-server")
+	cmd := exec.Command("go", "build", "-o", path, "./backend/cmd/erpps-server")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build erpps-server: %v\n%s", err, out)
+	}
+	return path, nil
+}
+
+// ServerEnv is the environment without ERPPS_SERVER_* variables: the flags
+// alone say which store erpps-server uses.
+func ServerEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "ERPPS_SERVER_") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}

@@ -49,6 +49,7 @@ func run(args []string, stderr io.Writer) int {
 	noDemo := fset.Bool("no-demo", false, "ne pas créer de dossiers de démonstration au premier lancement")
 	server := fset.String("server", os.Getenv("ERPPS_SERVER_URL"), "adresse du serveur eRPPS, proposée sur la page « Serveur eRPPS » pour la synchronisation ; les clés publiques de l'autorité en sont gardées pour vérifier les attestations hors ligne (défaut : $ERPPS_SERVER_URL)")
 	serverCA := fset.String("server-ca", os.Getenv("ERPPS_SERVER_CA"), "fichier PEM de l'autorité de certification du serveur eRPPS, en plus de celles du système (défaut : $ERPPS_SERVER_CA)")
+	pscIssuer := fset.String("psc-issuer", os.Getenv("ERPPS_PSC_ISSUER"), "fournisseur OpenID Connect de la connexion des professionnels (défaut : $ERPPS_PSC_ISSUER, sinon le serveur eRPPS ; Pro Santé Connect : https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet)")
 	selfTest := fset.Bool("selftest", false, "vérifier les liaisons de l'interface de bureau, puis quitter (code 0 si tout va bien)")
 	if err := fset.Parse(args); err != nil {
 		return 2
@@ -84,6 +85,7 @@ func run(args []string, stderr io.Writer) int {
 		Stderr:    stderr,
 		ServerURL: *server,
 		ServerCA:  *serverCA,
+		PSCIssuer: *pscIssuer,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "erpps:", app.UserMessage(err))

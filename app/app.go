@@ -35,6 +35,9 @@ type Info struct {
 	// SelfTest asks the UI to check the desktop bindings and report
 	// (erpps --selftest).
 	SelfTest bool `json:"selfTest"`
+	// ProSanteConnect tells whether the practitioner's login with Pro
+	// Santé Connect is offered (not at a kiosk).
+	ProSanteConnect bool `json:"proSanteConnect"`
 }
 
 // Deps are the services the UI's methods call.
@@ -52,6 +55,11 @@ type Deps struct {
 	// Sync connects this computer to the eRPPS server; nil where no server
 	// can be configured.
 	Sync *SyncDeps
+	// OIDC is the Pro Santé Connect login; nil where there is none (the
+	// kiosk).
+	OIDC *OIDCDeps
+	// Mailbox connects the cabinet's mailbox; nil where none can be.
+	Mailbox *MailboxDeps
 }
 
 // App is the UI's API. Its exported methods are the bindings; keep lifecycle
@@ -69,6 +77,8 @@ type App struct {
 	sessions *sessions
 	events   Emitter
 	sync     *syncManager
+	psc      *pscLogins
+	mailbox  *mailboxManager
 	// closeStore closes what Open opened (once); nil for an App made by New.
 	closeStore func() error
 	// selfTest is the UI's report in self-test mode (desktop only).
@@ -90,8 +100,9 @@ func New(ctx context.Context, deps Deps) *App {
 			events = &wailsEmitter{}
 		}
 	}
-	a := &App{ctx: ctx, base: ctx, deps: deps, sessions: newSessions(), events: events}
-	a.sync = newSyncManager(deps.Sync, events, deps.Log)
+	a := &App{ctx: ctx, base: ctx, deps: deps, sessions: newSessions(), events: events, psc: &pscLogins{}}
+	a.sync = newSyncManager(deps.Sync, events, deps.Log, deps.OIDC, a.psc)
+	a.mailbox = newMailboxManager(deps.Mailbox, events, deps.Log)
 	context.AfterFunc(ctx, a.stop)
 	return a
 }
@@ -132,7 +143,9 @@ func (a *App) stop() {
 		w.Close()
 	}
 	a.endSession(EndShutdown)
+	a.psc.cancel()
 	_ = a.sync.stop()
+	_ = a.mailbox.stop()
 	if c, ok := a.events.(emitterCloser); ok {
 		c.Close()
 	}

@@ -27,6 +27,9 @@ const msgSaveFailed = "Impossible d'enregistrer le fichier à cet endroit : choi
 // dialog or a failed write takes none.
 func (a *App) SaveAttestation(rpps string) (*SavedFile, error) {
 	ctx := a.ctx
+	if err := a.mayOpen(rpps); err != nil {
+		return nil, err
+	}
 	name, err := a.deps.Attestations.FileName(ctx, rpps)
 	if err != nil {
 		return nil, err
@@ -72,6 +75,10 @@ var errNotSent = errors.New("app: the attestation was not sent")
 // was written to the connection, and gives it back otherwise.
 func (a *App) downloadAttestation(w http.ResponseWriter, r *http.Request) {
 	rpps := strings.TrimSuffix(r.PathValue("file"), ".pdf")
+	if err := a.mayOpen(rpps); err != nil {
+		writeError(w, a, err)
+		return
+	}
 	setHeaders := func(name string) {
 		w.Header().Set("Content-Type", "application/pdf")
 		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))

@@ -72,7 +72,7 @@ func TestDownloadAndVerifyAttestationOverHTTP(t *testing.T) {
 	if cd := res.Header.Get("Content-Disposition"); !strings.Contains(cd, "attachment") || !strings.Contains(cd, rpps) {
 		t.Fatalf("Content-Disposition %q", cd)
 	}
-	res, err = srv.Client().Get(srv.URL + "/api/attestation/10000000008.pdf")
+	res, err = srv.Client().Get(srv.URL + "/api/attestation/" + unknownDemoRPPS + ".pdf")
 	if err != nil {
 		t.Fatal(err)
 	}

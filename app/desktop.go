@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"io/fs"
 
 	"github.com/wailsapp/wails/v2"
@@ -8,6 +9,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/options/windows"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"erpps/backend/erpps"
 )
@@ -32,4 +34,11 @@ func RunDesktop(a *App, assets fs.FS, kiosk bool) error {
 		Linux:            &linux.Options{ProgramName: "erpps", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 		Windows:          &windows.Options{Theme: windows.Light},
 	})
+}
+
+// wailsOpenURL opens url in the system's browser (the Pro Santé Connect
+// login); ctx is the Wails runtime's (App.ctx after Startup).
+func wailsOpenURL(ctx context.Context, url string) error {
+	runtime.BrowserOpenURL(ctx, url)
+	return nil
 }

@@ -43,7 +43,9 @@ func NewHTTPHandler(a *App, assets fs.FS, auth *WebAuth) (http.Handler, error) {
 			writeError(w, a, erpps.Errorf(erpps.EINVALID, "Requête trop volumineuse."))
 			return
 		}
-		result, err := m.call(r.Context(), body)
+		// The provider redirects a Pro Santé Connect login to this very
+		// address (the Host header is a loopback one: guard checked it).
+		result, err := m.call(withOrigin(r.Context(), "http://"+r.Host), body)
 		if err != nil {
 			writeError(w, a, err)
 			return
@@ -54,7 +56,12 @@ func NewHTTPHandler(a *App, assets fs.FS, auth *WebAuth) (http.Handler, error) {
 		mux.HandleFunc(route.pattern, route.handler)
 	}
 	mux.Handle("GET /", spaHandler(assets))
-	return guard(bounded(auth.require(mux), writeTimeout)), nil
+	// The provider's redirect carries no session cookie (SameSite=Strict):
+	// its single-use state is checked instead.
+	outer := http.NewServeMux()
+	outer.HandleFunc("GET /callback", a.webCallback)
+	outer.Handle("/", auth.require(mux))
+	return guard(bounded(outer, writeTimeout)), nil
 }
 
 // httpRoute is a route of browser mode that is not a bound method (a file

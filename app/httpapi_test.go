@@ -168,7 +168,8 @@ func TestHTTPAdapterErrors(t *testing.T) {
 		status             int
 		code               string
 	}{
-		{"ErrNotFound", "GetPractitioner", `["10000000008"]`, nil, 404, erpps.ENOTFOUND},
+		{"ErrNotFound", "GetPractitioner", `["` + unknownDemoRPPS + `"]`, nil, 404, erpps.ENOTFOUND},
+		{"ErrNotOpenable", "GetPractitioner", `["10000000008"]`, nil, 403, erpps.EFORBIDDEN},
 		{"ErrUnknownMethod", "DropTables", `[]`, nil, 404, erpps.ENOTFOUND},
 		{"ErrArgumentCount", "GetPractitioner", `[]`, nil, 400, erpps.EINVALID},
 		{"ErrArgumentType", "GetPractitioner", `[42]`, nil, 400, erpps.EINVALID},

@@ -13,23 +13,27 @@ import (
 // shorter, and every word of it becomes a condition of the query.
 const maxSearchRunes = 100
 
-// ListPractitioners lists the records held on this computer.
+// ListPractitioners lists the records held on this computer that the user
+// may open (see mayOpen).
 func (a *App) ListPractitioners(filter erpps.PractitionerFilter) ([]erpps.PractitionerSummary, error) {
 	if utf8.RuneCountInString(filter.Query) > maxSearchRunes {
 		return nil, erpps.Invalid(fmt.Sprintf("La recherche est trop longue : %d caractères au plus.", maxSearchRunes),
 			erpps.FieldError{Field: "query", Code: "too_long", Message: fmt.Sprintf("%d caractères au plus.", maxSearchRunes)})
 	}
 	list, err := a.deps.Practitioners.ListPractitioners(a.ctx, filter)
-	if list == nil && err == nil {
-		list = []erpps.PractitionerSummary{}
+	if err != nil {
+		return nil, err
 	}
-	return list, err
+	return a.visible(list), nil
 }
 
 // GetPractitioner returns a practitioner's record, with who keeps it
 // (registration authority per profession), the civility to write, and each
 // activity saying whether it is still exercised today.
 func (a *App) GetPractitioner(rpps string) (*requests.PractitionerView, error) {
+	if err := a.mayOpen(rpps); err != nil {
+		return nil, err
+	}
 	return a.deps.Requests.Practitioner(a.ctx, rpps)
 }
 

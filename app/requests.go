@@ -27,6 +27,9 @@ type RequestActions interface {
 // labels and what the session's actor (the local professional of the record
 // listed when no session is open) may do with it.
 func (a *App) ListRequests(filter erpps.RequestFilter) ([]*requests.Item, error) {
+	if err := a.mayOpen(filter.RPPS); err != nil {
+		return nil, err
+	}
 	actor := a.actorOn(filter.RPPS)
 	if s, err := a.sessions.get(); err == nil {
 		actor = s.Actor

@@ -24,6 +24,15 @@ import (
 const (
 	settingServer      = "server.connection"
 	settingServerToken = "server.token"
+	// settingServerRefresh is the refresh token of a Pro Santé Connect
+	// login: deleted with the access token at sign-out.
+	settingServerRefresh = "server.refresh"
+)
+
+// How this computer signed in to the server.
+const (
+	methodPassword = "password" // a login and a password (a secretary's account)
+	methodPSC      = "psc"      // Pro Santé Connect (the practitioner's e-CPS)
 )
 
 // serverTimeout bounds a sign-in or a sign-out with the server.
@@ -35,6 +44,12 @@ type storedServer struct {
 	CAFile     string         `json:"caFile,omitempty"`
 	Account    *erpps.Account `json:"account,omitempty"` // nil when signed out
 	SignedInAt *time.Time     `json:"signedInAt,omitempty"`
+	// Method is methodPassword ("" in a connection kept before Pro Santé
+	// Connect existed) or methodPSC.
+	Method string `json:"method,omitempty"`
+	// Expiry is when the access token of a Pro Santé Connect login
+	// expires: it is refreshed before.
+	Expiry *time.Time `json:"expiry,omitempty"`
 }
 
 // ServerAccount is who this computer is signed in as on the server.
@@ -54,7 +69,10 @@ type ServerSettings struct {
 	Available  bool           `json:"available"`
 	Account    *ServerAccount `json:"account,omitempty"` // nil when signed out
 	SignedInAt *time.Time     `json:"signedInAt,omitempty"`
-	State      SyncState      `json:"state"`
+	// Method is how this computer signed in: "password" or "psc" (Pro
+	// Santé Connect); "" when signed out.
+	Method string    `json:"method,omitempty"`
+	State  SyncState `json:"state"`
 }
 
 // ServerSignIn is what the « Serveur eRPPS » page sends to sign in.
@@ -217,17 +235,6 @@ func loadToken(ctx context.Context, settings erpps.SettingsStore) (string, error
 		return "", nil
 	}
 	return string(raw), err
-}
-
-// tokenFor is the sync client's Token: EUNAUTHORIZED once signed out.
-func tokenFor(settings erpps.SettingsStore) func(context.Context) (string, error) {
-	return func(ctx context.Context) (string, error) {
-		tok, err := loadToken(ctx, settings)
-		if err == nil && tok == "" {
-			return "", erpps.Errorf(erpps.EUNAUTHORIZED, "Ce poste n'est plus connecté au serveur eRPPS : connectez-vous sur la page « Serveur eRPPS ».")
-		}
-		return tok, err
-	}
 }
 
 func accountOf(a *erpps.Account) *ServerAccount {

@@ -141,10 +141,14 @@ func newSessionID() string {
 	return hex.EncodeToString(b)
 }
 
-// OpenSession opens a practitioner's record on this computer: from now on
-// the local professional acts on it. A session open on another record ends
+// OpenSession opens a practitioner's record on this computer, when the
+// user may (mayOpen): from now on the signed-in account, or the local
+// professional of a demonstration record, acts on it. A session open on another record ends
 // ("session:ended").
 func (a *App) OpenSession(rpps string) (*Session, error) {
+	if err := a.mayOpen(rpps); err != nil {
+		return nil, err
+	}
 	if _, err := a.deps.Practitioners.FindPractitionerByRPPS(a.ctx, rpps); err != nil {
 		return nil, err
 	}

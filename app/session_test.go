@@ -14,6 +14,10 @@ import (
 	"erpps/backend/requests"
 )
 
+// unknownDemoRPPS is in the demo records' range (openable without a login in
+// demo mode) but none has it.
+const unknownDemoRPPS = "99000000002"
+
 // demoRPPS returns the RPPS of the n-th demo practitioner.
 func demoRPPS(t *testing.T, n int) string {
 	t.Helper()
@@ -92,8 +96,10 @@ func TestOpenSessionStartsALocalProfessionalSession(t *testing.T) {
 	if err != nil || again.ID != s.ID {
 		t.Fatalf("reopening the same record made another session: %+v, %v", again, err)
 	}
-	_, err = a.OpenSession("10000000008")
+	_, err = a.OpenSession(unknownDemoRPPS)
 	wantCode(t, "opening an unknown record", err, erpps.ENOTFOUND)
+	_, err = a.OpenSession("10000000008")
+	wantCode(t, "opening a real record without a login", err, erpps.EFORBIDDEN)
 	if cur, err := a.CurrentSession(); err != nil || cur.ID != s.ID {
 		t.Fatalf("a failed opening changed the session: %+v, %v", cur, err)
 	}

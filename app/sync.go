@@ -8,7 +8,6 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"erpps/backend/erpps"
-	"erpps/backend/syncclient"
 )
 
 // SyncClient is the desktop's synchronisation client (backend/syncclient):
@@ -65,6 +64,10 @@ type syncManager struct {
 	deps   *SyncDeps
 	events Emitter
 	log    *logrus.Logger
+	// oidc and psc refresh the access token of a Pro Santé Connect login.
+	oidc      *OIDCDeps
+	psc       *pscLogins
+	refreshMu sync.Mutex
 
 	mu      sync.Mutex
 	server  storedServer
@@ -75,8 +78,8 @@ type syncManager struct {
 	stopped bool
 }
 
-func newSyncManager(deps *SyncDeps, events Emitter, log *logrus.Logger) *syncManager {
-	return &syncManager{deps: deps, events: events, log: log, state: SyncState{State: SyncLocal}}
+func newSyncManager(deps *SyncDeps, events Emitter, log *logrus.Logger, oidc *OIDCDeps, psc *pscLogins) *syncManager {
+	return &syncManager{deps: deps, events: events, log: log, oidc: oidc, psc: psc, state: SyncState{State: SyncLocal}}
 }
 
 func (m *syncManager) available() bool { return m != nil && m.deps != nil && m.deps.Settings != nil }
@@ -96,17 +99,20 @@ func (m *syncManager) start(ctx context.Context) error {
 	if s.Account == nil {
 		return nil
 	}
+	if m.deps.Replica != nil {
+		// A store signed in before the outbox was bound to its account is
+		// bound now, so that another account later is told apart.
+		if _, err := m.deps.Replica.BindAccount(ctx, s.URL+" "+s.Account.ID); err != nil {
+			return err
+		}
+	}
 	return m.run(ctx, s)
 }
 
 // run (re)starts the client for the server s.
 func (m *syncManager) run(ctx context.Context, s *storedServer) error {
 	m.halt()
-	newHTTP := m.deps.HTTPClient
-	if newHTTP == nil {
-		newHTTP = syncclient.NewHTTPClient
-	}
-	hc, err := newHTTP(s.CAFile)
+	hc, err := m.httpClient(s.CAFile)
 	if err != nil {
 		return err
 	}
@@ -115,8 +121,8 @@ func (m *syncManager) run(ctx context.Context, s *storedServer) error {
 	}
 	client, err := m.deps.NewClient(SyncClientConfig{
 		BaseURL:   s.URL,
-		HTTP:      hc,
-		Token:     tokenFor(m.deps.Settings),
+		HTTP:      m.withReauth(hc),
+		Token:     m.token,
 		OnStatus:  m.report,
 		OnChanged: m.pulled,
 	})

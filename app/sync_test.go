@@ -123,6 +123,15 @@ type fakeReplica struct {
 	mu       sync.Mutex
 	setAside []erpps.PendingMutation
 	resolved []string
+	bound    string
+}
+
+func (r *fakeReplica) BindAccount(_ context.Context, key string) (bool, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switched := r.bound != "" && r.bound != key
+	r.bound = key
+	return switched, nil
 }
 
 func (r *fakeReplica) SyncSummary(context.Context) (*erpps.SyncSummary, error) {

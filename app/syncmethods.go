@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"time"
 
 	"erpps/backend/erpps"
-	"erpps/backend/syncclient"
 )
 
 // errNoServer refuses a sync method where no server can be configured.
@@ -23,6 +23,12 @@ func (a *App) ServerSettings() (*ServerSettings, error) {
 	}
 	s, state, _ := m.settings()
 	out := &ServerSettings{URL: s.URL, CAFile: s.CAFile, Available: true, Account: accountOf(s.Account), SignedInAt: s.SignedInAt, State: state}
+	if s.Account != nil {
+		out.Method = s.Method
+		if out.Method == "" {
+			out.Method = methodPassword
+		}
+	}
 	if out.URL == "" {
 		out.URL, out.CAFile = m.deps.URL, m.deps.CAFile
 	}
@@ -53,11 +59,7 @@ func (a *App) ConnectServer(in ServerSignIn) (*ServerSettings, error) {
 	if len(missing) > 0 {
 		return nil, erpps.Invalid("Saisissez votre identifiant et votre mot de passe.", missing...)
 	}
-	newHTTP := m.deps.HTTPClient
-	if newHTTP == nil {
-		newHTTP = syncclient.NewHTTPClient
-	}
-	hc, err := newHTTP(in.CAFile)
+	hc, err := m.httpClient(in.CAFile)
 	if err != nil {
 		return nil, err
 	}
@@ -66,15 +68,35 @@ func (a *App) ConnectServer(in ServerSignIn) (*ServerSettings, error) {
 		return nil, err
 	}
 	ctx := context.WithoutCancel(a.ctx) // signed in on the server: keep it
+	// The outbox belongs to one account of one server: another one starts
+	// a new client (id, cursor, numbering), the previous account's changes
+	// set aside and shown, never sent under this one. The running client
+	// stops first: it must not push the previous account's changes now.
+	m.halt()
+	if m.deps.Replica != nil {
+		switched, err := m.deps.Replica.BindAccount(ctx, base+" "+acct.ID)
+		if err != nil {
+			return nil, err
+		}
+		if switched && a.deps.Log != nil {
+			a.deps.Log.Info("another server account: a new sync client, the previous account's changes set aside")
+		}
+	}
 	if err := m.deps.Settings.SetSetting(ctx, settingServerToken, []byte(token)); err != nil {
 		return nil, err
 	}
+	if err := m.deps.Settings.DeleteSetting(ctx, settingServerRefresh); err != nil {
+		return nil, err
+	}
 	now := time.Now().UTC()
-	s := storedServer{URL: base, CAFile: in.CAFile, Account: acct, SignedInAt: &now}
+	s := storedServer{URL: base, CAFile: in.CAFile, Account: acct, SignedInAt: &now, Method: methodPassword}
 	if err := saveServer(ctx, m.deps.Settings, &s); err != nil {
 		return nil, err
 	}
 	m.keep(s)
+	if cur, err := a.sessions.get(); err == nil && a.mayOpen(cur.Principal) != nil {
+		a.endSession(EndReplaced) // a professional's account opens their record only
+	}
 	a.sessions.actAs(acct.Actor())
 	if a.deps.Log != nil {
 		a.deps.Log.WithField("role", acct.Role).Info("signed in to the eRPPS server")
@@ -85,45 +107,77 @@ func (a *App) ConnectServer(in ServerSignIn) (*ServerSettings, error) {
 	return a.ServerSettings()
 }
 
-// DisconnectServer signs this computer out of the server: the token is
-// deleted (and revoked on the server when it can be reached), the
-// synchronisation stops and the local professional acts again. The changes
-// not sent yet stay on this computer, sent when it signs in again.
+// DisconnectServer signs this computer out of the server (« Se
+// déconnecter »): the tokens are deleted (and revoked where they can be: the
+// device's session on the server, or the Pro Santé Connect tokens at the
+// provider), the synchronisation stops, and a record that may no longer be
+// opened closes. The changes not sent yet stay on this computer, sent when
+// it signs in again with the same account on the same server (another one
+// sets them aside, shown in the sync issues: ConnectServer).
 func (a *App) DisconnectServer() (*ServerSettings, error) {
 	m := a.sync
 	if !m.available() {
 		return nil, errNoServer
 	}
 	m.halt()
+	a.psc.cancel()
 	ctx := context.WithoutCancel(a.ctx)
 	s, _, _ := m.settings()
 	token, err := loadToken(ctx, m.deps.Settings)
 	if err != nil {
 		return nil, err
 	}
-	if token != "" && s.URL != "" {
-		newHTTP := m.deps.HTTPClient
-		if newHTTP == nil {
-			newHTTP = syncclient.NewHTTPClient
-		}
-		if hc, err := newHTTP(s.CAFile); err == nil {
-			signOutOfServer(ctx, hc, s.URL, token)
-		}
-	}
-	if err := m.deps.Settings.DeleteSetting(ctx, settingServerToken); err != nil {
+	refresh, err := m.deps.Settings.GetSetting(ctx, settingServerRefresh)
+	if err != nil && erpps.ErrorCode(err) != erpps.ENOTFOUND {
 		return nil, err
 	}
-	s.Account, s.SignedInAt = nil, nil
+	if s.URL != "" && (token != "" || len(refresh) > 0) {
+		if hc, err := m.httpClient(s.CAFile); err == nil {
+			a.revokeAll(ctx, s, hc, token, string(refresh))
+		}
+	}
+	for _, key := range []string{settingServerToken, settingServerRefresh} {
+		if err := m.deps.Settings.DeleteSetting(ctx, key); err != nil {
+			return nil, err
+		}
+	}
+	s.Account, s.SignedInAt, s.Method, s.Expiry = nil, nil, "", nil
 	if err := saveServer(ctx, m.deps.Settings, &s); err != nil {
 		return nil, err
 	}
 	m.keep(s)
+	if cur, err := a.sessions.get(); err == nil && a.mayOpen(cur.Principal) != nil {
+		a.endSession(EndClosed)
+	}
 	a.sessions.actAs(erpps.Actor{})
 	m.report(SyncState{State: SyncLocal})
+	a.events.Emit(EventConnection, ConnectionChanged{State: "signedOut"})
 	if a.deps.Log != nil {
 		a.deps.Log.Info("signed out of the eRPPS server")
 	}
 	return a.ServerSettings()
+}
+
+// revokeAll revokes this computer's tokens: at the provider for a Pro Santé
+// Connect login, else the device's session on the server.
+func (a *App) revokeAll(ctx context.Context, s storedServer, hc *http.Client, token, refresh string) {
+	if s.Method != methodPSC {
+		if token != "" {
+			signOutOfServer(ctx, hc, s.URL, token)
+		}
+		return
+	}
+	if a.deps.OIDC == nil || a.deps.OIDC.New == nil {
+		return
+	}
+	client, err := a.psc.clientFor(ctx, a.deps.OIDC, a.sync.issuer(s.URL), hc)
+	if err != nil {
+		if a.deps.Log != nil {
+			a.deps.Log.Warn("provider unreachable at sign-out: tokens deleted, not revoked")
+		}
+		return
+	}
+	a.revokeQuietly(ctx, client, refresh, token)
 }
 
 // SyncNow sends the waiting changes and receives the server's now, and says

@@ -18,6 +18,7 @@ import (
 	"erpps/backend/logging"
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
+	"erpps/backend/secretstore"
 	"erpps/backend/signing"
 	"erpps/backend/sqlite"
 )
@@ -40,6 +41,9 @@ type Config struct {
 	// ServerCA is a PEM file of the certificate authority the server's
 	// certificate chains to, besides the system's (--server-ca).
 	ServerCA string
+	// PSCIssuer is the OpenID provider of the practitioners' login ("" for
+	// the eRPPS server's own; Pro Santé Connect's issuer otherwise).
+	PSCIssuer string
 }
 
 // ErrKioskDataDir refuses a kiosk given a data folder: the kiosk erases its
@@ -150,13 +154,20 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 		Catalog: catalog,
 		Dialogs: dialogsFor(cfg.Mode),
 		Log:     log,
-		Info:    Info{Version: cfg.Version, Mode: cfg.Mode, DataDir: dir, Demo: cfg.Demo, SelfTest: cfg.SelfTest},
+		Info: Info{Version: cfg.Version, Mode: cfg.Mode, DataDir: dir, Demo: cfg.Demo, SelfTest: cfg.SelfTest,
+			ProSanteConnect: cfg.Mode != ModeKiosk},
 		Sync:    syncDepsFor(cfg, db),
+		OIDC:    oidcDepsFor(cfg),
+		Mailbox: mailboxDepsFor(ctx, cfg, dir, db, log, &cleanups),
 	})
 	// The client stops before the store closes (cleanups run last first).
 	cleanups = append(cleanups, a.sync.stop)
 	if err := a.sync.start(ctx); err != nil {
 		log.WithField("code", erpps.ErrorCode(err)).WithError(err).Warn("synchronisation not started")
+	}
+	cleanups = append(cleanups, a.mailbox.stop)
+	if err := a.mailbox.start(ctx); err != nil {
+		log.WithField("code", erpps.ErrorCode(err)).Warn("mailbox pickup not started")
 	}
 	// Closed once: by the desktop's OnShutdown, and by the caller.
 	a.closeStore = sync.OnceValue(closeAll)
@@ -219,6 +230,47 @@ func syncDepsFor(cfg Config, db *sqlite.DB) *SyncDeps {
 		return nil
 	}
 	return &SyncDeps{Settings: db, Replica: db, Requests: db, URL: cfg.ServerURL, CAFile: cfg.ServerCA, NewClient: newSyncClient(db)}
+}
+
+// oidcDepsFor is the practitioners' login with Pro Santé Connect; the kiosk
+// keeps no token and has none.
+func oidcDepsFor(cfg Config) *OIDCDeps {
+	if cfg.Mode == ModeKiosk {
+		return nil
+	}
+	d := &OIDCDeps{Issuer: cfg.PSCIssuer, New: newOIDCClient}
+	if cfg.Mode == ModeDesktop {
+		d.OpenURL = wailsOpenURL
+	}
+	return d
+}
+
+// secretsKeyFile is the key of the secrets sealed in the store when the
+// system has no keychain: beside the store, never inside it.
+const secretsKeyFile = "secrets.key"
+
+// mailboxDepsFor connects the desktop and browser mode to the cabinet's
+// mailbox; the kiosk keeps nothing.
+func mailboxDepsFor(ctx context.Context, cfg Config, dir string, db *sqlite.DB, log *logrus.Logger, cleanups *[]func() error) *MailboxDeps {
+	if cfg.Mode == ModeKiosk {
+		return nil
+	}
+	secrets, why := secretstore.Open(ctx, filepath.Join(dir, secretsKeyFile), db)
+	if why != "" {
+		log.WithField("where", secrets.Where()).Info("secrets sealed in the store: no system keychain")
+	}
+	if kc, ok := secrets.(*secretstore.Keychain); ok {
+		*cleanups = append(*cleanups, kc.Close)
+	}
+	return &MailboxDeps{
+		Store: db, Records: db, Secrets: secrets, Now: time.Now,
+		ServerURL: func(ctx context.Context) string {
+			if kept, err := loadServer(ctx, db); err == nil && kept.URL != "" {
+				return kept.URL
+			}
+			return cfg.ServerURL
+		},
+	}
 }
 
 // deliveryFor tells the requests service which transmissions the server has;

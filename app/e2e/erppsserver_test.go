@@ -134,6 +134,8 @@ type erppsServer struct {
 	URL  string // http://127.0.0.1:PORT
 	addr string
 	data string
+	// flags are added to serve's (delivery, for example).
+	flags []string
 
 	cmd  *exec.Cmd
 	done chan error
@@ -187,7 +189,7 @@ func (s *erppsServer) start(t *testing.T) {
 	if s.cmd != nil {
 		t.Fatal("erpps-server is already running")
 	}
-	cmd := exec.Command(erppsServerBinary(t), "serve", "--addr", s.addr, "--data", s.data)
+	cmd := exec.Command(erppsServerBinary(t), append([]string{"serve", "--addr", s.addr, "--data", s.data}, s.flags...)...)
 	cmd.Env = erppsServerEnv()
 	out, err := cmd.StdoutPipe()
 	if err != nil {

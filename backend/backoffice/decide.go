@@ -52,6 +52,10 @@ func (s *Service) Decide(ctx context.Context, agent *erpps.Account, id string, i
 	if err != nil {
 		return nil, err
 	}
+	if s.Notifier != nil {
+		s.Notifier.DecisionCommitted(ctx, CommittedDecision{Request: req, Record: rec.Practitioner, Plan: *plan,
+			ARS: s.Catalog.ARSName(req.Department)})
+	}
 	return s.decided(ctx, agent, req, rec.Practitioner, plan)
 }
 

@@ -7,6 +7,7 @@
 package backoffice
 
 import (
+	"context"
 	"time"
 
 	"erpps/backend/erpps"
@@ -18,6 +19,25 @@ type Service struct {
 	Store   erpps.ServerStore
 	Catalog *refdata.Catalog
 	Now     func() time.Time
+	// Notifier (optional) hears of each decision once it is committed: the
+	// practitioner's decision e-mail. It cannot undo nor fail the decision.
+	Notifier DecisionNotifier
+}
+
+// CommittedDecision is a decision the store committed: the request as it
+// became, the practitioner's record as the decision found it (the contact
+// details on file when it was taken), the plan and the ARS's name.
+type CommittedDecision struct {
+	Request *erpps.Request
+	Record  *erpps.Practitioner
+	Plan    erpps.DecisionPlan
+	ARS     string
+}
+
+// DecisionNotifier hears of committed decisions. It must not block the
+// agent for long: a slow delivery belongs in the background.
+type DecisionNotifier interface {
+	DecisionCommitted(ctx context.Context, d CommittedDecision)
 }
 
 // System is the actor closing the complements whose deadline passed.

@@ -26,6 +26,7 @@ const (
 	EUNAUTHORIZED Code = "unauthorized"  // no valid session: sign in (again)
 	ETOOLARGE     Code = "too_large"     // the request body is larger than the server accepts
 	EUNAVAILABLE  Code = "unavailable"   // the server's database cannot be reached for now: retry later
+	ETOOMANY      Code = "too_many"      // too many attempts or sends for now: wait before trying again
 )
 
 // FieldError says what is wrong with one field of a form, in French.

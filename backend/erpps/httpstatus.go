@@ -18,6 +18,8 @@ func HTTPStatus(code string) int {
 		return http.StatusConflict
 	case ETOOLARGE:
 		return http.StatusRequestEntityTooLarge
+	case ETOOMANY:
+		return http.StatusTooManyRequests
 	case EDISKFULL:
 		return http.StatusInsufficientStorage
 	case EUNAVAILABLE, EREADONLY, ESTORELOCKED, ESTOREOPEN:

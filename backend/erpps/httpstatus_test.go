@@ -17,6 +17,7 @@ func TestHTTPStatus(t *testing.T) {
 		{ECONFLICT, http.StatusConflict},
 		{ETOOLARGE, http.StatusRequestEntityTooLarge},
 		{EDISKFULL, http.StatusInsufficientStorage},
+		{ETOOMANY, http.StatusTooManyRequests},
 		{EUNAVAILABLE, http.StatusServiceUnavailable},
 		{EREADONLY, http.StatusServiceUnavailable},
 		{ESTORELOCKED, http.StatusServiceUnavailable},

@@ -15,6 +15,13 @@ type ServerStore interface {
 	SessionStore
 	MandateStore
 	ApprovalStore
+	OneTimeCodeStore
+	// ECPSStore keeps e-CPS enrolments, devices and transactions.
+	ECPSStore
+	// OIDCStore is the OpenID provider's state (auth requests, codes, tokens).
+	OIDCStore
+	// RegistrationStore keeps the primo-registrations (FranceConnect).
+	RegistrationStore
 	// SyncStore is the server's side of the desktops' synchronisation.
 	SyncStore
 	// Ready says whether the store is reachable and its migrations applied

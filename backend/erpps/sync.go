@@ -137,9 +137,14 @@ type PullResponse struct {
 	// change still follows the sequence (a long-poll from it waits).
 	Cursor int64 `json:"cursor"`
 	More   bool  `json:"more"`
-	// Resync: the cursor is older than the changes the server keeps; take a
-	// Snapshot instead.
+	// Resync: the cursor is older than the changes the server keeps, or
+	// ahead of the server's change sequence (a server restored from a
+	// backup); take a Snapshot instead.
 	Resync bool `json:"resync"`
+	// Revoked lists the records (RPPS numbers) the account no longer sees:
+	// a secretary's mandate revoked or ended. The desktop removes their data
+	// (Replica.ForgetRecords).
+	Revoked []string `json:"revoked,omitempty"`
 }
 
 // Snapshot is every object a client may see, at change sequence Cursor.
@@ -147,6 +152,8 @@ type Snapshot struct {
 	Cursor        int64           `json:"cursor"`
 	Practitioners []*Practitioner `json:"practitioners"`
 	Requests      []*Request      `json:"requests"`
+	// Revoked: as PullResponse.Revoked.
+	Revoked []string `json:"revoked,omitempty"`
 }
 
 // Receipt marks a store write made for a client's mutation: carried by the
@@ -211,6 +218,10 @@ type SyncStore interface {
 	// newest change of each object that still exists; a cursor below the
 	// pruned part gets Resync.
 	PruneChanges(ctx context.Context, before time.Time) (int, error)
+	// PruneMutations forgets the results of mutations handled before the
+	// time given; the clients' last seqs stay, so that a replay of a pruned
+	// seq is never applied again (the server answers it rejected).
+	PruneMutations(ctx context.Context, before time.Time) (int, error)
 }
 
 // PendingStatus is where a desktop's mutation stands.
@@ -292,6 +303,21 @@ type Replica interface {
 	// the local request takes the server's state (or is removed when the
 	// server has none) and the local change is dropped.
 	ResolveConflict(ctx context.Context, requestID string, payload json.RawMessage, actor Actor) error
+	// ForgetRecords removes the records given (RPPS numbers: the account
+	// lost access to them) and their requests; their mutations not sent yet
+	// are set aside as rejected (never sent, shown), those sent stay pending
+	// (the server answers them). It returns the ids of the requests removed.
+	ForgetRecords(ctx context.Context, rpps []string) ([]string, error)
+	// BindAccount binds the outbox to the account key (server address and
+	// account) and tells whether it was bound to another one: then every
+	// mutation of the previous account is set aside (never sent under this
+	// one, shown), and a new client id with a fresh cursor starts.
+	BindAccount(ctx context.Context, key string) (switched bool, err error)
+	// RenumberPending numbers the pending mutations again from seq from
+	// (the server expects it: restored from a backup, it lost what this
+	// desktop had sent), setting aside out of the numbering the conflicts
+	// and rejections, and resets the cursor (the next pull resyncs).
+	RenumberPending(ctx context.Context, from int64) error
 }
 
 // LinkedCessationID is the id of the cessation a moved cabinet's new

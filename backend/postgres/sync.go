@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -139,4 +140,23 @@ func (db *DB) ChangeSeq(ctx context.Context) (int64, error) {
 		return 0, storeError("read the change sequence", err)
 	}
 	return seq, nil
+}
+
+// PruneMutations forgets the results of the mutations handled before
+// before; each client's last seq stays (sync_clients), so a replay of a
+// pruned seq is never applied again.
+func (db *DB) PruneMutations(ctx context.Context, before time.Time) (int, error) {
+	var n int64
+	err := db.writeTx(ctx, "prune the mutation results", nil, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `DELETE FROM sync_mutations WHERE at < $1`, stamp(before))
+		if err != nil {
+			return fmt.Errorf("prune the mutation results: %w", err)
+		}
+		n = tag.RowsAffected()
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return int(n), nil
 }

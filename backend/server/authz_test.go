@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
+	"erpps/backend/primo"
 )
 
 // role is someone calling the API in the authorization matrix.
@@ -19,6 +20,8 @@ type role struct {
 // matrixIDs are practitioner A's ids that every role tries.
 type matrixIDs struct {
 	rpps, draft, sent, mandate  string
+	ecpsApproval                string // A's phone asked to approve A's draft
+	registration                string // a primo-registration in A's region
 	draftRevision, sentRevision int64
 }
 
@@ -70,6 +73,19 @@ var matrixCalls = map[string]matrixCall{
 	"GET /api/v1/sync/snapshot":    func(matrixIDs) call { return call{method: "GET", path: "/api/v1/sync/snapshot"} },
 	"GET /api/v1/sync/wait":        func(matrixIDs) call { return call{method: "GET", path: "/api/v1/sync/wait?cursor=0"} },
 	"DELETE /api/v1/mandates/{id}": func(i matrixIDs) call { return call{method: "DELETE", path: "/api/v1/mandates/" + i.mandate} },
+	"POST /api/v1/ecps/approvals": func(i matrixIDs) call {
+		return call{method: "POST", path: "/api/v1/ecps/approvals", body: map[string]any{"requestId": i.draft, "revision": i.draftRevision}}
+	},
+	"GET /api/v1/ecps/approvals/{id}": func(i matrixIDs) call {
+		return call{method: "GET", path: "/api/v1/ecps/approvals/" + i.ecpsApproval}
+	},
+	"GET /api/v1/registrations": func(matrixIDs) call { return call{method: "GET", path: "/api/v1/registrations"} },
+	"GET /api/v1/registrations/{id}": func(i matrixIDs) call {
+		return call{method: "GET", path: "/api/v1/registrations/" + i.registration}
+	},
+	"POST /api/v1/registrations/{id}/decisions": func(i matrixIDs) call {
+		return call{method: "POST", path: "/api/v1/registrations/" + i.registration + "/decisions", body: map[string]any{"action": "accept"}}
+	},
 }
 
 // ownLists are the routes where anyone signed in gets a 2xx about
@@ -87,6 +103,8 @@ var ownLists = map[string]bool{
 	"GET /api/v1/sync/pull":     true,
 	"GET /api/v1/sync/snapshot": true,
 	"GET /api/v1/sync/wait":     true,
+	// An agent's list of the primo-registrations of their region.
+	"GET /api/v1/registrations": true,
 }
 
 // mayReach says which roles may reach A's data through a route: A; the
@@ -94,13 +112,17 @@ var ownLists = map[string]bool{
 // transmitted requests; the secretary holding A's mandate (contact
 // requests) to read A's record and prepare and withdraw contact requests,
 // and to revoke the mandate.
+//
+// Only the agent of A's region reaches the primo-registration of A's region
+// (practitioner A included: it is not theirs).
 func mayReach(roleName, route string) bool {
 	switch roleName {
 	case "practitioner A":
-		return true
+		return !strings.Contains(route, " /api/v1/registrations")
 	case "agent of A's region":
 		switch route {
-		case "GET /api/v1/practitioners/{rpps}", "GET /api/v1/practitioners/{rpps}/requests", "GET /api/v1/practitioners/{rpps}/attestation",
+		case "GET /api/v1/registrations", "GET /api/v1/registrations/{id}", "POST /api/v1/registrations/{id}/decisions",
+			"GET /api/v1/practitioners/{rpps}", "GET /api/v1/practitioners/{rpps}/requests", "GET /api/v1/practitioners/{rpps}/attestation",
 			"GET /api/v1/cases/{id}", "POST /api/v1/requests/{id}/decisions", "GET /api/v1/queue":
 			return true
 		}
@@ -109,6 +131,7 @@ func mayReach(roleName, route string) bool {
 		case "GET /api/v1/practitioners/{rpps}", "GET /api/v1/practitioners/{rpps}/requests", "GET /api/v1/practitioners/{rpps}/attestation",
 			"GET /api/v1/requests/{id}", "PUT /api/v1/requests/{id}/draft", "DELETE /api/v1/requests/{id}",
 			"POST /api/v1/requests/{id}/withdraw", "DELETE /api/v1/mandates/{id}", "GET /api/v1/mandates",
+			"POST /api/v1/ecps/approvals",
 			"GET /api/v1/sync/pull", "GET /api/v1/sync/snapshot", "GET /api/v1/sync/wait":
 			return true
 		}
@@ -126,9 +149,25 @@ func testAuthorizationMatrix(t *testing.T, e *env) {
 	sent := e.transmitted(tokenA)
 	draft := e.startContact(tokenA, e.a.RPPS)
 	mandate := e.grant(tokenA, "sec:m", erpps.KindContact)
-	ids := matrixIDs{rpps: e.a.RPPS, draft: draft.Request.ID, sent: sent.Request.ID, mandate: mandate.ID,
+	reg := &erpps.Registration{Identity: erpps.Identity{Subject: "fc-matrix", GivenName: "Prisca", FamilyName: "INSCRITE-MATRICE",
+		BirthDate: "1990-01-01", Gender: "female"}, ProfessionCode: "92", Department: e.departmentOf(e.regionA), Email: "prisca.matrice@example.org",
+		Diploma: erpps.Diploma{Title: "Certificat de capacité d'orthoptiste", Institution: "Université", Date: "2015-06-30"}}
+	if err := e.store.CreateRegistration(context.Background(), reg); err != nil {
+		t.Fatal(err)
+	}
+	e.srv.cfg.Primo = &primo.Service{Store: e.store, Catalog: e.cat, Now: time.Now}
+	ids := matrixIDs{rpps: e.a.RPPS, draft: draft.Request.ID, sent: sent.Request.ID, mandate: mandate.ID, registration: reg.ID,
 		draftRevision: draft.Request.Revision, sentRevision: sent.Request.Revision}
-	secrets := []string{e.a.RPPS, e.a.BirthName, e.a.ExerciseName, e.a.Contact.Email, ids.draft, ids.sent, "nouvelle.adresse@example.org"}
+	asked := e.do(call{method: "POST", path: "/api/v1/ecps/approvals", token: tokenA,
+		body: map[string]any{"requestId": ids.draft, "revision": ids.draftRevision}})
+	if asked.status != http.StatusCreated {
+		t.Fatalf("A asks for an e-CPS approval: %d %s", asked.status, asked.body)
+	}
+	var approval struct{ ID string }
+	asked.json(t, &approval)
+	ids.ecpsApproval = approval.ID
+	secrets := []string{e.a.RPPS, e.a.BirthName, e.a.ExerciseName, e.a.Contact.Email, ids.draft, ids.sent, "nouvelle.adresse@example.org", ids.ecpsApproval,
+		reg.ID, reg.Identity.FamilyName, reg.Email}
 	before := e.snapshot(e.a.RPPS)
 
 	roles := []role{
@@ -186,11 +225,15 @@ func testAuthorizationMatrix(t *testing.T, e *env) {
 	if after := e.snapshot(e.a.RPPS); after != before {
 		t.Fatalf("A's requests changed under others' calls:\nbefore %s\nafter  %s", before, after)
 	}
+	if got, err := e.store.FindRegistration(context.Background(), reg.ID); err != nil || got.Status != erpps.RegistrationSubmitted {
+		t.Fatalf("the registration changed under others' calls: %+v, %v", got, err)
+	}
 	// Those who may reach A's data do, for reading.
 	for _, rc := range []struct{ role, path string }{
 		{"agent of A's region", "/api/v1/practitioners/" + ids.rpps},
 		{"agent of A's region", "/api/v1/practitioners/" + ids.rpps + "/requests"},
 		{"agent of A's region", "/api/v1/cases/" + ids.sent},
+		{"agent of A's region", "/api/v1/registrations/" + ids.registration},
 		{"secretary with a mandate", "/api/v1/practitioners/" + ids.rpps},
 		{"secretary with a mandate", "/api/v1/requests/" + ids.draft},
 		{"practitioner A", "/api/v1/requests/" + ids.draft},

@@ -16,8 +16,10 @@ import (
 	"erpps/backend/backoffice"
 	"erpps/backend/delegation"
 	"erpps/backend/demo"
+	"erpps/backend/ecps"
 	"erpps/backend/erpps"
 	"erpps/backend/internal/pgtest"
+	"erpps/backend/otp"
 	"erpps/backend/postgres"
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
@@ -36,6 +38,8 @@ type env struct {
 	a, b    *erpps.Practitioner
 	regionA string
 	regionB string
+	// outbox holds the messages the server sent (activation codes).
+	outbox *outbox
 }
 
 // Logins and passwords of the env's accounts.
@@ -118,7 +122,13 @@ func newEnvOn(t testing.TB, store erpps.ServerStore) *env {
 	deleg := &delegation.Service{Store: store, Now: time.Now}
 	svc := &requests.Service{Practitioners: store, Requests: store, Structures: store, Catalog: cat, Now: time.Now, Mandates: deleg}
 	bo := &backoffice.Service{Store: store, Catalog: cat, Now: time.Now}
-	srv, err := newServer(Config{Store: store, Catalog: cat, Requests: svc, BackOffice: bo, Delegation: deleg,
+	e.outbox = &outbox{}
+	issuer := &otp.Issuer{Store: store, Key: []byte("the server tests' one-time code key"), Sender: e.outbox, Now: time.Now}
+	ecpsSvc, err := ecps.New(ctx, ecps.Config{Store: store, Catalog: cat, Codes: ecps.OTPCodes{Issuer: issuer}, Now: time.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := newServer(Config{Store: store, Catalog: cat, Requests: svc, BackOffice: bo, Delegation: deleg, ECPS: ecpsSvc,
 		Auth: &auth.PasswordAuthenticator{Accounts: store}, Sessions: &auth.Sessions{Store: store, TTL: time.Hour},
 		Sync: &syncserver.Service{Store: store, Requests: svc, Now: time.Now, WaitTimeout: 2 * time.Second, PollEvery: 20 * time.Millisecond}})
 	if err != nil {

@@ -13,7 +13,9 @@ import (
 	"erpps/backend/auth"
 	"erpps/backend/backoffice"
 	"erpps/backend/delegation"
+	"erpps/backend/ecps"
 	"erpps/backend/erpps"
+	"erpps/backend/primo"
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
 	"erpps/backend/syncserver"
@@ -52,6 +54,19 @@ type Config struct {
 	Sync         *syncserver.Service
 	Keys         KeySource         // optional: GET /api/v1/keys answers unavailable without it
 	Attestations AttestationSource // optional: the attestation route answers unavailable without it
+	// ECPS is e-CPS (activation, the phone's calls, login and approval
+	// transactions); optional: /api/v1/ecps/* answer unavailable without it.
+	ECPS *ecps.Service
+	// OIDC is the OpenID provider (optional): served under /oidc/ and at
+	// /.well-known/openid-configuration; its access tokens are accepted as
+	// bearer tokens, mapped to the practitioner's account.
+	OIDC OIDCProvider
+	// Primo is the primo-registration through FranceConnect (optional: its
+	// routes answer unavailable without it).
+	Primo *primo.Service
+	// PublicURL is the server's address as phones and desktops reach it (the
+	// --public-url flag; empty: the address each request came to).
+	PublicURL string
 	// Assets is the built front end served at / (nil: nothing is served there).
 	Assets fs.FS
 	Now    func() time.Time
@@ -64,6 +79,15 @@ type Config struct {
 	// SignInWait answers unavailable.
 	MaxConcurrentSignIns int
 	SignInWait           time.Duration
+}
+
+// OIDCProvider is the OpenID provider mounted in the server;
+// *oidcprovider.Provider is one.
+type OIDCProvider interface {
+	http.Handler
+	// AccountForAccessToken maps an access token to its account and expiry,
+	// EUNAUTHORIZED when it is not a live token of the provider.
+	AccountForAccessToken(ctx context.Context, token string) (*erpps.Account, time.Time, error)
 }
 
 // Server is the API's handler and what it needs.
@@ -134,6 +158,10 @@ func (s *Server) buildMux() error {
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, erpps.NotFound("Cette adresse n'existe pas dans l'API."))
 	})
+	if s.cfg.OIDC != nil {
+		s.mux.Handle("/oidc/", s.cfg.OIDC)
+		s.mux.Handle("/.well-known/openid-configuration", s.cfg.OIDC)
+	}
 	if s.cfg.Assets != nil {
 		spa, err := newSPA(s.cfg.Assets)
 		if err != nil {

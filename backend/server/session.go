@@ -105,6 +105,15 @@ func (s *Server) authenticate(r *http.Request) (*caller, error) {
 		return nil, erpps.Errorf(erpps.EUNAUTHORIZED, auth.MsgNoSession)
 	}
 	sess, err := s.cfg.Sessions.Check(r.Context(), token)
+	if err != nil && !cookie && s.cfg.OIDC != nil && erpps.ErrorCode(err) == erpps.EUNAUTHORIZED {
+		// Not a session: perhaps one of the OpenID provider's access tokens.
+		acct, expires, oerr := s.cfg.OIDC.AccountForAccessToken(r.Context(), token)
+		if oerr != nil {
+			return nil, oerr
+		}
+		now := s.cfg.Now()
+		return &caller{account: acct, session: &erpps.Session{ID: "oidc", Account: *acct, CreatedAt: now, ExpiresAt: expires}}, nil
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -45,11 +45,12 @@ type serverBase struct {
 // mutationBase returns the base of a new mutation of request id: the one of
 // its oldest mutation still kept (in flight or set aside: the server must
 // judge the new one from the same base, so that a change made by someone
-// else since is still a conflict), else the request's server version.
+// else since is still a conflict), else the request's server version. The
+// mutations set aside out of the numbering (never sent) do not count.
 func mutationBase(ctx context.Context, tx querier, id string) (serverBase, error) {
 	var b serverBase
 	err := tx.QueryRowContext(ctx, `SELECT base_version, base_payload FROM replica_mutations
-		WHERE request_id = ? ORDER BY seq LIMIT 1`, id).Scan(&b.version, &b.payload)
+		WHERE request_id = ? AND seq < ? ORDER BY seq LIMIT 1`, id, retiredSeqBase).Scan(&b.version, &b.payload)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = tx.QueryRowContext(ctx, `SELECT server_version, server_payload FROM requests WHERE id = ?`, id).
 			Scan(&b.version, &b.payload)
@@ -105,9 +106,9 @@ func insertMutation(ctx context.Context, tx querier, m newMutation, base serverB
 func recordSave(ctx context.Context, tx querier, r *erpps.Request, actor erpps.Actor, now time.Time) error {
 	res, err := tx.ExecContext(ctx, `
 		UPDATE replica_mutations SET payload = ?, actor_role = ?, actor_id = ?, actor_name = ?
-		WHERE seq = (SELECT max(seq) FROM replica_mutations WHERE request_id = ?)
+		WHERE seq = (SELECT max(seq) FROM replica_mutations WHERE request_id = ? AND seq < ?)
 		  AND status = 'queued' AND kind = 'save_draft'`,
-		string(r.Payload), string(actor.Role), actor.ID, actor.Name, r.ID)
+		string(r.Payload), string(actor.Role), actor.ID, actor.Name, r.ID, retiredSeqBase)
 	if err != nil {
 		return fmt.Errorf("store: unable to coalesce the save: %w", err)
 	}

@@ -183,13 +183,13 @@ func (db *DB) RequeueMutations(ctx context.Context, seqs []int64) error {
 	for _, s := range seqs {
 		args = append(args, s)
 	}
-	args = append(args, args...)
+	args = append(append(args, retiredSeqBase), args...)
 	in := placeholders(len(seqs))
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE replica_mutations SET status = 'queued'
 			WHERE status = 'sent' AND seq IN (`+in+`)
 			  AND seq > (SELECT coalesce(max(seq), 0) FROM replica_mutations
-				WHERE status <> 'queued' AND seq NOT IN (`+in+`))`, args...); err != nil {
+				WHERE status <> 'queued' AND seq < ? AND seq NOT IN (`+in+`))`, args...); err != nil {
 			return fmt.Errorf("store: unable to queue the mutations again: %w", err)
 		}
 		return nil

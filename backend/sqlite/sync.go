@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"erpps/backend/erpps"
 )
@@ -130,4 +131,23 @@ func (db *DB) ChangeSeq(ctx context.Context) (int64, error) {
 		return 0, db.storeError("read the change sequence", err)
 	}
 	return seq, nil
+}
+
+// PruneMutations forgets the results of the mutations handled before
+// before; each client's last seq stays (sync_clients), so a replay of a
+// pruned seq is never applied again.
+func (db *DB) PruneMutations(ctx context.Context, before time.Time) (int, error) {
+	var n int64
+	err := db.writeTx(ctx, nil, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sync_mutations WHERE at < ?`, formatTime(before))
+		if err != nil {
+			return fmt.Errorf("store: unable to prune the mutation results: %w", err)
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, db.storeError("prune the mutation results", err)
+	}
+	return int(n), nil
 }

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 	t.Run("Requests", func(t *testing.T) { testRequests(t, open) })
 	t.Run("Transmit", func(t *testing.T) { testTransmit(t, open) })
 	t.Run("Approvals", func(t *testing.T) { testApprovals(t, open) })
+	t.Run("OneTimeCodes", func(t *testing.T) { testOneTimeCodes(t, open) })
 	t.Run("Withdraw", func(t *testing.T) { testWithdraw(t, open) })
 	t.Run("Attestations", func(t *testing.T) { testAttestations(t, open) })
 	t.Run("Receive", func(t *testing.T) { testReceive(t, open) })
@@ -50,6 +51,9 @@ func Run(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 	t.Run("SyncReceipts", func(t *testing.T) { testSyncReceipts(t, open) })
 	t.Run("SyncChanges", func(t *testing.T) { testSyncChanges(t, open) })
 	t.Run("SyncMandate", func(t *testing.T) { testSyncMandate(t, open) })
+	t.Run("ECPS", func(t *testing.T) { testECPS(t, open) })
+	t.Run("OIDC", func(t *testing.T) { testOIDC(t, open) })
+	t.Run("Registrations", func(t *testing.T) { testRegistrations(t, open) })
 }
 
 // t0 is the first instant of the tests' dates: whole seconds, so that every

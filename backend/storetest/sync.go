@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+	"time"
 
 	"erpps/backend/erpps"
 )
@@ -180,6 +181,32 @@ func testSyncReceipts(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 		if last := bind(t, s, clientA, accountA); last != 2 {
 			t.Fatalf("last seq = %d, want 2", last)
 		}
+	})
+
+	t.Run("PruneMutations", func(t *testing.T) {
+		s := open(t)
+		bind(t, s, clientA, accountA)
+		for seq := int64(1); seq <= 2; seq++ {
+			if err := s.RecordMutationResult(ctx, erpps.MutationResult{ClientID: clientA, Seq: seq, MutationID: fmt.Sprint("m", seq),
+				Outcome: erpps.OutcomeRejected, Code: erpps.EINVALID, Message: "Refusée."}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n, err := s.PruneMutations(ctx, time.Now().Add(-time.Hour)); err != nil || n != 0 {
+			t.Fatalf("pruned %d recent results: %v", n, err)
+		}
+		if n, err := s.PruneMutations(ctx, time.Now().Add(time.Hour)); err != nil || n != 2 {
+			t.Fatalf("pruned %d of 2 results: %v", n, err)
+		}
+		_, err := s.FindMutationResult(ctx, clientA, 1)
+		wantCode(t, err, erpps.ENOTFOUND)
+		// The client's sequence stays: the next seq is still 3, a replay
+		// of 1 or 2 is refused.
+		if last := bind(t, s, clientA, accountA); last != 2 {
+			t.Fatalf("last seq after pruning = %d, want 2", last)
+		}
+		wantCode(t, s.RecordMutationResult(ctx, erpps.MutationResult{ClientID: clientA, Seq: 2, MutationID: "again",
+			Outcome: erpps.OutcomeRejected}), erpps.ECONFLICT)
 	})
 
 	t.Run("ResultsReadBack", func(t *testing.T) {

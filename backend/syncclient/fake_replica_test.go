@@ -157,6 +157,21 @@ func (f *fakeReplica) ResolveConflict(context.Context, string, json.RawMessage, 
 	return erpps.Errorf(erpps.EINTERNAL, "not in the fake")
 }
 
+func (f *fakeReplica) ForgetRecords(_ context.Context, rpps []string) ([]string, error) {
+	if len(rpps) > 0 {
+		f.events.add(fmt.Sprintf("forget %v", rpps))
+	}
+	return nil, nil
+}
+
+func (f *fakeReplica) BindAccount(context.Context, string) (bool, error) {
+	return false, erpps.Errorf(erpps.EINTERNAL, "not in the fake")
+}
+
+func (f *fakeReplica) RenumberPending(context.Context, int64) error {
+	return erpps.Errorf(erpps.EINTERNAL, "not in the fake")
+}
+
 var _ erpps.Replica = (*fakeReplica)(nil)
 
 // eventLog is the order of what the client did, across the fakes.

@@ -13,9 +13,20 @@ import (
 // no more, taking a snapshot when the cursor is too old for an incremental
 // pull. It returns the ids of the requests pulled (but those at the version
 // echoes says this desktop wrote) and the new cursor.
-func (c *Client) pull(ctx context.Context, cursor int64, echoes map[string]int64) ([]string, int64, error) {
+func (c *Client) pull(ctx context.Context, cursor int64, echoes map[string]int64, resyncFirst bool) ([]string, int64, error) {
 	var changed []string
 	resynced := false
+	if resyncFirst {
+		// The server lost changes this desktop has (restored from a
+		// backup): only a snapshot says what it has now.
+		resynced = true
+		ids, at, err := c.resync(ctx)
+		changed = append(changed, ids...)
+		if err != nil {
+			return changed, cursor, err
+		}
+		cursor = at
+	}
 	for {
 		q := url.Values{"cursor": {strconv.FormatInt(cursor, 10)}, "limit": {strconv.Itoa(c.cfg.PullLimit)}}
 		var page erpps.PullResponse
@@ -34,6 +45,13 @@ func (c *Client) pull(ctx context.Context, cursor int64, echoes map[string]int64
 			}
 			cursor = at
 			continue
+		}
+		if len(page.Revoked) > 0 {
+			ids, err := c.cfg.Store.ForgetRecords(ctx, page.Revoked)
+			changed = append(changed, ids...)
+			if err != nil {
+				return changed, cursor, fmt.Errorf("syncclient: unable to remove the records no longer shared: %w", err)
+			}
 		}
 		if page.More && page.Cursor <= cursor {
 			return changed, cursor, erpps.Internal(fmt.Errorf("syncclient: the pull from %d says more but does not advance", cursor))
@@ -64,10 +82,15 @@ func (c *Client) resync(ctx context.Context) ([]string, int64, error) {
 	if err := c.call(ctx, "GET", pathSnapshot, c.cfg.RequestTimeout, nil, &snap); err != nil {
 		return nil, 0, err
 	}
-	if err := c.cfg.Store.ApplySnapshot(ctx, &snap, c.cfg.Now().UTC()); err != nil {
-		return nil, 0, fmt.Errorf("syncclient: unable to apply the snapshot: %w", err)
+	gone, err := c.cfg.Store.ForgetRecords(ctx, snap.Revoked)
+	if err != nil {
+		return gone, 0, fmt.Errorf("syncclient: unable to remove the records no longer shared: %w", err)
 	}
-	ids := make([]string, 0, len(snap.Requests))
+	if err := c.cfg.Store.ApplySnapshot(ctx, &snap, c.cfg.Now().UTC()); err != nil {
+		return gone, 0, fmt.Errorf("syncclient: unable to apply the snapshot: %w", err)
+	}
+	ids := make([]string, 0, len(snap.Requests)+len(gone))
+	ids = append(ids, gone...)
 	for _, r := range snap.Requests {
 		ids = append(ids, r.ID)
 	}

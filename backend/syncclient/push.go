@@ -23,20 +23,25 @@ const (
 // requests set aside (conflict or rejected); echoes gets the server version
 // of each request an applied mutation wrote (its change, pulled after, is
 // this desktop's own write coming back).
-func (c *Client) push(ctx context.Context, clientID string, echoes map[string]int64) ([]string, error) {
+//
+// restored says the server lost mutations it had answered (restored from a
+// backup): the pending ones were numbered again from where it stands and the
+// cursor reset (the pull takes a snapshot).
+func (c *Client) push(ctx context.Context, clientID string, echoes map[string]int64) ([]string, bool, error) {
 	var changed []string
+	restored := false
 	batch := c.cfg.PushBatch
 	for {
 		pending, err := c.cfg.Store.ListPendingMutations(ctx, batch)
 		if err != nil {
-			return changed, fmt.Errorf("syncclient: unable to list the pending mutations: %w", err)
+			return changed, restored, fmt.Errorf("syncclient: unable to list the pending mutations: %w", err)
 		}
 		if len(pending) == 0 {
-			return changed, nil
+			return changed, restored, nil
 		}
 		first, last := pending[0].Seq, pending[len(pending)-1].Seq
 		if err := c.cfg.Store.MarkMutationsSent(ctx, last); err != nil {
-			return changed, fmt.Errorf("syncclient: unable to mark the mutations sent: %w", err)
+			return changed, restored, fmt.Errorf("syncclient: unable to mark the mutations sent: %w", err)
 		}
 		req := erpps.PushRequest{ClientID: clientID, Mutations: make([]erpps.Mutation, len(pending))}
 		for i, p := range pending {
@@ -53,14 +58,14 @@ func (c *Client) push(ctx context.Context, clientID string, echoes map[string]in
 				// goes back to the queue (later autosaves coalesce into it
 				// again); what an earlier round sent stays frozen.
 				if rerr := c.cfg.Store.RequeueMutations(ctx, frozenNow(pending)); rerr != nil {
-					return changed, errors.Join(err, fmt.Errorf("syncclient: unable to queue the mutations again: %w", rerr))
+					return changed, restored, errors.Join(err, fmt.Errorf("syncclient: unable to queue the mutations again: %w", rerr))
 				}
 			}
 			if erpps.ErrorCode(err) == erpps.ETOOLARGE && batch > 1 {
 				batch = max(1, len(pending)/2) // a smaller batch fits
 				continue
 			}
-			return changed, err
+			return changed, restored, err
 		}
 		acked := 0
 		for _, r := range resp.Results {
@@ -68,7 +73,7 @@ func (c *Client) push(ctx context.Context, clientID string, echoes map[string]in
 				r.ClientID = clientID
 			}
 			if err := c.cfg.Store.AckMutation(ctx, r); err != nil {
-				return changed, fmt.Errorf("syncclient: unable to acknowledge mutation %d: %w", r.Seq, err)
+				return changed, restored, fmt.Errorf("syncclient: unable to acknowledge mutation %d: %w", r.Seq, err)
 			}
 			if r.Seq >= first && r.Seq <= last {
 				acked++
@@ -84,12 +89,21 @@ func (c *Client) push(ctx context.Context, clientID string, echoes map[string]in
 			}
 		}
 		if resp.Expected > 0 && resp.Expected < first {
-			// The server lacks mutations this desktop no longer holds.
-			return changed, erpps.Internal(fmt.Errorf("syncclient: the server expects seq %d, the oldest pending is %d", resp.Expected, first))
+			// The server lacks mutations it answered (it was restored from
+			// a backup): the pending ones, which it never applied (it
+			// expects an older seq), are numbered again from Expected.
+			if restored {
+				return changed, restored, erpps.Internal(fmt.Errorf("syncclient: the server expects seq %d, the oldest pending is %d", resp.Expected, first))
+			}
+			if err := c.cfg.Store.RenumberPending(ctx, resp.Expected); err != nil {
+				return changed, restored, fmt.Errorf("syncclient: unable to number the pending mutations again: %w", err)
+			}
+			restored = true
+			continue
 		}
 		if acked == 0 {
 			// Sending the same batch again would loop for ever.
-			return changed, erpps.Internal(fmt.Errorf("syncclient: the server answered none of the mutations from seq %d (expected %d)", first, resp.Expected))
+			return changed, restored, erpps.Internal(fmt.Errorf("syncclient: the server answered none of the mutations from seq %d (expected %d)", first, resp.Expected))
 		}
 		// A gap (Expected inside the batch) or a full batch: the next round
 		// starts at what is still pending, i.e. at Expected.

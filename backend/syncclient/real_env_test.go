@@ -31,6 +31,7 @@ import (
 type realEnv struct {
 	t        *testing.T
 	store    *sqlite.DB
+	path     string // the store's file
 	cat      *refdata.Catalog
 	a        *erpps.Practitioner
 	account  *erpps.Account // a's
@@ -47,6 +48,26 @@ type realEnv struct {
 	down atomic.Bool
 	// slowPush holds every push this long before the server handles it.
 	slowPush atomic.Int64
+	// api is the server's handler over store (serve).
+	api atomic.Pointer[http.Handler]
+}
+
+// serve makes the server's services and handler over store.
+func (e *realEnv) serve(store *sqlite.DB) {
+	e.t.Helper()
+	e.store = store
+	deleg := &delegation.Service{Store: store, Now: time.Now}
+	e.deleg = deleg
+	svc := &requests.Service{Practitioners: store, Requests: store, Structures: store, Catalog: e.cat, Now: time.Now, Mandates: deleg}
+	e.bo = &backoffice.Service{Store: store, Catalog: e.cat, Now: time.Now}
+	e.sessions = &auth.Sessions{Store: store, TTL: time.Hour}
+	e.sync = &syncserver.Service{Store: store, Requests: svc, Now: time.Now, PollEvery: 20 * time.Millisecond, WaitTimeout: 2 * time.Second}
+	api, err := server.New(server.Config{Store: store, Catalog: e.cat, Requests: svc, BackOffice: e.bo, Delegation: deleg,
+		Auth: &auth.PasswordAuthenticator{Accounts: store}, Sessions: e.sessions, Sync: e.sync})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.api.Store(&api)
 }
 
 const realPassword = "mot de passe de test"
@@ -54,7 +75,8 @@ const realPassword = "mot de passe de test"
 func newRealEnv(t *testing.T) *realEnv {
 	t.Helper()
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "server.db"))
+	path := filepath.Join(t.TempDir(), "server.db")
+	store, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +85,7 @@ func newRealEnv(t *testing.T) *realEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &realEnv{t: t, store: store, cat: cat}
+	e := &realEnv{t: t, store: store, cat: cat, path: path}
 	region := e.pickPractitioner()
 	hash, err := auth.HashPassword(realPassword)
 	if err != nil {
@@ -77,17 +99,7 @@ func newRealEnv(t *testing.T) *realEnv {
 			t.Fatal(err)
 		}
 	}
-	deleg := &delegation.Service{Store: store, Now: time.Now}
-	e.deleg = deleg
-	svc := &requests.Service{Practitioners: store, Requests: store, Structures: store, Catalog: cat, Now: time.Now, Mandates: deleg}
-	e.bo = &backoffice.Service{Store: store, Catalog: cat, Now: time.Now}
-	e.sessions = &auth.Sessions{Store: store, TTL: time.Hour}
-	e.sync = &syncserver.Service{Store: store, Requests: svc, Now: time.Now, PollEvery: 20 * time.Millisecond, WaitTimeout: 2 * time.Second}
-	api, err := server.New(server.Config{Store: store, Catalog: cat, Requests: svc, BackOffice: e.bo, Delegation: deleg,
-		Auth: &auth.PasswordAuthenticator{Accounts: store}, Sessions: e.sessions, Sync: e.sync})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e.serve(store)
 	e.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if e.down.Load() {
 			if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
@@ -98,7 +110,7 @@ func newRealEnv(t *testing.T) *realEnv {
 		if d := time.Duration(e.slowPush.Load()); d > 0 && r.URL.Path == "/api/v1/sync/push" {
 			time.Sleep(d)
 		}
-		api.ServeHTTP(w, r)
+		(*e.api.Load()).ServeHTTP(w, r)
 	})
 	ts := httptest.NewServer(e.handler)
 	e.ts = ts

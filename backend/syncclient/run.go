@@ -47,11 +47,11 @@ func (c *Client) sync(ctx context.Context) error {
 		return err
 	}
 	echoes := map[string]int64{}
-	changed, pushErr := c.push(ctx, sum.ClientID, echoes)
+	changed, restored, pushErr := c.push(ctx, sum.ClientID, echoes)
 	var pullErr error
 	if pushErr == nil || !stopsPull(pushErr) {
 		var ids []string
-		ids, _, pullErr = c.pull(ctx, sum.Cursor, echoes)
+		ids, _, pullErr = c.pull(ctx, sum.Cursor, echoes, restored)
 		changed = append(changed, ids...)
 	}
 	c.changed(changed)

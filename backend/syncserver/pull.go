@@ -24,7 +24,7 @@ func (s *Service) Pull(ctx context.Context, acct *erpps.Account, cursor int64, l
 	case limit > MaxPullLimit:
 		limit = MaxPullLimit
 	}
-	rpps, err := s.visibleRPPS(ctx, acct)
+	rpps, revoked, err := s.visibleRPPS(ctx, acct)
 	if err != nil {
 		return nil, err
 	}
@@ -36,12 +36,15 @@ func (s *Service) Pull(ctx context.Context, acct *erpps.Account, cursor int64, l
 	if err != nil {
 		return nil, err
 	}
+	if cursor > end {
+		// Ahead of the server: it was restored from a backup older than
+		// what this desktop pulled. Its changes since the backup reuse the
+		// seqs this desktop has passed: only a snapshot says what is there.
+		return &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: cursor, Resync: true, Revoked: revoked}, nil
+	}
 	if len(rpps) == 0 {
 		// Nothing to see (a secretary without a mandate).
-		if cursor > end {
-			return &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: cursor, Resync: true}, nil
-		}
-		return &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: end}, nil
+		return &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: end, Revoked: revoked}, nil
 	}
 	page, err := s.Store.ListChanges(ctx, cursor, rpps, limit)
 	if err != nil {
@@ -53,6 +56,7 @@ func (s *Service) Pull(ctx context.Context, acct *erpps.Account, cursor int64, l
 	if !page.More && !page.Resync && page.Cursor < end {
 		page.Cursor = end
 	}
+	page.Revoked = revoked
 	return page, nil
 }
 
@@ -62,7 +66,7 @@ func (s *Service) Snapshot(ctx context.Context, acct *erpps.Account) (*erpps.Sna
 	if err := syncing(acct); err != nil {
 		return nil, err
 	}
-	rpps, err := s.visibleRPPS(ctx, acct)
+	rpps, revoked, err := s.visibleRPPS(ctx, acct)
 	if err != nil {
 		return nil, err
 	}
@@ -82,5 +86,6 @@ func (s *Service) Snapshot(ctx context.Context, acct *erpps.Account) (*erpps.Sna
 	if snap.Requests == nil {
 		snap.Requests = []*erpps.Request{}
 	}
+	snap.Revoked = revoked
 	return snap, nil
 }

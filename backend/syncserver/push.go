@@ -38,6 +38,13 @@ func (s *Service) Push(ctx context.Context, acct *erpps.Account, in erpps.PushRe
 		switch {
 		case m.Seq <= last:
 			r, err := s.Store.FindMutationResult(ctx, in.ClientID, m.Seq)
+			if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+				// Handled long ago, its result pruned (--sync-retention):
+				// never applied again; the desktop sets it aside.
+				out.Results = append(out.Results, erpps.MutationResult{ClientID: m.ClientID, Seq: m.Seq, MutationID: m.ID,
+					Outcome: erpps.OutcomeRejected, Code: erpps.ECONFLICT, Message: msgResultPruned})
+				continue
+			}
 			if err != nil {
 				return nil, fmt.Errorf("syncserver: unable to read a stored result: %w", err)
 			}
@@ -74,6 +81,11 @@ func (s *Service) Push(ctx context.Context, acct *erpps.Account, in erpps.PushRe
 
 // msgSeqReused answers a mutation whose seq the server gave to another one.
 const msgSeqReused = "Ce poste a déjà envoyé une autre modification sous ce numéro (ses données ont-elles été restaurées d'une sauvegarde ?) : cette modification n'a pas été appliquée ; refaites-la."
+
+// msgResultPruned answers a mutation handled so long ago that its result is
+// no longer kept.
+const msgResultPruned = "Le serveur a traité cette modification il y a trop longtemps pour en garder le résultat : " +
+	"elle n'a pas été appliquée une seconde fois ; vérifiez la demande et refaites la modification si elle n'y figure pas."
 
 // checkBatch refuses a malformed batch as a whole: nothing of it is applied.
 func checkBatch(in erpps.PushRequest) error {

@@ -71,25 +71,33 @@ func syncing(acct *erpps.Account) error {
 }
 
 // visibleRPPS returns the records acct sees: a practitioner their own, a
-// secretary those of their active mandates.
-func (s *Service) visibleRPPS(ctx context.Context, acct *erpps.Account) ([]string, error) {
+// secretary those of their active mandates; and those a secretary saw and
+// no longer does (every mandate for them revoked or ended).
+func (s *Service) visibleRPPS(ctx context.Context, acct *erpps.Account) (visible, revoked []string, err error) {
 	if acct.Role == erpps.RoleProfessional {
-		return []string{acct.RPPS}, nil
+		return []string{acct.RPPS}, nil, nil
 	}
 	mandates, err := s.Store.ListMandates(ctx, erpps.MandateFilter{SecretaryID: acct.ID})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	now := s.now()
 	seen := map[string]bool{}
-	out := []string{}
+	visible = []string{}
 	for _, m := range mandates {
 		if m.SecretaryID == acct.ID && m.Active(now) && !seen[m.RPPS] {
 			seen[m.RPPS] = true
-			out = append(out, m.RPPS)
+			visible = append(visible, m.RPPS)
 		}
 	}
-	return out, nil
+	for _, m := range mandates {
+		ended := m.RevokedAt != nil || !now.Before(m.ExpiresAt)
+		if m.SecretaryID == acct.ID && ended && !seen[m.RPPS] {
+			seen[m.RPPS] = true
+			revoked = append(revoked, m.RPPS)
+		}
+	}
+	return visible, revoked, nil
 }
 
 // mayRead says whether acct may see the record rpps (and its requests).

@@ -20,6 +20,7 @@
 //	go test ./backend/synctest -run TestFaults                      # 100 seeds (make test)
 //	go test ./backend/synctest -run TestFaults -seeds 1000 -timeout 60m -v   # the full run
 //	go test ./backend/synctest -run TestTwoServersOnPostgres -pgseeds 100 -timeout 60m -v
+//	go test ./backend/synctest -run TestTwoServerProcessesOnPostgres -pgseeds 100 -timeout 60m -v  # two erpps-server processes
 //	go test ./backend/synctest -run TestFaults -seed 137 -v         # one seed, to reproduce a failure
 //	go test ./backend/synctest -run TestKilledBetweenCommitAndAck -v
 //	go test ./backend/synctest -run TestTwoServersOnPostgres -v

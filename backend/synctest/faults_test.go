@@ -108,10 +108,21 @@ func (t *tally) String() string {
 }
 
 // cluster is the server side of a scenario: one or more server processes
-// on one database, and the owner's session token there.
+// on one database (behind the proxy), the server the agent decides on and
+// the counts are read from (direct: the first one when nil), and the
+// owner's session token there.
 type cluster struct {
-	servers []*liveServer
+	servers []node
+	direct  *liveServer
 	token   string
+}
+
+// node is a server behind the proxy.
+type node interface {
+	URL() string
+	// restart stops the server and starts it again (a new port); it
+	// returns the new URL.
+	restart() (string, error)
 }
 
 func (c *cluster) urls() []string {
@@ -129,7 +140,8 @@ func sqliteCluster(f *fixture) func(t *testing.T) (*cluster, error) {
 		if err := copyFile(f.template, path); err != nil {
 			return nil, err
 		}
-		return &cluster{servers: []*liveServer{startServer(t, f.cat, path)}, token: f.token}, nil
+		srv := startServer(t, f.cat, path)
+		return &cluster{servers: []node{srv}, direct: srv, token: f.token}, nil
 	}
 }
 
@@ -141,7 +153,7 @@ func runScenario(t *testing.T, f *fixture, seed uint64, tot *tally, newCluster f
 	if err != nil {
 		return err
 	}
-	srv := cl.servers[0] // the agent's and the counts'
+	srv := cl.direct // the agent's and the counts'
 	rng := rand.New(rand.NewPCG(seed, 0))
 	faults := faultproxy.Flaky
 	faults.MaxDelay = time.Duration(1+rng.IntN(20)) * time.Millisecond

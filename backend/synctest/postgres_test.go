@@ -60,6 +60,7 @@ func postgresCluster(f *fixture) func(t *testing.T) (*cluster, error) {
 			return nil, err
 		}
 		open := func() (serverStore, error) { return postgres.Open(context.Background(), url) }
-		return &cluster{servers: []*liveServer{startServerOn(t, f.cat, open), startServerOn(t, f.cat, open)}, token: token}, nil
+		first := startServerOn(t, f.cat, open)
+		return &cluster{servers: []node{first, startServerOn(t, f.cat, open)}, direct: first, token: token}, nil
 	}
 }

@@ -11,6 +11,7 @@ export const paths = {
     verify: "/verifier",
     accessibility: "/accessibilite",
     server: "/serveur",
+    mailbox: "/boite-aux-lettres",
     portal: (rpps: string) => `/pro/${enc(rpps)}`,
     record: (rpps: string) => `/pro/${enc(rpps)}/dossier`,
     activities: (rpps: string) => `/pro/${enc(rpps)}/activites`,

@@ -13,6 +13,10 @@ import (
 	"erpps/backend/auth"
 	"erpps/backend/backoffice"
 	"erpps/backend/delegation"
+	"erpps/backend/ecps"
+	"erpps/backend/notify"
+	"erpps/backend/oidcprovider"
+	"erpps/backend/primo"
 	"erpps/backend/refdata"
 	"erpps/backend/requests"
 	"erpps/backend/server"
@@ -29,6 +33,12 @@ type app struct {
 	handler    http.Handler
 	log        *slog.Logger
 	jobs       []job
+	// delivery sends the e-mails and SMS; delivery.codes issues the
+	// one-time codes (e-CPS activation).
+	delivery *delivery
+	// ecps is e-CPS; its CompleteLogin finishes the OpenID logins.
+	ecps      *ecps.Service
+	decisions *notify.Decisions
 }
 
 // job is a periodic task of the server.
@@ -54,6 +64,10 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return nil, fmt.Errorf("interface introuvable : %w", err)
 	}
+	fc, err := c.FranceConnect.client(c.Addr, c.TLSCert != "")
+	if err != nil {
+		return nil, err
+	}
 	st, err := openStore(ctx, c)
 	if err != nil {
 		return nil, err
@@ -62,7 +76,17 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 	if now == nil {
 		now = time.Now
 	}
+	deliv, err := newDelivery(c, st, now, log)
+	if err != nil {
+		_ = st.Close()
+		return nil, err
+	}
 	office := &backoffice.Service{Store: st, Catalog: cat, Now: now}
+	var decisions *notify.Decisions
+	if deliv.sender.Email != nil {
+		decisions = &notify.Decisions{Sender: deliv.sender, Log: log}
+		office.Notifier = decisions
+	}
 	retention := c.SyncRetention
 	if retention <= 0 {
 		retention = 90 * 24 * time.Hour
@@ -70,7 +94,35 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 	sessions := &auth.Sessions{Store: st, Now: now, TTL: c.SessionTTL}
 	deleg := &delegation.Service{Store: st, Now: now}
 	reqs := &requests.Service{Practitioners: st, Requests: st, Structures: st, Catalog: cat, Now: now, Mandates: deleg}
+	eCPS, err := ecps.New(ctx, ecps.Config{Store: st, Catalog: cat, Codes: ecps.OTPCodes{Issuer: deliv.codes}, Now: now, Logger: log})
+	if err != nil {
+		_ = st.Close()
+		return nil, err
+	}
+	oidcKey, err := loadOIDCKey(c)
+	if err != nil {
+		_ = st.Close()
+		return nil, err
+	}
+	issuer := c.PublicURL
+	if issuer == "" {
+		issuer = "http://" + c.Addr
+		if c.Addr == "" {
+			issuer = "http://127.0.0.1:8443"
+		}
+	}
+	login := c.login
+	if login == nil {
+		login = eCPS
+	}
+	provider, err := oidcprovider.New(oidcprovider.Config{Issuer: issuer, Store: st, Key: oidcKey, Login: login, Now: now, Logger: log})
+	if err != nil {
+		_ = st.Close()
+		return nil, err
+	}
 	handler, err := server.New(server.Config{
+		PublicURL:  c.PublicURL,
+		OIDC:       provider,
 		Store:      st,
 		Catalog:    cat,
 		Requests:   reqs,
@@ -79,11 +131,13 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 		Delegation: deleg,
 		Auth:       &auth.PasswordAuthenticator{Accounts: st},
 		Sessions:   sessions,
+		ECPS:       eCPS,
 		Keys:       authorityKeys{authority},
 		Attestations: &attestation.Issuer{
 			Practitioners: st, Registry: st, Catalog: cat, Signer: authority,
 			Verifier: authority.KeyRing(), Renderer: renderer, Now: now,
 		},
+		Primo:                &primo.Service{Store: st, Catalog: cat, FranceConnect: fc, Now: now, SessionTTL: c.FranceConnect.SessionTTL},
 		Assets:               dist,
 		Now:                  now,
 		Logger:               log,
@@ -96,10 +150,19 @@ func newApp(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 	}
 	return &app{
 		store: st, storeLabel: storeLabel(c), authority: authority, handler: handler, log: log,
+		delivery: deliv, decisions: decisions, ecps: eCPS,
 		jobs: []job{
 			{name: "close-expired-complements", run: office.CloseExpiredComplements},
+			{name: "delete-expired-ecps", run: eCPS.DeleteExpired},
 			{name: "delete-expired-sessions", run: func(ctx context.Context) (int, error) { return st.DeleteExpiredSessions(ctx, now()) }},
+			{name: "delete-expired-oidc", run: provider.DeleteExpired},
+			{name: "delete-expired-franceconnect-sessions", run: func(ctx context.Context) (int, error) {
+				return st.DeleteExpiredFranceConnectSessions(ctx, now())
+			}},
 			{name: "prune-sync-changes", run: func(ctx context.Context) (int, error) { return st.PruneChanges(ctx, now().Add(-retention)) }},
+			// The results of the mutations: a desktop's replay of a seq
+			// handled longer ago is answered rejected, never applied again.
+			{name: "prune-sync-mutations", run: func(ctx context.Context) (int, error) { return st.PruneMutations(ctx, now().Add(-retention)) }},
 		},
 	}, nil
 }
@@ -116,6 +179,12 @@ func (k authorityKeys) PublicKeys(context.Context) ([]server.PublicKey, error) {
 }
 
 func (a *app) close() {
+	if a.decisions != nil {
+		a.decisions.Wait() // the decision e-mails under way (each bounded by its timeout)
+	}
+	if a.delivery != nil {
+		a.delivery.codes.Wait() // codes sent in the background, if configured so
+	}
 	if err := a.store.Close(); err != nil {
 		a.log.Error("fermeture de la base", "err", err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"erpps/backend/oidcprovider"
 	"errors"
 	"fmt"
 	"io"
@@ -143,6 +144,11 @@ func keysCommand(args []string, getenv func(string) string, stdout, stderr io.Wr
 			return fmt.Errorf("impossible de créer le dossier de la clé de signature : %w", err)
 		}
 		a, err = signing.RotateAuthorityFile(c.SigningKeyFile)
+		if err == nil && c.OIDCKeyPEM == "" {
+			// The OpenID provider's key is created beside it the first time
+			// (kept afterwards: rotating it would log every desktop out).
+			_, err = oidcprovider.LoadOrCreateKeyFile(c.OIDCKeyFile)
+		}
 		if err == nil {
 			fmt.Fprintf(stdout, "Nouvelle clé de signature %s dans %s ; redémarrez les serveurs pour qu'ils signent avec elle.\n", a.KeyID(), c.SigningKeyFile)
 		}

@@ -159,6 +159,14 @@ func TestJobsPruneSyncChanges(t *testing.T) {
 	if _, err := a.store.SaveDraft(ctx, draft.ID, 1, []byte(`{"professionCode":"10"}`), me); err != nil {
 		t.Fatal(err)
 	}
+	// A desktop's mutation handled now (its result kept).
+	if _, err := a.store.BindSyncClient(ctx, "desktop-1", "rpps:"+rpps[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.store.RecordMutationResult(ctx, erpps.MutationResult{ClientID: "desktop-1", Seq: 1, MutationID: "m1",
+		Outcome: erpps.OutcomeRejected, Code: erpps.EINVALID, Message: "Refusée."}); err != nil {
+		t.Fatal(err)
+	}
 	pruned := 0
 	runJobs := func() {
 		t.Helper()
@@ -176,10 +184,19 @@ func TestJobsPruneSyncChanges(t *testing.T) {
 	if page, err := a.store.ListChanges(ctx, 0, rpps, 10); err != nil || page.Resync || len(page.Changes) == 0 {
 		t.Fatalf("within the retention: %+v %v", page, err)
 	}
+	if _, err := a.store.FindMutationResult(ctx, "desktop-1", 1); err != nil {
+		t.Fatalf("a result within the retention: %v", err)
+	}
 	later := t0.Add(31 * 24 * time.Hour)
 	clock.Store(&later)
 	runJobs()
 	if page, err := a.store.ListChanges(ctx, 0, rpps, 10); err != nil || !page.Resync || pruned == 0 {
 		t.Fatalf("past the retention (%d pruned), a pull from 0: %+v %v", pruned, page, err)
+	}
+	if _, err := a.store.FindMutationResult(ctx, "desktop-1", 1); erpps.ErrorCode(err) != erpps.ENOTFOUND {
+		t.Fatalf("a result past the retention is kept: %v", err)
+	}
+	if last, err := a.store.BindSyncClient(ctx, "desktop-1", "rpps:"+rpps[0]); err != nil || last != 1 {
+		t.Fatalf("the desktop's last seq after pruning: %d %v", last, err)
 	}
 }

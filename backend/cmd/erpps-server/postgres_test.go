@@ -16,7 +16,10 @@ import (
 func TestTwoServersOnPostgres(t *testing.T) {
 	url := pgtest.NewDatabase(t)
 	key := filepath.Join(t.TempDir(), "authority-key.pem")
-	env := []string{"ERPPS_SERVER_DATABASE=" + url, "ERPPS_SERVER_SIGNING_KEY_FILE=" + key}
+	// Both processes share the signing key and the one-time codes' key, kept
+	// in the test's folder (never in the working directory).
+	env := []string{"ERPPS_SERVER_DATABASE=" + url, "ERPPS_SERVER_SIGNING_KEY_FILE=" + key,
+		"ERPPS_SERVER_CODE_KEY_FILE=" + filepath.Join(filepath.Dir(key), "code-key")}
 	if _, stderr, code := command(t, env, "serve"); code != 1 || !strings.Contains(stderr, "keys rotate") {
 		t.Fatalf("serve without a key on PostgreSQL: %d %s", code, stderr)
 	}
@@ -85,7 +88,9 @@ func TestTwoServersOnPostgres(t *testing.T) {
 func TestServerOutlivesAPostgresRestart(t *testing.T) {
 	pg := pgtest.ServerFor(t)
 	url := pg.NewDatabase(t)
-	env := []string{"ERPPS_SERVER_DATABASE=" + url, "ERPPS_SERVER_SIGNING_KEY_FILE=" + filepath.Join(t.TempDir(), "key.pem")}
+	dir := t.TempDir()
+	env := []string{"ERPPS_SERVER_DATABASE=" + url, "ERPPS_SERVER_SIGNING_KEY_FILE=" + filepath.Join(dir, "key.pem"),
+		"ERPPS_SERVER_CODE_KEY_FILE=" + filepath.Join(dir, "code-key")}
 	for _, args := range [][]string{{"keys", "rotate"}, {"seed-demo"}} {
 		if _, stderr, code := command(t, env, args...); code != 0 {
 			t.Fatalf("%v: %d %s", args, code, stderr)

@@ -28,6 +28,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	fs.string(&c.Addr, "addr", "127.0.0.1:8443", "adresse d'écoute (HTTP, ou HTTPS avec --tls-cert et --tls-key)")
 	fs.string(&c.TLSCert, "tls-cert", "", "certificat du serveur (PEM, chaîne complète) : sert en HTTPS ; avec --tls-key")
 	fs.string(&c.TLSKey, "tls-key", "", "clé privée du certificat (PEM)")
+	fs.string(&c.PublicURL, "public-url", "", "adresse publique du serveur, émetteur OpenID Connect (par défaut http(s)://<adresse d'écoute>)")
 	fs.storeFlags(&c)
 	fs.duration(&c.ShutdownTimeout, "shutdown-timeout", 30*time.Second, "temps laissé aux requêtes en cours pour finir à l'arrêt (SIGTERM)")
 	fs.duration(&c.JobsEvery, "jobs-every", time.Hour, "intervalle des tâches périodiques : clôture des demandes de complément échues, suppression des sessions expirées")
@@ -35,7 +36,12 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	fs.duration(&c.SyncRetention, "sync-retention", 90*24*time.Hour, "durée de conservation du journal des changements ; un poste absent plus longtemps se resynchronise d'un instantané")
 	fs.int(&c.MaxBodyBytes, "max-body-bytes", 0, "taille maximale du corps d'une requête, en octets (0 : celle de l'API, 256 Kio)")
 	fs.int(&c.MaxSignIns, "max-sign-ins", 0, "vérifications de mot de passe simultanées (0 : une par cœur)")
+	fs.deliveryFlags(&c)
+	fs.franceConnectFlags(&c.FranceConnect)
 	if err := fs.parse(args, &c); err != nil {
+		return err
+	}
+	if err := parseDelivery(&c, getenv); err != nil {
 		return err
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
@@ -73,16 +79,19 @@ func serve(ctx context.Context, c *config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	app, err := newApp(ctx, c, log)
-	if err != nil {
-		return err
-	}
-	defer app.close()
-
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return fmt.Errorf("impossible d'écouter sur %s : %w", c.Addr, err)
 	}
+	if c.PublicURL == "" {
+		c.PublicURL = defaultPublicURL(tlsConfig != nil, ln.Addr())
+	}
+	app, err := newApp(ctx, c, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer app.close()
 	var conns activeConns
 	stopping, stopLongPolls := context.WithCancel(context.Background())
 	defer stopLongPolls()
@@ -117,6 +126,7 @@ func serve(ctx context.Context, c *config, stdout, stderr io.Writer) error {
 	defer func() { stopJobs(); jobs.Wait() }()
 
 	fmt.Fprintf(stdout, "%s%s://%s/ (%s ; clé de signature %s)\n", listeningPrefix, scheme, ln.Addr(), app.storeLabel, app.authority.KeyID())
+	fmt.Fprintf(stdout, "erpps-server : %s\n", app.delivery.describe)
 	if accounts, err := app.store.ListAccounts(ctx, erpps.RoleARSAgent); err == nil && len(accounts) == 0 {
 		fmt.Fprintln(stdout, "erpps-server : aucun compte d'agent ARS ; pour une démonstration, lancez « erpps-server seed-demo » avec les mêmes options.")
 	}
@@ -160,4 +170,21 @@ func endLongPolls(h http.Handler, stopping context.Context) http.Handler {
 		defer context.AfterFunc(stopping, cancel)()
 		h.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// defaultPublicURL is the server's URL from its listening address: an
+// unspecified host (":8443") reads as the loopback address.
+func defaultPublicURL(https bool, addr net.Addr) string {
+	scheme := "http"
+	if https {
+		scheme = "https"
+	}
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return scheme + "://" + addr.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return scheme + "://" + net.JoinHostPort(host, port)
 }

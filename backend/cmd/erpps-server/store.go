@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"erpps/backend/oidcprovider"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -58,4 +59,25 @@ func loadAuthority(c *config) (*signing.Authority, error) {
 	}
 	a, _, err := signing.LoadOrCreateAuthorityFile(c.SigningKeyFile)
 	return a, err
+}
+
+// loadOIDCKey reads the OpenID provider's signing key: from the environment,
+// else its file (created with SQLite; with PostgreSQL every process must
+// share one, so it must exist).
+func loadOIDCKey(c *config) (*oidcprovider.Key, error) {
+	if c.OIDCKeyPEM != "" {
+		return oidcprovider.ParseKey([]byte(c.OIDCKeyPEM))
+	}
+	path := c.OIDCKeyFile
+	if path == "" {
+		path = filepath.Join(filepath.Dir(c.SigningKeyFile), oidcprovider.KeyFileName)
+	}
+	if c.Database != "" {
+		k, err := oidcprovider.LoadKeyFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("la clé de signature OpenID Connect %s n'existe pas : créez-la avec « erpps-server keys rotate --signing-key-file %s », ou donnez-la dans %s", path, c.SigningKeyFile, envOIDCKey)
+		}
+		return k, err
+	}
+	return oidcprovider.LoadOrCreateKeyFile(path)
 }

@@ -1,6 +1,6 @@
 import { transport, type Call, type Transport } from "./transport";
 import { createOnEvent, windowEvents, type OnEvent } from "./events";
-import type { MethodArgs, MethodName, MethodResult, RequestPayload, SavedFile, ServerSignIn, StructureLookupBy, SyncIssue } from "./types";
+import type { MailboxSignIn, MailFindingView, MethodArgs, MethodName, MethodResult, RequestPayload, SavedFile, ServerSignIn, StructureLookupBy, SyncIssue } from "./types";
 
 // One typed function per Go method of app.App. Arguments are positional, in
 // the Go order; their types and the results come from the Go signatures
@@ -51,12 +51,26 @@ export function createClient(untyped: Call, on?: OnEvent) {
         serverSettings: () => call("ServerSettings"),
         /** Signs this computer in to the server (the device's token stays on the Go side). */
         connectServer: (input: ServerSignIn) => call("ConnectServer", input),
+        /** « Se déconnecter »: the tokens are revoked and deleted; the changes not sent stay on this computer. */
         disconnectServer: () => call("DisconnectServer"),
+        /** Starts the login with Pro Santé Connect: the desktop opens the system's browser; browser mode goes to authUrl. */
+        startProSanteConnect: () => call("StartProSanteConnect"),
+        /** « Quitter l'authentification »: the login under way is given up. */
+        cancelProSanteConnect: () => call("CancelProSanteConnect"),
         syncNow: () => call("SyncNow"),
         /** The changes the server refused or found in conflict, of the open record. */
         listSyncIssues: async (): Promise<SyncIssue[]> => (await call("ListSyncIssues")) ?? [],
         /** Settles a request's change set aside: the payload chosen, or null for the server's version. */
         resolveSyncConflict: (requestId: string, payload: RequestPayload | null) => call("ResolveSyncConflict", requestId, payload),
+
+        // The cabinet's mailbox (the secretary's « Boîte aux lettres du cabinet »)
+        mailboxStatus: () => call("MailboxStatus"),
+        /** Checks then keeps the account; the password goes to the keychain (or sealed), never back to the UI. */
+        connectMailbox: (input: MailboxSignIn) => call("ConnectMailbox", input),
+        disconnectMailbox: () => call("DisconnectMailbox"),
+        listMailFindings: async (...args: MethodArgs<"ListMailFindings">): Promise<MailFindingView[]> => (await call("ListMailFindings", ...args)) ?? [],
+        /** « Transmettre au téléphone »: the companion's address with the code, and its QR code. */
+        companionLinkFor: (findingId: string) => call("CompanionLinkFor", findingId),
 
         // Diagnostics (erpps --selftest)
         finishSelfTest: (...args: MethodArgs<"FinishSelfTest">) => call("FinishSelfTest", ...args)

@@ -30,11 +30,23 @@ export interface SyncPulled {
     requestIds: string[] | null;
 }
 
+/** A Pro Santé Connect login ended (the desktop's system browser came back), or this computer signed out. */
+export interface ConnectionChanged {
+    state: "connected" | "failed" | "cancelled" | "signedOut";
+    /** The practitioner's RPPS, once connected. */
+    rpps?: string;
+    /** Why the login failed, in French. */
+    message?: string;
+}
+
 export interface AppEvents {
+    "connection:changed": ConnectionChanged;
     "sync:state": SyncState;
     "sync:pulled": SyncPulled;
     "request:changed": RequestChanged;
     "session:ended": SessionEnded;
+    /** The cabinet's mailbox changed: its state, or an e-mail filed (no payload: read MailboxStatus and ListMailFindings). */
+    "mailbox:changed": null;
 }
 
 export type AppEventName = keyof AppEvents;

@@ -72,7 +72,7 @@ export async function runSelfTest(api: ApiClient): Promise<SelfTestReport> {
             rpps = list[0]?.rpps ?? "";
         }],
         ["GetPractitioner", async () => { expect((await api.getPractitioner(rpps)).rpps === rpps, "wrong record"); }],
-        ["GetPractitionerNotFound", () => expectError(api.getPractitioner("00000000000"), "not_found")],
+        ["GetPractitionerNotFound", () => expectError(api.getPractitioner("99000000002"), "not_found")],
         ["OpenSession", async () => { expect((await api.openSession(rpps)).principal === rpps, "wrong principal"); }],
         ["CurrentSession", async () => { expect((await api.currentSession()).actor.role === "professional", "not the local professional"); }],
         ["StartRequest", async () => {

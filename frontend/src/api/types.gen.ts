@@ -114,6 +114,15 @@ export interface Code {
 }
 
 /**
+ * CompanionLink is « Transmettre au téléphone »: the phone companion's
+ * address with the identifier and code, and its QR code (PNG, base64).
+ */
+export interface CompanionLink {
+    url: string;
+    qrCodePng: string;
+}
+
+/**
  * Contact holds the coordonnées de correspondance: where the ARS writes, where
  * the CPS card is posted, where e-CPS activation codes are sent.
  */
@@ -220,10 +229,112 @@ export interface Info {
      * (erpps --selftest).
      */
     selfTest: boolean;
+    /**
+     * ProSanteConnect tells whether the practitioner's login with Pro
+     * Santé Connect is offered (not at a kiosk).
+     */
+    proSanteConnect: boolean;
 }
 
 /** Item is a request in a list: the request and its Summary. */
 export interface Item extends Request, Summary {}
+
+/**
+ * LoginStart is what StartProSanteConnect tells the page: the address of
+ * the provider and whether the page must go there itself (browser mode)
+ * or the system's browser was opened (the desktop).
+ */
+export interface LoginStart {
+    authUrl: string;
+    /**
+     * Navigate: the page goes to AuthURL (browser mode); otherwise the
+     * system's browser shows it and "connection:changed" tells the end.
+     */
+    navigate: boolean;
+}
+
+/**
+ * MailFinding is an e-mail of the cabinet's mailbox recognised and filed: an
+ * e-CPS activation code for one of the desktop's practitioners, or an ARS
+ * decision on one of its requests.
+ */
+export interface MailFinding {
+    id: string;
+    kind: MailKind;
+    /** false: read in the text (headers stripped) */
+    byHeaders: boolean;
+    subject: string;
+    receivedAt: string;
+    foundAt: string;
+    /** RPPS is the practitioner's: the one the code is for, or the request's. */
+    rpps: string;
+    /** activation */
+    idnps?: string;
+    /** activation */
+    code?: string;
+    /**
+     * Decision: the request and "accepted", "refused", "info_requested" (""
+     * when the e-mail did not say).
+     */
+    requestId?: string;
+    decision?: string;
+}
+
+/** MailFindingFilter narrows a list of findings ("" fields: any). */
+export interface MailFindingFilter {
+    rpps: string;
+    requestId: string;
+    limit: number;
+}
+
+/** MailFindingView is an e-mail filed, as the secretary's page shows it. */
+export interface MailFindingView extends MailFinding {
+    /** PractitionerName is « Prénom NOM » of the practitioner it is for. */
+    practitionerName: string;
+    /**
+     * ExpiresAt is when an activation code stops working; Expired tells
+     * whether it has.
+     */
+    expiresAt?: string;
+    expired: boolean;
+}
+
+/** MailKind is what an e-mail of the cabinet's mailbox was recognised as. */
+export type MailKind = "activation-code" | "decision";
+
+/**
+ * MailboxAccount is the cabinet's mailbox as the desktop keeps it: never its
+ * password (kept by backend/secretstore).
+ */
+export interface MailboxAccount {
+    host: string;
+    port: number;
+    username: string;
+    folder: string;
+    updatedAt: string;
+}
+
+/** MailboxSignIn is what the secretary types to connect the mailbox. */
+export interface MailboxSignIn {
+    host: string;
+    port: number;
+    username: string;
+    password: string;
+    folder: string;
+}
+
+/** MailboxState is the « Boîte aux lettres du cabinet » page's state. */
+export interface MailboxState {
+    /** Available is false where no mailbox can be connected (the kiosk). */
+    available: boolean;
+    account?: MailboxAccount;
+    status: PickupStatus;
+    /**
+     * SecretsWhere says where the password is kept: "keychain" (the
+     * system's) or "file" (encrypted, key beside the store).
+     */
+    secretsWhere: string;
+}
 
 /** Mode is how the application was started. */
 export type Mode = "desktop" | "web" | "kiosk";
@@ -285,6 +396,18 @@ export interface Permissions {
     canWithdraw: boolean;
     /** CanDelete: a draft never transmitted that the actor may abandon. */
     canDelete: boolean;
+}
+
+/** PickupState is where the pickup is. */
+export type PickupState = "connecting" | "idle" | "polling" | "retrying" | "stopped";
+
+/** PickupStatus is the pickup's state, for the secretary's page. */
+export interface PickupStatus {
+    state: PickupState;
+    /** Error is the last failure, in French ("" when none). */
+    error?: string;
+    lastCheckAt?: string;
+    retryAt?: string;
 }
 
 /** Practitioner is a health professional's record in the RPPS. */
@@ -510,6 +633,11 @@ export interface ServerSettings {
     /** nil when signed out */
     account?: ServerAccount;
     signedInAt?: string;
+    /**
+     * Method is how this computer signed in: "password" or "psc" (Pro
+     * Santé Connect); "" when signed out.
+     */
+    method?: string;
     state: SyncState;
 }
 
@@ -741,8 +869,24 @@ export interface View extends Summary {
 export interface AppMethods {
     /** AppInfo describes the running application. */
     AppInfo(): Promise<Info>;
+    /**
+     * CancelProSanteConnect gives up the login under way (« Quitter
+     * l'authentification »): its redirect will be refused.
+     */
+    CancelProSanteConnect(): Promise<void>;
     /** CloseSession closes the record open on this computer, if any. */
     CloseSession(): Promise<void>;
+    /**
+     * CompanionLinkFor is « Transmettre au téléphone » for an activation code
+     * filed: the companion's address on the eRPPS server and its QR code.
+     */
+    CompanionLinkFor(findingID: string): Promise<CompanionLink>;
+    /**
+     * ConnectMailbox connects the cabinet's mailbox (IMAP over TLS): the
+     * account is checked first, then kept (the password in the keychain or
+     * sealed, never in plain text in the store) and followed from now on.
+     */
+    ConnectMailbox(in_: MailboxSignIn): Promise<MailboxState>;
     /**
      * ConnectServer signs this computer in to the eRPPS server with a login and
      * a password: the device's token is kept in the store (never shown, never
@@ -762,10 +906,18 @@ export interface AppMethods {
     /** DeleteDraft abandons a draft never transmitted. */
     DeleteDraft(id: string): Promise<void>;
     /**
-     * DisconnectServer signs this computer out of the server: the token is
-     * deleted (and revoked on the server when it can be reached), the
-     * synchronisation stops and the local professional acts again. The changes
-     * not sent yet stay on this computer, sent when it signs in again.
+     * DisconnectMailbox stops following the mailbox and forgets its account and
+     * password; the e-mails already filed stay.
+     */
+    DisconnectMailbox(): Promise<MailboxState>;
+    /**
+     * DisconnectServer signs this computer out of the server (« Se
+     * déconnecter »): the tokens are deleted (and revoked where they can be: the
+     * device's session on the server, or the Pro Santé Connect tokens at the
+     * provider), the synchronisation stops, and a record that may no longer be
+     * opened closes. The changes not sent yet stay on this computer, sent when
+     * it signs in again with the same account on the same server (another one
+     * sets them aside, shown in the sync issues: ConnectServer).
      */
     DisconnectServer(): Promise<ServerSettings>;
     /**
@@ -784,7 +936,15 @@ export interface AppMethods {
      * stands.
      */
     GetRequest(id: string): Promise<View>;
-    /** ListPractitioners lists the records held on this computer. */
+    /**
+     * ListMailFindings lists the e-mails filed, newest first: the activation
+     * codes against their practitioner, the decisions against their request.
+     */
+    ListMailFindings(filter: MailFindingFilter): Promise<MailFindingView[] | null>;
+    /**
+     * ListPractitioners lists the records held on this computer that the user
+     * may open (see mayOpen).
+     */
     ListPractitioners(filter: PractitionerFilter): Promise<PractitionerSummary[] | null>;
     /**
      * ListRequests lists a practitioner's requests, newest first, each with its
@@ -799,9 +959,12 @@ export interface AppMethods {
     ListSyncIssues(): Promise<SyncIssue[] | null>;
     /** LookupStructure finds a structure by its SIRET or FINESS number. */
     LookupStructure(by: StructureLookupBy, value: string): Promise<Structure>;
+    /** MailboxStatus returns the « Boîte aux lettres du cabinet » page's state. */
+    MailboxStatus(): Promise<MailboxState>;
     /**
-     * OpenSession opens a practitioner's record on this computer: from now on
-     * the local professional acts on it. A session open on another record ends
+     * OpenSession opens a practitioner's record on this computer, when the
+     * user may (mayOpen): from now on the signed-in account, or the local
+     * professional of a demonstration record, acts on it. A session open on another record ends
      * ("session:ended").
      */
     OpenSession(rpps: string): Promise<Session>;
@@ -837,6 +1000,15 @@ export interface AppMethods {
      */
     ServerSettings(): Promise<ServerSettings>;
     /**
+     * StartProSanteConnect starts the practitioner's login with Pro Santé
+     * Connect (OpenID Connect, authorization code with PKCE). On the desktop
+     * the system's browser opens the provider's page and the redirect comes
+     * back to a loopback port of this computer ("connection:changed" tells the
+     * end); in browser mode the page goes to AuthURL and comes back to erpps
+     * web's /callback.
+     */
+    StartProSanteConnect(): Promise<LoginStart>;
+    /**
      * StartRequest opens a new draft on the open record, or the draft of the
      * same kind on the same object already started.
      */
@@ -866,7 +1038,7 @@ export interface AppMethods {
 }
 
 /** The codes of erpps.Error. */
-export type ErrorCode = "conflict" | "internal" | "invalid" | "not_found" | "forbidden" | "store_corrupt" | "store_newer" | "read_only" | "disk_full" | "store_locked" | "store_open" | "unauthorized" | "too_large" | "unavailable";
+export type ErrorCode = "conflict" | "internal" | "invalid" | "not_found" | "forbidden" | "store_corrupt" | "store_newer" | "read_only" | "disk_full" | "store_locked" | "store_open" | "unauthorized" | "too_large" | "unavailable" | "too_many";
 
 /** The payload of each kind of request (erpps.PayloadOf). */
 export interface RequestPayloads {

@@ -20,6 +20,7 @@ import {
     RecordPage,
     RequestsPage,
     ServerPage,
+    MailboxPage,
     VerifyAttestationPage
 } from "./pages";
 
@@ -40,6 +41,7 @@ export function App() {
                             <Route path="verifier" element={<VerifyAttestationPage />} />
                             <Route path="accessibilite" element={<AccessibilityPage />} />
                             <Route path="serveur" element={<ServerPage />} />
+                            <Route path="boite-aux-lettres" element={<MailboxPage />} />
                             <Route path="pro/:rpps" element={<PractitionerLayout />}>
                                 <Route index element={<PortalHomePage />} />
                                 <Route path="dossier" element={<RecordPage />} />

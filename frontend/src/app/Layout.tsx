@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from "react";
-import { Outlet, useLocation } from "react-router-dom";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { api } from "../api";
+import { useConnection } from "../connection/useConnection";
 import { useApi } from "../hooks/useApi";
 import { paths } from "../routes";
 import { Alert, Button, Container, Loading, Main, ScreenReaderStatus, SiteFooter, SiteHeader, SkipLinks, Spacer, SyncIndicator } from "../ui";
@@ -83,6 +84,15 @@ export function Layout() {
     const appInfo = info.status === "success" ? info.data : undefined;
 
     const sync = useSyncStatus();
+    const navigate = useNavigate();
+    const { connected } = useConnection();
+    // « Se déconnecter »: the tokens are revoked and deleted, the entry page shown.
+    const signOut = () => {
+        api.disconnectServer().then(
+            () => void navigate(paths.home),
+            () => void navigate(paths.server)
+        );
+    };
 
     const notes = ["Fonctionne hors ligne", sync.online ? "Données stockées sur ce poste et synchronisées avec le serveur eRPPS" : "Données stockées sur ce poste"];
     if (appInfo !== undefined) {
@@ -105,8 +115,10 @@ export function Layout() {
                 status={appInfo?.mode === "kiosk" ? undefined : sync.indicator}
                 quickLinks={[
                     { label: "Aide à la connexion", to: paths.help, icon: "help" },
-                    { label: "Vérifier une attestation", to: paths.verify, icon: "verify" }
+                    { label: "Vérifier une attestation", to: paths.verify, icon: "verify" },
+                    ...(appInfo === undefined || appInfo.mode === "kiosk" ? [] : [{ label: "Boîte aux lettres du cabinet", to: paths.mailbox, icon: "mail" as const }])
                 ]}
+                quickButtons={connected.kind === "none" ? [] : [{ label: "Se déconnecter", icon: "logout", onClick: signOut, action: "signout" }]}
             />
             <ScreenReaderStatus text={sync.announcement} />
             <Main>

@@ -20,3 +20,4 @@ export const NewProfessionPage = lazy(() => import("../pages/practitioner/NewPro
 export const ContactPage = lazy(() => import("../pages/practitioner/ContactPage").then(m => ({ default: m.ContactPage })));
 export const ExerciseNamePage = lazy(() => import("../pages/practitioner/ExerciseNamePage").then(m => ({ default: m.ExerciseNamePage })));
 export const ServerPage = lazy(() => import("../pages/ServerPage").then(m => ({ default: m.ServerPage })));
+export const MailboxPage = lazy(() => import("../pages/MailboxPage").then(m => ({ default: m.MailboxPage })));

@@ -4,6 +4,8 @@ import { AccessibilityPage } from "../pages/AccessibilityPage";
 import { BackOfficeLayout } from "./BackOfficeLayout";
 import { CasePage } from "./CasePage";
 import { QueuePage } from "./QueuePage";
+import { RegistrationPage } from "./RegistrationPage";
+import { RegistrationsPage } from "./RegistrationsPage";
 import { boPaths } from "./routes";
 import { SessionProvider, useSession } from "./session";
 import { NotFound, SignedInOnly } from "./SignedInOnly";
@@ -39,6 +41,22 @@ export default function BackOfficeApp() {
                                     element={
                                         <SignedInOnly>
                                             <CasePage />
+                                        </SignedInOnly>
+                                    }
+                                />
+                                <Route
+                                    path="inscriptions"
+                                    element={
+                                        <SignedInOnly>
+                                            <RegistrationsPage />
+                                        </SignedInOnly>
+                                    }
+                                />
+                                <Route
+                                    path="inscriptions/:id"
+                                    element={
+                                        <SignedInOnly>
+                                            <RegistrationPage />
                                         </SignedInOnly>
                                     }
                                 />

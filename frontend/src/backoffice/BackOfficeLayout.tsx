@@ -53,7 +53,14 @@ export function BackOfficeLayout() {
                 serviceTitle="eRPPS — Espace ARS"
                 tagline="Instruction des demandes d'enregistrement au RPPS"
                 homeTitle="Accueil - eRPPS, espace ARS"
-                quickLinks={account === undefined ? [] : [{ label: "Demandes à instruire", to: boPaths.queue(), icon: "folder" }]}
+                quickLinks={
+                    account === undefined
+                        ? []
+                        : [
+                              { label: "Demandes à instruire", to: boPaths.queue(), icon: "folder" },
+                              { label: "Primo-inscriptions", to: boPaths.registrations(), icon: "user" }
+                          ]
+                }
                 quickButtons={account === undefined ? [] : [{ label: "Se déconnecter", icon: "logout", onClick: onSignOut, action: "signout" }]}
             />
             {account === undefined ? null : <AgentBand name={account.name} region={account.region} />}

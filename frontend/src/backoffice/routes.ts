@@ -3,5 +3,7 @@
 export const boPaths = {
     home: "/",
     queue: (search = "") => `/file${search}`,
-    case: (id: string) => `/demandes/${encodeURIComponent(id)}`
+    case: (id: string) => `/demandes/${encodeURIComponent(id)}`,
+    registrations: (search = "") => `/inscriptions${search}`,
+    registration: (id: string) => `/inscriptions/${encodeURIComponent(id)}`
 } as const;

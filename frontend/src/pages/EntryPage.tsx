@@ -1,21 +1,29 @@
 import { useState } from "react";
+import { api } from "../api";
+import { recordsShown } from "../connection/login";
+import { useConnection } from "../connection/useConnection";
+import { useApi } from "../hooks/useApi";
 import { usePageTitle } from "../hooks/usePageTitle";
 import { paths } from "../routes";
-import { Alert, Button, Col, Container, FranceConnectButton, Grid, Heading, Highlight, Panel, Spacer, Text, TextLink } from "../ui";
+import { Alert, Col, Container, FranceConnectButton, Grid, Heading, Highlight, Panel, Spacer, Text, TextLink } from "../ui";
 import { LocalRecords } from "./entry/LocalRecords";
+import { CPSCardDoor, ProSanteConnect } from "./entry/ProSanteConnect";
 
 const RECORDS_SEARCH_ID = "recherche-dossiers";
 
-/** EntryPage is the portal's entry: first registration, or an existing RPPS number. */
+/**
+ * EntryPage is the portal's entry: first registration (FranceConnect), or an
+ * existing RPPS number (Pro Santé Connect, or the CPS card). Without a login
+ * only the demonstration records are listed, in demo mode; a secretary
+ * signed in on the « Serveur eRPPS » page sees the records of this computer.
+ */
 export function EntryPage() {
     usePageTitle("Accueil");
     const [franceConnectAsked, setFranceConnectAsked] = useState(false);
-
-    const goToRecords = () => {
-        const input = document.getElementById(RECORDS_SEARCH_ID);
-        input?.scrollIntoView({ behavior: "smooth", block: "center" });
-        input?.focus({ preventScroll: true });
-    };
+    const info = useApi(api.appInfo);
+    const appInfo = info.status === "success" ? info.data : undefined;
+    const { connected, reload } = useConnection();
+    const shown = recordsShown(appInfo, connected);
 
     return (
         <Container>
@@ -54,26 +62,29 @@ export function EntryPage() {
                             Vous vous connectez avec <strong>Pro Santé Connect</strong>, grâce à l'application e-CPS sur votre téléphone ou à votre
                             carte CPS. Votre identifiant est votre numéro RPPS précédé d'un « 8 ».
                         </Text>
-                        <Text size="sm">
-                            La connexion par e-CPS arrivera dans une prochaine version d'eRPPS Desktop. En attendant, choisissez le dossier sur
-                            lequel travailler parmi ceux enregistrés sur ce poste.
-                        </Text>
-                        <Button icon="arrowRight" iconPosition="right" onClick={goToRecords} controls={RECORDS_SEARCH_ID}>
-                            Choisir un dossier sur ce poste
-                        </Button>
-                        <Spacer size="sm" />
-                        <TextLink to={paths.help} icon="help">
-                            Aide à la connexion au portail eRPPS
-                        </TextLink>
+                        <ProSanteConnect connected={connected} available={appInfo?.proSanteConnect !== false} onSignedOut={reload} />
                     </Panel>
                 </Col>
             </Grid>
+            <Spacer size="md" />
+            <CPSCardDoor />
             <Spacer size="lg" />
-            <LocalRecords searchId={RECORDS_SEARCH_ID} />
-            <Spacer size="lg" />
+            {shown === "none" ? null : (
+                <>
+                    {shown === "demo" ? (
+                        <Alert severity="info" title="Mode démonstration" small>
+                            Les dossiers ci-dessous sont fictifs : ils s'ouvrent sans connexion, pour découvrir eRPPS Desktop. Votre propre dossier
+                            s'ouvre après la connexion avec Pro Santé Connect.
+                        </Alert>
+                    ) : null}
+                    <LocalRecords searchId={RECORDS_SEARCH_ID} />
+                    <Spacer size="lg" />
+                </>
+            )}
             <Highlight>
-                Un secrétariat peut préparer ici les demandes de plusieurs professionnels. Chaque demande est ensuite transmise à l'ARS du département
-                concerné.
+                Un secrétariat peut préparer ici les demandes de plusieurs professionnels : il se connecte sur la page{" "}
+                <TextLink to={paths.server}>Serveur eRPPS</TextLink> avec l'identifiant de son compte, et retrouve les dossiers des professionnels qui
+                lui ont donné mandat. Chaque demande est ensuite transmise à l'ARS du département concerné.
             </Highlight>
         </Container>
     );

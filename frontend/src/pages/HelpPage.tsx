@@ -1,3 +1,5 @@
+import { useEffect } from "react";
+import { useLocation } from "react-router-dom";
 import { usePageTitle } from "../hooks/usePageTitle";
 import { Alert, Breadcrumb, BulletList, CallOut, Col, Container, ExternalLink, Grid, Heading, Lead, OrderedList, Panel, Spacer, Text } from "../ui";
 import { IdentifierHelper } from "./help/IdentifierHelper";
@@ -5,6 +7,13 @@ import { IdentifierHelper } from "./help/IdentifierHelper";
 /** HelpPage is the guide "Aide à la connexion au portail eRPPS", as a page. */
 export function HelpPage() {
     usePageTitle("Aide à la connexion");
+    // « La connexion échoue ? » links to the troubleshooting (#depannage).
+    const { hash } = useLocation();
+    useEffect(() => {
+        if (hash !== "") {
+            document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "start" });
+        }
+    }, [hash]);
     return (
         <Container>
             <Breadcrumb trail={[]} current="Aide à la connexion" />
@@ -129,6 +138,37 @@ export function HelpPage() {
                     </CallOut>
                 </Col>
             </Grid>
+            <Spacer size="lg" />
+            <Heading level={2} look="h4" id="depannage">
+                La connexion échoue ? Les causes les plus fréquentes
+            </Heading>
+            <OrderedList
+                items={[
+                    <>
+                        <strong>L'heure de votre téléphone.</strong> Si vous constatez un échec répété des connexions avec votre e-CPS, cela peut être dû
+                        à une mauvaise configuration de l'heure sur votre téléphone : dans les réglages du téléphone, choisissez « date et heure
+                        automatiques », puis réessayez. La page e-CPS du téléphone vous prévient quand l'écart dépasse 30 secondes.
+                    </>,
+                    <>
+                        <strong>Le « 8 » devant le numéro RPPS.</strong> L'identifiant attendu par Pro Santé Connect est votre numéro RPPS à 11
+                        chiffres précédé d'un 8 (12 chiffres). Vérifiez-le avec l'outil « Quel identifiant saisir ? » ci-dessus.
+                    </>,
+                    <>
+                        <strong>FranceConnect par erreur.</strong> FranceConnect ne sert qu'à une première inscription, sans numéro RPPS. Si vous avez
+                        déjà un numéro RPPS, revenez à l'accueil et choisissez « Se connecter avec Pro Santé Connect ».
+                    </>,
+                    <>
+                        <strong>Des coordonnées de correspondance erronées.</strong> Si le code d'activation part vers une adresse électronique ou un
+                        numéro de téléphone qui ne sont plus les vôtres, suivez « Vos coordonnées sont incorrectes ? » : l'ARS de votre département met
+                        à jour vos coordonnées ; vous activerez ensuite votre e-CPS.
+                    </>,
+                    <>
+                        <strong>Le délai dépassé.</strong> Vous disposez d'environ 2 minutes pour choisir le bon code sur le téléphone : au-delà,
+                        « Quitter l'authentification » puis recommencez. Sur eRPPS Desktop, la page de connexion s'ouvre dans votre navigateur ; si
+                        rien ne s'ouvre, vérifiez qu'un navigateur est installé sur ce poste.
+                    </>
+                ]}
+            />
             <Spacer size="md" />
             <Text size="sm" muted>
                 Vous pouvez également retrouver cette procédure dans le guide de l'Agence du Numérique en Santé « J'accède au portail eRPPS une fois ma

@@ -4,6 +4,7 @@ import { formatDateTime } from "../format";
 import { useApi } from "../hooks/useApi";
 import { usePageTitle } from "../hooks/usePageTitle";
 import { checkForm, type Errors } from "../sync/serverForm";
+import { ConnectionHelpLink, ProSanteConnect } from "./entry/ProSanteConnect";
 import { syncDisplay } from "../sync/status";
 import { useNow, useSyncState } from "../sync/useSync";
 import {
@@ -115,7 +116,17 @@ function SignedIn({ settings, onChange }: { settings: ServerSettings; onChange: 
     const current = state.state === "local" ? settings.state : state;
     return (
         <>
-            {current.state === "unauthorized" ? (
+            {current.state === "unauthorized" && settings.method === "psc" ? (
+                <>
+                    <Alert severity="error" title="Reconnexion nécessaire" live>
+                        Votre connexion Pro Santé Connect a expiré. Reconnectez-vous : vos modifications en attente restent sur ce poste et partiront
+                        ensuite.
+                    </Alert>
+                    <Spacer size="sm" />
+                    <ProSanteConnect connected={{ kind: "none" }} available onSignedOut={() => undefined} />
+                    <Spacer size="md" />
+                </>
+            ) : current.state === "unauthorized" ? (
                 <>
                     <Alert severity="error" title="Reconnexion nécessaire" live>
                         Le serveur ne reconnaît plus ce poste (session expirée ou révoquée). Déconnectez-vous puis connectez-vous de nouveau : vos
@@ -131,6 +142,7 @@ function SignedIn({ settings, onChange }: { settings: ServerSettings; onChange: 
                         ...(settings.caFile === "" ? [] : [{ term: "Autorité de certification", value: settings.caFile }]),
                         { term: "Compte", value: `${account.name} (${account.login})` },
                         { term: "Rôle", value: ROLE_LABELS[account.role] ?? account.role },
+                        { term: "Connexion", value: settings.method === "psc" ? "Pro Santé Connect (e-CPS)" : "Identifiant et mot de passe" },
                         { term: "Connecté depuis le", value: formatDateTime(settings.signedInAt) }
                     ]}
                 />
@@ -272,6 +284,10 @@ function SignInForm({ settings, onChange }: { settings: ServerSettings; onChange
                     </Button>
                 </FormActions>
             </Form>
+            <Text size="sm">
+                Professionnel de santé ? Connectez-vous plutôt avec Pro Santé Connect depuis l'accueil, avec votre e-CPS.
+            </Text>
+            <ConnectionHelpLink />
         </>
     );
 }

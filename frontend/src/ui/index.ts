@@ -37,3 +37,5 @@ export type { ChangedField } from "./changes";
 export type { QuickButton } from "./shell";
 export { ScreenReaderStatus, SyncIndicator } from "./syncIndicator";
 export type { SyncIndicatorProps, SyncIndicatorTone } from "./syncIndicator";
+export { BigCode, CodeChoice, Meter, PlainLink, QrCode, ServiceFooter, ServiceHeader } from "./connectKit";
+export type { CodeChoiceProps, ServiceLink } from "./connectKit";

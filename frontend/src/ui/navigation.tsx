@@ -99,10 +99,24 @@ export function TagList({ items }: { items: string[] }) {
     );
 }
 
-/** Disclosure is an accordion: a title that shows or hides its content. */
-export function Disclosure({ label, children, defaultExpanded = false }: { label: string; children: NonNullable<ReactNode>; defaultExpanded?: boolean }) {
+/**
+ * Disclosure is an accordion: a title that shows or hides its content. Its
+ * title is a heading one level below the section it is in (titleAs, h3 by
+ * default; h2 right under a page's h1).
+ */
+export function Disclosure({
+    label,
+    children,
+    defaultExpanded = false,
+    titleAs = "h3"
+}: {
+    label: string;
+    children: NonNullable<ReactNode>;
+    defaultExpanded?: boolean;
+    titleAs?: "h2" | "h3" | "h4";
+}) {
     return (
-        <DsfrAccordion label={label} titleAs="h3" defaultExpanded={defaultExpanded}>
+        <DsfrAccordion label={label} titleAs={titleAs} defaultExpanded={defaultExpanded}>
             {children}
         </DsfrAccordion>
     );

@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Outlet, useParams } from "react-router-dom";
 import { api, type Practitioner, type SessionEnded } from "../../api";
+import { useConnection } from "../../connection/useConnection";
 import { DEMO_LABEL } from "../../domain/demo";
 import { displayName } from "../../domain/names";
 import { useApi } from "../../hooks/useApi";
@@ -22,6 +23,8 @@ export function PractitionerLayout() {
         return { sessionId: session.id, practitioner: await api.getPractitioner(rpps) };
     }, [rpps]);
     const result = useApi(load);
+    // A practitioner signed in opens their own record only: no « Changer de dossier ».
+    const { connected } = useConnection();
     // The session this page acts in: the one opened with the record, or the
     // one reopened after it ended.
     const loadedId = result.status === "success" ? result.data.sessionId : undefined;
@@ -91,9 +94,11 @@ export function PractitionerLayout() {
                         <ButtonLink priority="tertiary" size="small" icon="user" to={paths.record(p.rpps)}>
                             Voir le dossier
                         </ButtonLink>
-                        <ButtonLink priority="secondary" size="small" icon="userSearch" to={paths.home}>
-                            Changer de dossier
-                        </ButtonLink>
+                        {connected.kind === "practitioner" ? null : (
+                            <ButtonLink priority="secondary" size="small" icon="userSearch" to={paths.home}>
+                                Changer de dossier
+                            </ButtonLink>
+                        )}
                     </ButtonGroup>
                 </Inline>
             </Band>

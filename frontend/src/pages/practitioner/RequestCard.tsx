@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from "../../format";
 import { useReference } from "../../reference/useReference";
 import { requestPath } from "../../routes";
 import { Alert, ButtonGroup, ButtonLink, ConfirmDialog, DescriptionList, Disclosure, Panel, StatusBadge, Text, TextField, Timeline } from "../../ui";
+import { MailDecisions } from "./MailDecisions";
 import { historyLines, linkNote, summaryLines } from "./requestDisplay";
 
 /** What happened to a request on its card: the parent updates its list and tells the user. */
@@ -87,6 +88,7 @@ export function RequestCard({ request: r, practitioner, onChange }: RequestCardP
                 </Text>
             )}
             <DecisionNote request={r} />
+            {r.transmittedAt === undefined || r.transmittedAt === "" ? null : <MailDecisions requestId={r.id} />}
             <Actions request={r} rpps={rpps} busy={busy} reason={reason} setReason={setReason} withdraw={withdraw} remove={remove} />
             {history.length === 0 ? null : (
                 // Keyed by the number of steps: a new step unmounts the accordion, whose DSFR height would be stale.

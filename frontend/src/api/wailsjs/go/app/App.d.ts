@@ -9,7 +9,13 @@ import {attestation} from '../models';
 
 export function AppInfo():Promise<app.Info>;
 
+export function CancelProSanteConnect():Promise<void>;
+
 export function CloseSession():Promise<void>;
+
+export function CompanionLinkFor(arg1:string):Promise<app.CompanionLink>;
+
+export function ConnectMailbox(arg1:app.MailboxSignIn):Promise<app.MailboxState>;
 
 export function ConnectServer(arg1:app.ServerSignIn):Promise<app.ServerSettings>;
 
@@ -19,6 +25,8 @@ export function CurrentSession():Promise<app.Session>;
 
 export function DeleteDraft(arg1:string):Promise<void>;
 
+export function DisconnectMailbox():Promise<app.MailboxState>;
+
 export function DisconnectServer():Promise<app.ServerSettings>;
 
 export function FinishSelfTest(arg1:app.SelfTestReport):Promise<void>;
@@ -27,6 +35,8 @@ export function GetPractitioner(arg1:string):Promise<requests.PractitionerView>;
 
 export function GetRequest(arg1:string):Promise<requests.View>;
 
+export function ListMailFindings(arg1:erpps.MailFindingFilter):Promise<Array<app.MailFindingView>>;
+
 export function ListPractitioners(arg1:erpps.PractitionerFilter):Promise<Array<erpps.PractitionerSummary>>;
 
 export function ListRequests(arg1:erpps.RequestFilter):Promise<Array<requests.Item>>;
@@ -34,6 +44,8 @@ export function ListRequests(arg1:erpps.RequestFilter):Promise<Array<requests.It
 export function ListSyncIssues():Promise<Array<app.SyncIssue>>;
 
 export function LookupStructure(arg1:requests.StructureLookupBy,arg2:string):Promise<erpps.Structure>;
+
+export function MailboxStatus():Promise<app.MailboxState>;
 
 export function OpenSession(arg1:string):Promise<app.Session>;
 
@@ -46,6 +58,8 @@ export function SaveAttestation(arg1:string):Promise<app.SavedFile>;
 export function SaveDraft(arg1:string,arg2:number,arg3:json.RawMessage):Promise<requests.View>;
 
 export function ServerSettings():Promise<app.ServerSettings>;
+
+export function StartProSanteConnect():Promise<app.LoginStart>;
 
 export function StartRequest(arg1:requests.StartInput):Promise<requests.View>;
 

@@ -6,8 +6,20 @@ export function AppInfo() {
   return window['go']['app']['App']['AppInfo']();
 }
 
+export function CancelProSanteConnect() {
+  return window['go']['app']['App']['CancelProSanteConnect']();
+}
+
 export function CloseSession() {
   return window['go']['app']['App']['CloseSession']();
+}
+
+export function CompanionLinkFor(arg1) {
+  return window['go']['app']['App']['CompanionLinkFor'](arg1);
+}
+
+export function ConnectMailbox(arg1) {
+  return window['go']['app']['App']['ConnectMailbox'](arg1);
 }
 
 export function ConnectServer(arg1) {
@@ -26,6 +38,10 @@ export function DeleteDraft(arg1) {
   return window['go']['app']['App']['DeleteDraft'](arg1);
 }
 
+export function DisconnectMailbox() {
+  return window['go']['app']['App']['DisconnectMailbox']();
+}
+
 export function DisconnectServer() {
   return window['go']['app']['App']['DisconnectServer']();
 }
@@ -42,6 +58,10 @@ export function GetRequest(arg1) {
   return window['go']['app']['App']['GetRequest'](arg1);
 }
 
+export function ListMailFindings(arg1) {
+  return window['go']['app']['App']['ListMailFindings'](arg1);
+}
+
 export function ListPractitioners(arg1) {
   return window['go']['app']['App']['ListPractitioners'](arg1);
 }
@@ -56,6 +76,10 @@ export function ListSyncIssues() {
 
 export function LookupStructure(arg1, arg2) {
   return window['go']['app']['App']['LookupStructure'](arg1, arg2);
+}
+
+export function MailboxStatus() {
+  return window['go']['app']['App']['MailboxStatus']();
 }
 
 export function OpenSession(arg1) {
@@ -80,6 +104,10 @@ export function SaveDraft(arg1, arg2, arg3) {
 
 export function ServerSettings() {
   return window['go']['app']['App']['ServerSettings']();
+}
+
+export function StartProSanteConnect() {
+  return window['go']['app']['App']['StartProSanteConnect']();
 }
 
 export function StartRequest(arg1) {

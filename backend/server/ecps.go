@@ -1,0 +1,264 @@
+package server
+
+import (
+	"net"
+	"net/http"
+	"time"
+
+	"erpps/backend/ecps"
+	"erpps/backend/erpps"
+)
+
+// ecpsService is the e-CPS service, EUNAVAILABLE on a server without it.
+func (s *Server) ecpsService() (*ecps.Service, error) {
+	if s.cfg.ECPS == nil {
+		return nil, erpps.Errorf(erpps.EUNAVAILABLE, "La connexion e-CPS n'est pas disponible sur ce serveur.")
+	}
+	return s.cfg.ECPS, nil
+}
+
+// ecpsTime serves GET /api/v1/ecps/time: the companion compares its clock.
+func (s *Server) ecpsTime(w http.ResponseWriter, _ *http.Request, _ *caller) error {
+	writeJSON(w, http.StatusOK, map[string]string{"now": s.cfg.Now().UTC().Format(time.RFC3339Nano)})
+	return nil
+}
+
+// identifierInput is what the activation lookup reads.
+type identifierInput struct {
+	Identifier string `json:"identifier"`
+}
+
+// ecpsLookup serves POST /api/v1/ecps/activation/lookup.
+func (s *Server) ecpsLookup(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	var in identifierInput
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	out, err := svc.Lookup(r.Context(), in.Identifier)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// sendInput is what the activation send reads.
+type sendInput struct {
+	Identifier string `json:"identifier"`
+	Channel    string `json:"channel"`
+}
+
+// ecpsSend serves POST /api/v1/ecps/activation/send.
+func (s *Server) ecpsSend(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	var in sendInput
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	out, err := svc.SendCode(r.Context(), in.Identifier, in.Channel, clientHost(r))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusAccepted, out)
+	return nil
+}
+
+// clientHost is the caller's address without its port.
+func clientHost(r *http.Request) string {
+	if h, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return h
+	}
+	return r.RemoteAddr
+}
+
+// ecpsConfirm serves POST /api/v1/ecps/activation/confirm.
+func (s *Server) ecpsConfirm(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	var in ecps.Confirmation
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	release, err := s.awaitSignIn(r) // argon2id
+	if err != nil {
+		return err
+	}
+	defer release()
+	out, err := svc.Confirm(r.Context(), in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, out)
+	return nil
+}
+
+// deviceInput is what a challenge is asked with.
+type deviceInput struct {
+	DeviceID string `json:"deviceId"`
+}
+
+// ecpsChallenge serves POST /api/v1/ecps/device/challenge.
+func (s *Server) ecpsChallenge(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	var in deviceInput
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	out, err := svc.Challenge(r.Context(), in.DeviceID)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// ecpsPending serves POST /api/v1/ecps/device/pending.
+func (s *Server) ecpsPending(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	var in ecps.Signed
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	out, err := svc.Pending(r.Context(), in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// ecpsAnswer serves POST /api/v1/ecps/device/answer.
+func (s *Server) ecpsAnswer(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	var in ecps.Answer
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	release, err := s.awaitSignIn(r) // argon2id
+	if err != nil {
+		return err
+	}
+	defer release()
+	out, err := svc.Answer(r.Context(), in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// loginInput is what a computer's login starts with.
+type loginInput struct {
+	AuthRequestID string `json:"authRequestId"`
+	Identifier    string `json:"identifier"`
+}
+
+// ecpsStartLogin serves POST /api/v1/ecps/login.
+func (s *Server) ecpsStartLogin(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	var in loginInput
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	out, err := svc.StartLogin(r.Context(), in.AuthRequestID, in.Identifier)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, out)
+	return nil
+}
+
+// ecpsLoginStatus serves GET /api/v1/ecps/login/{id}.
+func (s *Server) ecpsLoginStatus(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	out, err := svc.LoginStatus(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// ecpsCancelLogin serves DELETE /api/v1/ecps/login/{id}.
+func (s *Server) ecpsCancelLogin(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	if err := svc.CancelLogin(r.Context(), r.PathValue("id")); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// ecpsApprovalInput is what an approval is asked with.
+type ecpsApprovalInput struct {
+	RequestID string `json:"requestId"`
+	Revision  int64  `json:"revision"`
+}
+
+// ecpsStartApproval serves POST /api/v1/ecps/approvals: the practitioner,
+// or a secretary with a mandate for the request's kind, asks the
+// practitioner's phone to approve its transmission.
+func (s *Server) ecpsStartApproval(w http.ResponseWriter, r *http.Request, c *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	var in ecpsApprovalInput
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	if c.account.Role != erpps.RoleProfessional && c.account.Role != erpps.RoleSecretary {
+		return erpps.Errorf(erpps.EFORBIDDEN, "Seuls le professionnel et son secrétariat demandent sa validation.")
+	}
+	req, err := s.requestFor(r.Context(), c, in.RequestID, true)
+	if err != nil {
+		return err
+	}
+	out, err := svc.StartApproval(r.Context(), req, in.Revision, c.account)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, out)
+	return nil
+}
+
+// ecpsApprovalStatus serves GET /api/v1/ecps/approvals/{id}.
+func (s *Server) ecpsApprovalStatus(w http.ResponseWriter, r *http.Request, c *caller) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	out, err := svc.ApprovalStatus(r.Context(), r.PathValue("id"), c.account)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}

@@ -35,7 +35,7 @@ func TestBackOfficePostgres(t *testing.T) {
 	// The authority's key lives in a file (never in a table): made first.
 	key := filepath.Join(t.TempDir(), "authority-key.pem")
 	command(t, "keys", "rotate", "--signing-key-file", key)
-	runBackOffice(t, "postgres", []string{"--database", url, "--signing-key-file", key, "--code-key-file", filepath.Join(filepath.Dir(key), "code-key")})
+	runBackOffice(t, "postgres", []string{"--database", url, "--signing-key-file", key})
 }
 
 // demoAgent is an ARS agent account seed-demo printed.

@@ -89,7 +89,10 @@ const listening = "erpps-server : à l'écoute sur "
 // and checks it exits cleanly.
 func serve(t *testing.T, store []string) *running {
 	t.Helper()
-	cmd := exec.Command(serverBinary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, store...)...)
+	// The one-time codes' key in the test's folder: on PostgreSQL there is
+	// no data folder, and its default would be the working directory.
+	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--code-key-file", filepath.Join(t.TempDir(), "code-key")}, store...)
+	cmd := exec.Command(serverBinary(t), args...)
 	cmd.Env = serverEnv()
 	out, err := cmd.StdoutPipe()
 	if err != nil {

@@ -17,6 +17,22 @@ const activationCodeLifetime = 30 * time.Minute
 // errNoMailbox refuses the mailbox's methods where none can be connected.
 var errNoMailbox = erpps.Errorf(erpps.EUNAVAILABLE, "La boîte aux lettres du cabinet ne peut pas être reliée dans ce mode.")
 
+// msgMailboxSecretaryOnly refuses the cabinet's mailbox to a practitioner
+// signed in.
+const msgMailboxSecretaryOnly = "La boîte aux lettres du cabinet est réservée au secrétariat : vous êtes connecté en tant que professionnel. " +
+	"Déconnectez-vous pour laisser la place au secrétariat."
+
+// mayUseMailbox tells whether the cabinet's mailbox may be used now: by a
+// secretary signed in, or on a desktop with nobody signed in (the
+// cabinet's local use); never by a practitioner signed in (Pro Santé
+// Connect or their account's password), who sees only their own record.
+func (a *App) mayUseMailbox() error {
+	if actor, ok := a.sync.actor(); ok && actor.Role != erpps.RoleSecretary {
+		return erpps.Errorf(erpps.EFORBIDDEN, msgMailboxSecretaryOnly)
+	}
+	return nil
+}
+
 // MailFindingView is an e-mail filed, as the secretary's page shows it.
 type MailFindingView struct {
 	erpps.MailFinding
@@ -37,6 +53,9 @@ type CompanionLink struct {
 
 // MailboxStatus returns the « Boîte aux lettres du cabinet » page's state.
 func (a *App) MailboxStatus() (*MailboxState, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	return a.mailbox.state(a.ctx)
 }
 
@@ -44,6 +63,9 @@ func (a *App) MailboxStatus() (*MailboxState, error) {
 // account is checked first, then kept (the password in the keychain or
 // sealed, never in plain text in the store) and followed from now on.
 func (a *App) ConnectMailbox(in MailboxSignIn) (*MailboxState, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	m := a.mailbox
 	if !m.available() {
 		return nil, errNoMailbox
@@ -86,6 +108,9 @@ func (a *App) ConnectMailbox(in MailboxSignIn) (*MailboxState, error) {
 // DisconnectMailbox stops following the mailbox and forgets its account and
 // password; the e-mails already filed stay.
 func (a *App) DisconnectMailbox() (*MailboxState, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	m := a.mailbox
 	if !m.available() {
 		return nil, errNoMailbox
@@ -104,6 +129,9 @@ func (a *App) DisconnectMailbox() (*MailboxState, error) {
 // ListMailFindings lists the e-mails filed, newest first: the activation
 // codes against their practitioner, the decisions against their request.
 func (a *App) ListMailFindings(filter erpps.MailFindingFilter) ([]MailFindingView, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	m := a.mailbox
 	if !m.available() {
 		return []MailFindingView{}, nil
@@ -137,6 +165,9 @@ func (a *App) ListMailFindings(filter erpps.MailFindingFilter) ([]MailFindingVie
 // CompanionLinkFor is « Transmettre au téléphone » for an activation code
 // filed: the companion's address on the eRPPS server and its QR code.
 func (a *App) CompanionLinkFor(findingID string) (*CompanionLink, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	m := a.mailbox
 	if !m.available() {
 		return nil, errNoMailbox

@@ -1,0 +1,68 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"erpps/backend/erpps"
+	"erpps/backend/secretstore"
+	"erpps/backend/sqlite"
+)
+
+// The cabinet's mailbox is the secretary's tool: its methods are refused
+// to a practitioner signed in (Pro Santé Connect, or their account's
+// password), kept for a secretary signed in and for a desktop with nobody
+// signed in (the cabinet's local use).
+func TestMailboxRefusedToAPractitionerSignedIn(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := t.TempDir()
+	db := sqlite.NewDB(filepath.Join(dir, "erpps.db"))
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	a := New(ctx, Deps{Events: &fakeEmitter{}, Mailbox: &MailboxDeps{
+		Store: db, Records: db, Secrets: &secretstore.Sealed{KeyPath: filepath.Join(dir, "secrets.key"), Settings: db},
+		ServerURL: func(context.Context) string { return "https://erpps.ars.example" },
+	}})
+	defer a.stop()
+
+	methods := map[string]func() error{
+		"MailboxStatus":     func() error { _, err := a.MailboxStatus(); return err },
+		"ConnectMailbox":    func() error { _, err := a.ConnectMailbox(MailboxSignIn{}); return err },
+		"DisconnectMailbox": func() error { _, err := a.DisconnectMailbox(); return err },
+		"ListMailFindings":  func() error { _, err := a.ListMailFindings(erpps.MailFindingFilter{Limit: 10}); return err },
+		"CompanionLinkFor":  func() error { _, err := a.CompanionLinkFor("unknown"); return err },
+	}
+	now := time.Now().UTC()
+	for _, tc := range []struct {
+		name    string
+		server  storedServer
+		refused bool
+	}{
+		{"NobodySignedIn", storedServer{URL: "https://erpps.ars.example"}, false},
+		{"Secretary", storedServer{URL: "https://erpps.ars.example", Method: methodPassword, SignedInAt: &now,
+			Account: &erpps.Account{ID: "s1", Login: "secretariat", Role: erpps.RoleSecretary, Name: "Secrétariat"}}, false},
+		{"PractitionerWithProSantéConnect", storedServer{URL: "https://erpps.ars.example", Method: methodPSC, SignedInAt: &now,
+			Account: &erpps.Account{ID: mailboxRPPS, Login: mailboxRPPS, Role: erpps.RoleProfessional, Name: "Marie Curie", RPPS: mailboxRPPS}}, true},
+		{"PractitionerWithPassword", storedServer{URL: "https://erpps.ars.example", Method: methodPassword, SignedInAt: &now,
+			Account: &erpps.Account{ID: mailboxRPPS, Login: mailboxRPPS, Role: erpps.RoleProfessional, Name: "Marie Curie", RPPS: mailboxRPPS}}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a.sync.keep(tc.server)
+			for name, call := range methods {
+				err := call()
+				forbidden := erpps.ErrorCode(err) == erpps.EFORBIDDEN
+				if forbidden != tc.refused {
+					t.Errorf("%s: %v (refused: %v, want %v)", name, err, forbidden, tc.refused)
+				}
+				if forbidden && erpps.ErrorMessage(err) != msgMailboxSecretaryOnly {
+					t.Errorf("%s: message %q", name, erpps.ErrorMessage(err))
+				}
+			}
+		})
+	}
+}

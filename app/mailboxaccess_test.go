@@ -66,3 +66,42 @@ func TestMailboxRefusedToAPractitionerSignedIn(t *testing.T) {
 		})
 	}
 }
+
+// Listing the e-mails filed drops the activation codes past their validity
+// (30 minutes after the e-mail's date) from the store; decisions are kept.
+func TestListMailFindingsPurgesExpiredCodes(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := t.TempDir()
+	db := sqlite.NewDB(filepath.Join(dir, "erpps.db"))
+	if err := db.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	now := time.Date(2026, 12, 1, 23, 0, 0, 0, time.UTC)
+	a := New(ctx, Deps{Events: &fakeEmitter{}, Mailbox: &MailboxDeps{
+		Store: db, Records: db, Secrets: &secretstore.Sealed{KeyPath: filepath.Join(dir, "secrets.key"), Settings: db},
+		ServerURL: func(context.Context) string { return "https://erpps.ars.example" },
+		Now:       func() time.Time { return now },
+	}})
+	defer a.stop()
+	old := erpps.MailFinding{MessageKey: "a/1/1", Kind: erpps.MailActivationCode, Subject: "s", ReceivedAt: now.Add(-31 * time.Minute),
+		FoundAt: now.Add(-31 * time.Minute), RPPS: mailboxRPPS, Code: "482913"}
+	live := erpps.MailFinding{MessageKey: "a/1/2", Kind: erpps.MailActivationCode, Subject: "s", ReceivedAt: now.Add(-29 * time.Minute),
+		FoundAt: now.Add(-29 * time.Minute), RPPS: mailboxRPPS, Code: "111111"}
+	decision := erpps.MailFinding{MessageKey: "a/1/3", Kind: erpps.MailDecision, Subject: "s", ReceivedAt: now.Add(-48 * time.Hour),
+		FoundAt: now.Add(-48 * time.Hour), RPPS: mailboxRPPS, RequestID: "0f8c3a2e-5b1d-4c7e-9a60-3e2d1c0b9a87", Decision: "accepted"}
+	for _, f := range []*erpps.MailFinding{&old, &live, &decision} {
+		if _, err := db.SaveMailFinding(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := a.ListMailFindings(erpps.MailFindingFilter{})
+	if err != nil || len(list) != 2 || list[0].ID != live.ID || list[0].Expired || list[1].ID != decision.ID {
+		t.Fatalf("listed %+v, %v", list, err)
+	}
+	stored, err := db.ListMailFindings(ctx, erpps.MailFindingFilter{})
+	if err != nil || len(stored) != 2 {
+		t.Fatalf("the expired code is still in the store: %+v, %v", stored, err)
+	}
+}

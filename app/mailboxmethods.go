@@ -128,6 +128,7 @@ func (a *App) DisconnectMailbox() (*MailboxState, error) {
 
 // ListMailFindings lists the e-mails filed, newest first: the activation
 // codes against their practitioner, the decisions against their request.
+// Activation codes past their validity are dropped first.
 func (a *App) ListMailFindings(filter erpps.MailFindingFilter) ([]MailFindingView, error) {
 	if err := a.mayUseMailbox(); err != nil {
 		return nil, err
@@ -136,12 +137,17 @@ func (a *App) ListMailFindings(filter erpps.MailFindingFilter) ([]MailFindingVie
 	if !m.available() {
 		return []MailFindingView{}, nil
 	}
+	now := a.mailboxNow()
+	// Activation codes past their validity serve no one: dropped (a
+	// decision is kept).
+	if _, err := m.deps.Store.PurgeMailActivationCodes(a.ctx, now.Add(-activationCodeLifetime)); err != nil {
+		return nil, err
+	}
 	list, err := m.deps.Store.ListMailFindings(a.ctx, filter)
 	if err != nil {
 		return nil, err
 	}
 	names := map[string]string{}
-	now := a.mailboxNow()
 	out := make([]MailFindingView, 0, len(list))
 	for _, f := range list {
 		v := MailFindingView{MailFinding: f}

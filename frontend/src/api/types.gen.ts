@@ -939,6 +939,7 @@ export interface AppMethods {
     /**
      * ListMailFindings lists the e-mails filed, newest first: the activation
      * codes against their practitioner, the decisions against their request.
+     * Activation codes past their validity are dropped first.
      */
     ListMailFindings(filter: MailFindingFilter): Promise<MailFindingView[] | null>;
     /**

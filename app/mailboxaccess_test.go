@@ -96,6 +96,13 @@ func TestListMailFindingsPurgesExpiredCodes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// « Transmettre au téléphone » on the expired code: it is gone.
+	if _, err := a.CompanionLinkFor(old.ID); erpps.ErrorCode(err) != erpps.ENOTFOUND {
+		t.Fatalf("companion link for an expired code: %v", err)
+	}
+	if _, err := a.CompanionLinkFor(live.ID); err != nil {
+		t.Fatalf("companion link for a live code: %v", err)
+	}
 	list, err := a.ListMailFindings(erpps.MailFindingFilter{})
 	if err != nil || len(list) != 2 || list[0].ID != live.ID || list[0].Expired || list[1].ID != decision.ID {
 		t.Fatalf("listed %+v, %v", list, err)

@@ -138,9 +138,7 @@ func (a *App) ListMailFindings(filter erpps.MailFindingFilter) ([]MailFindingVie
 		return []MailFindingView{}, nil
 	}
 	now := a.mailboxNow()
-	// Activation codes past their validity serve no one: dropped (a
-	// decision is kept).
-	if _, err := m.deps.Store.PurgeMailActivationCodes(a.ctx, now.Add(-activationCodeLifetime)); err != nil {
+	if err := a.purgeExpiredCodes(now); err != nil {
 		return nil, err
 	}
 	list, err := m.deps.Store.ListMailFindings(a.ctx, filter)
@@ -169,7 +167,8 @@ func (a *App) ListMailFindings(filter erpps.MailFindingFilter) ([]MailFindingVie
 }
 
 // CompanionLinkFor is « Transmettre au téléphone » for an activation code
-// filed: the companion's address on the eRPPS server and its QR code.
+// filed (and still valid): the companion's address on the eRPPS server and
+// its QR code.
 func (a *App) CompanionLinkFor(findingID string) (*CompanionLink, error) {
 	if err := a.mayUseMailbox(); err != nil {
 		return nil, err
@@ -177,6 +176,9 @@ func (a *App) CompanionLinkFor(findingID string) (*CompanionLink, error) {
 	m := a.mailbox
 	if !m.available() {
 		return nil, errNoMailbox
+	}
+	if err := a.purgeExpiredCodes(a.mailboxNow()); err != nil {
+		return nil, err
 	}
 	list, err := m.deps.Store.ListMailFindings(a.ctx, erpps.MailFindingFilter{})
 	if err != nil {
@@ -201,6 +203,13 @@ func (a *App) CompanionLinkFor(findingID string) (*CompanionLink, error) {
 		return &CompanionLink{URL: link, QRCodePNG: base64.StdEncoding.EncodeToString(png)}, nil
 	}
 	return nil, erpps.NotFound("Ce code d'activation n'est plus dans la boîte aux lettres du cabinet.")
+}
+
+// purgeExpiredCodes drops the activation codes filed past their validity:
+// they serve no one (decisions are kept).
+func (a *App) purgeExpiredCodes(now time.Time) error {
+	_, err := a.mailbox.deps.Store.PurgeMailActivationCodes(a.ctx, now.Add(-activationCodeLifetime))
+	return err
 }
 
 func (a *App) mailboxNow() time.Time {

@@ -878,7 +878,8 @@ export interface AppMethods {
     CloseSession(): Promise<void>;
     /**
      * CompanionLinkFor is « Transmettre au téléphone » for an activation code
-     * filed: the companion's address on the eRPPS server and its QR code.
+     * filed (and still valid): the companion's address on the eRPPS server and
+     * its QR code.
      */
     CompanionLinkFor(findingID: string): Promise<CompanionLink>;
     /**

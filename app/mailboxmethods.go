@@ -17,6 +17,22 @@ const activationCodeLifetime = 30 * time.Minute
 // errNoMailbox refuses the mailbox's methods where none can be connected.
 var errNoMailbox = erpps.Errorf(erpps.EUNAVAILABLE, "La boîte aux lettres du cabinet ne peut pas être reliée dans ce mode.")
 
+// msgMailboxSecretaryOnly refuses the cabinet's mailbox to a practitioner
+// signed in.
+const msgMailboxSecretaryOnly = "La boîte aux lettres du cabinet est réservée au secrétariat : vous êtes connecté en tant que professionnel. " +
+	"Déconnectez-vous pour laisser la place au secrétariat."
+
+// mayUseMailbox tells whether the cabinet's mailbox may be used now: by a
+// secretary signed in, or on a desktop with nobody signed in (the
+// cabinet's local use); never by a practitioner signed in (Pro Santé
+// Connect or their account's password), who sees only their own record.
+func (a *App) mayUseMailbox() error {
+	if actor, ok := a.sync.actor(); ok && actor.Role != erpps.RoleSecretary {
+		return erpps.Errorf(erpps.EFORBIDDEN, msgMailboxSecretaryOnly)
+	}
+	return nil
+}
+
 // MailFindingView is an e-mail filed, as the secretary's page shows it.
 type MailFindingView struct {
 	erpps.MailFinding
@@ -37,6 +53,9 @@ type CompanionLink struct {
 
 // MailboxStatus returns the « Boîte aux lettres du cabinet » page's state.
 func (a *App) MailboxStatus() (*MailboxState, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	return a.mailbox.state(a.ctx)
 }
 
@@ -44,6 +63,9 @@ func (a *App) MailboxStatus() (*MailboxState, error) {
 // account is checked first, then kept (the password in the keychain or
 // sealed, never in plain text in the store) and followed from now on.
 func (a *App) ConnectMailbox(in MailboxSignIn) (*MailboxState, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	m := a.mailbox
 	if !m.available() {
 		return nil, errNoMailbox
@@ -86,6 +108,9 @@ func (a *App) ConnectMailbox(in MailboxSignIn) (*MailboxState, error) {
 // DisconnectMailbox stops following the mailbox and forgets its account and
 // password; the e-mails already filed stay.
 func (a *App) DisconnectMailbox() (*MailboxState, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	m := a.mailbox
 	if !m.available() {
 		return nil, errNoMailbox
@@ -103,17 +128,24 @@ func (a *App) DisconnectMailbox() (*MailboxState, error) {
 
 // ListMailFindings lists the e-mails filed, newest first: the activation
 // codes against their practitioner, the decisions against their request.
+// Activation codes past their validity are dropped first.
 func (a *App) ListMailFindings(filter erpps.MailFindingFilter) ([]MailFindingView, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	m := a.mailbox
 	if !m.available() {
 		return []MailFindingView{}, nil
+	}
+	now := a.mailboxNow()
+	if err := a.purgeExpiredCodes(now); err != nil {
+		return nil, err
 	}
 	list, err := m.deps.Store.ListMailFindings(a.ctx, filter)
 	if err != nil {
 		return nil, err
 	}
 	names := map[string]string{}
-	now := a.mailboxNow()
 	out := make([]MailFindingView, 0, len(list))
 	for _, f := range list {
 		v := MailFindingView{MailFinding: f}
@@ -135,11 +167,18 @@ func (a *App) ListMailFindings(filter erpps.MailFindingFilter) ([]MailFindingVie
 }
 
 // CompanionLinkFor is « Transmettre au téléphone » for an activation code
-// filed: the companion's address on the eRPPS server and its QR code.
+// filed (and still valid): the companion's address on the eRPPS server and
+// its QR code.
 func (a *App) CompanionLinkFor(findingID string) (*CompanionLink, error) {
+	if err := a.mayUseMailbox(); err != nil {
+		return nil, err
+	}
 	m := a.mailbox
 	if !m.available() {
 		return nil, errNoMailbox
+	}
+	if err := a.purgeExpiredCodes(a.mailboxNow()); err != nil {
+		return nil, err
 	}
 	list, err := m.deps.Store.ListMailFindings(a.ctx, erpps.MailFindingFilter{})
 	if err != nil {
@@ -164,6 +203,13 @@ func (a *App) CompanionLinkFor(findingID string) (*CompanionLink, error) {
 		return &CompanionLink{URL: link, QRCodePNG: base64.StdEncoding.EncodeToString(png)}, nil
 	}
 	return nil, erpps.NotFound("Ce code d'activation n'est plus dans la boîte aux lettres du cabinet.")
+}
+
+// purgeExpiredCodes drops the activation codes filed past their validity:
+// they serve no one (decisions are kept).
+func (a *App) purgeExpiredCodes(now time.Time) error {
+	_, err := a.mailbox.deps.Store.PurgeMailActivationCodes(a.ctx, now.Add(-activationCodeLifetime))
+	return err
 }
 
 func (a *App) mailboxNow() time.Time {

@@ -32,7 +32,8 @@ func badChannel() error {
 
 // SendCode sends an activation code for typed on channel ("email" or
 // "sms") to the coordonnées on file. For an identifier nobody holds nothing
-// is sent and the reply is the same.
+// is sent and the reply is the same; likewise on a channel the
+// practitioner has no contact detail for.
 func (s *Service) SendCode(ctx context.Context, typed, channel, clientAddr string) (*Sent, error) {
 	id, err := ParseIdentifier(typed)
 	if err != nil {
@@ -57,15 +58,16 @@ func (s *Service) SendCode(ctx context.Context, typed, channel, clientAddr strin
 		}
 	}
 	if dest == nil {
-		return nil, erpps.Invalid("Aucune coordonnée de ce type n'est connue pour vous.", erpps.FieldError{Field: "channel",
-			Code: erpps.EINVALID, Message: "Choisissez un autre moyen d'envoi, ou contactez votre ARS pour mettre à jour vos coordonnées."})
+		return nil, badChannel()
 	}
 	if !s.allowSend(id.IDNPS, s.now()) {
 		return nil, erpps.Errorf(erpps.ETOOMANY, "Trop de demandes de code pour cet identifiant : réessayez dans une heure.")
 	}
 	req := CodeRequest{Subject: id.IDNPS, Channel: channel, To: dest.to, ClientAddr: clientAddr}
+	// A decoy destination (unknown identifier, or no contact detail of
+	// that kind on file) answers the same, and nothing is sent.
 	issue := s.codes.Decoy
-	if p != nil {
+	if p != nil && dest.to != "" {
 		req.Name, issue = displayName(p), s.codes.Issue
 	}
 	valid, err := issue(ctx, req)

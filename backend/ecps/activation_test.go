@@ -242,3 +242,70 @@ func TestActivationFiveWrongCodes(t *testing.T) {
 		t.Fatalf("enrolled after five wrong codes: %v", err)
 	}
 }
+
+// A practitioner with only one contact detail on file gets a reply shaped
+// like everyone's: both channels, the missing one a decoy mask; sending on
+// the decoy answers as for an unknown identifier (nothing sent, same
+// lifetime, same limits).
+func TestLookupOneContactDetailSameShape(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		clear   func(p *erpps.Practitioner)
+		decoy   string // the channel without a contact detail
+		real    string
+		realMsk func(p *erpps.Practitioner) string
+	}{
+		{"EmailOnly", func(p *erpps.Practitioner) { p.Contact.Phone = "" }, ChannelSMS, ChannelEmail,
+			func(p *erpps.Practitioner) string { return maskEmail(p.Contact.Email) }},
+		{"PhoneOnly", func(p *erpps.Practitioner) { p.Contact.Email = "" }, ChannelEmail, ChannelSMS,
+			func(p *erpps.Practitioner) string { return maskPhone(p.Contact.Phone) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			ctx := context.Background()
+			p := *f.p
+			tc.clear(&p)
+			if err := f.store.SavePractitioner(ctx, &p); err != nil {
+				t.Fatal(err)
+			}
+			got, err := f.svc.Lookup(ctx, p.RPPS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Channels) != 2 || got.Channels[0].Channel != ChannelEmail || got.Channels[1].Channel != ChannelSMS {
+				t.Fatalf("lookup channels = %+v, want e-mail and SMS", got.Channels)
+			}
+			masks := map[string]string{got.Channels[0].Channel: got.Channels[0].Masked, got.Channels[1].Channel: got.Channels[1].Masked}
+			if masks[tc.real] != tc.realMsk(&p) {
+				t.Fatalf("real channel's mask = %q, want %q", masks[tc.real], tc.realMsk(&p))
+			}
+			decoy := masks[tc.decoy]
+			if (tc.decoy == ChannelEmail && (!strings.Contains(decoy, "…") || !strings.Contains(decoy, "@"))) ||
+				(tc.decoy == ChannelSMS && !strings.Contains(decoy, " •• •• •• ")) {
+				t.Fatalf("decoy mask %q is not shaped like a real one", decoy)
+			}
+			again, err := f.newService().Lookup(ctx, "8"+p.RPPS)
+			if err != nil || jsonOf(t, again) != jsonOf(t, got) {
+				t.Fatalf("reply not stable: %s then %s (%v)", jsonOf(t, got), jsonOf(t, again), err)
+			}
+			want := 1800
+			if tc.decoy == ChannelSMS {
+				want = 600
+			}
+			for i := range SendsPerHour {
+				sent, err := f.svc.SendCode(ctx, p.RPPS, tc.decoy, "192.0.2.1")
+				if err != nil || sent.Masked != decoy || sent.ExpiresInSeconds != want {
+					t.Fatalf("send %d on the decoy channel = %+v, %v", i+1, sent, err)
+				}
+			}
+			_, err = f.svc.SendCode(ctx, p.RPPS, tc.decoy, "192.0.2.1")
+			wantCode(t, err, erpps.ETOOMANY)
+			if f.out.count() != 0 {
+				t.Fatalf("a code was sent on a channel with no contact detail: %+v", f.out.sent)
+			}
+			_, err = f.svc.Confirm(ctx, Confirmation{Identifier: p.RPPS, Channel: tc.decoy, Code: "123456", Password: phonePassword,
+				Device: DeviceInput{PublicKey: jwkOf(t, newKey(t))}})
+			wantCode(t, err, erpps.EUNAUTHORIZED)
+		})
+	}
+}

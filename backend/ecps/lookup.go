@@ -72,11 +72,15 @@ func (s *Service) contactOf(ctx context.Context, id Identifier) (p *erpps.Practi
 	if err != nil {
 		return nil, nil, ARS{}, err
 	}
+	// Both channels always: a channel with no contact detail on file gets
+	// the decoy an unknown identifier would (no recipient: nothing is ever
+	// sent on it), so the reply's shape says nothing of the record.
+	dests, _ = s.derived(id)
 	if e := strings.TrimSpace(p.Contact.Email); e != "" {
-		dests = append(dests, destination{ChannelEmail, e, maskEmail(e)})
+		dests[0] = destination{ChannelEmail, e, maskEmail(e)}
 	}
 	if ph := strings.TrimSpace(p.Contact.Phone); ph != "" {
-		dests = append(dests, destination{ChannelSMS, ph, maskPhone(ph)})
+		dests[1] = destination{ChannelSMS, ph, maskPhone(ph)}
 	}
 	return p, dests, s.arsOf(p), nil
 }
@@ -128,7 +132,8 @@ var (
 )
 
 // derived is the reply for an identifier nobody holds: an e-mail and a
-// mobile number and an ARS drawn from HMAC(secret, IDNPS).
+// mobile number (in that order, without recipients) and an ARS drawn
+// from HMAC(secret, IDNPS).
 func (s *Service) derived(id Identifier) ([]destination, ARS) {
 	mac := hmac.New(sha256.New, s.secret)
 	mac.Write([]byte("ecps lookup\n" + id.IDNPS))

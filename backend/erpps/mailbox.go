@@ -64,4 +64,7 @@ type MailboxStore interface {
 	// filed (same MessageKey); added tells which.
 	SaveMailFinding(ctx context.Context, f *MailFinding) (added bool, err error)
 	ListMailFindings(ctx context.Context, filter MailFindingFilter) ([]MailFinding, error)
+	// PurgeMailActivationCodes drops the activation codes e-mailed before
+	// receivedBefore (past their validity); decisions are kept.
+	PurgeMailActivationCodes(ctx context.Context, receivedBefore time.Time) (int64, error)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"erpps/backend/erpps"
 	"erpps/backend/internal/storekit"
@@ -101,6 +102,25 @@ func (db *DB) SaveMailFinding(ctx context.Context, f *erpps.MailFinding) (bool, 
 		return false, db.storeError("file an e-mail", err)
 	}
 	return added, nil
+}
+
+// PurgeMailActivationCodes drops the activation codes received before
+// receivedBefore; decisions are kept.
+func (db *DB) PurgeMailActivationCodes(ctx context.Context, receivedBefore time.Time) (int64, error) {
+	var n int64
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM mailbox_findings WHERE kind = ? AND received_at < ?`,
+			string(erpps.MailActivationCode), formatTime(receivedBefore))
+		if err != nil {
+			return fmt.Errorf("store: unable to drop the expired activation codes: %w", err)
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, db.storeError("drop the expired activation codes", err)
+	}
+	return n, nil
 }
 
 // ListMailFindings lists the findings, newest first.

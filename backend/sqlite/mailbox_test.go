@@ -81,3 +81,38 @@ func TestMailFindings(t *testing.T) {
 		t.Errorf("by RPPS %+v, by request %+v", byRPPS, byRequest)
 	}
 }
+
+// Activation codes e-mailed before a time are dropped; decisions are kept
+// whatever their age.
+func TestPurgeMailActivationCodes(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	defer MustCloseDB(t, db)
+	at := time.Date(2026, 12, 1, 22, 0, 0, 0, time.UTC)
+	old := erpps.MailFinding{MessageKey: "a/1/1", Kind: erpps.MailActivationCode, Subject: "s", ReceivedAt: at, FoundAt: at, RPPS: "10001234565", Code: "482913"}
+	fresh := erpps.MailFinding{MessageKey: "a/1/2", Kind: erpps.MailActivationCode, Subject: "s", ReceivedAt: at.Add(time.Hour), FoundAt: at.Add(time.Hour),
+		RPPS: "10001234565", Code: "111111"}
+	decision := erpps.MailFinding{MessageKey: "a/1/3", Kind: erpps.MailDecision, Subject: "s", ReceivedAt: at, FoundAt: at, RPPS: "10001234565",
+		RequestID: "0f8c3a2e-5b1d-4c7e-9a60-3e2d1c0b9a87", Decision: "accepted"}
+	for _, f := range []*erpps.MailFinding{&old, &fresh, &decision} {
+		if _, err := db.SaveMailFinding(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := db.PurgeMailActivationCodes(ctx, at.Add(time.Minute))
+	if err != nil || n != 1 {
+		t.Fatalf("purged %d, %v; want 1", n, err)
+	}
+	all, err := db.ListMailFindings(ctx, erpps.MailFindingFilter{})
+	if err != nil || len(all) != 2 {
+		t.Fatalf("left = %+v, %v", all, err)
+	}
+	for _, f := range all {
+		if f.ID == old.ID {
+			t.Fatalf("the expired code is still filed: %+v", all)
+		}
+	}
+	if n, err := db.PurgeMailActivationCodes(ctx, at.Add(time.Minute)); err != nil || n != 0 {
+		t.Fatalf("second purge: %d, %v", n, err)
+	}
+}

@@ -878,7 +878,8 @@ export interface AppMethods {
     CloseSession(): Promise<void>;
     /**
      * CompanionLinkFor is « Transmettre au téléphone » for an activation code
-     * filed: the companion's address on the eRPPS server and its QR code.
+     * filed (and still valid): the companion's address on the eRPPS server and
+     * its QR code.
      */
     CompanionLinkFor(findingID: string): Promise<CompanionLink>;
     /**
@@ -939,6 +940,7 @@ export interface AppMethods {
     /**
      * ListMailFindings lists the e-mails filed, newest first: the activation
      * codes against their practitioner, the decisions against their request.
+     * Activation codes past their validity are dropped first.
      */
     ListMailFindings(filter: MailFindingFilter): Promise<MailFindingView[] | null>;
     /**

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { api } from "../api";
+import { mailboxShown } from "../connection/login";
 import { useConnection } from "../connection/useConnection";
 import { useApi } from "../hooks/useApi";
 import { paths } from "../routes";
@@ -116,7 +117,7 @@ export function Layout() {
                 quickLinks={[
                     { label: "Aide à la connexion", to: paths.help, icon: "help" },
                     { label: "Vérifier une attestation", to: paths.verify, icon: "verify" },
-                    ...(appInfo === undefined || appInfo.mode === "kiosk" ? [] : [{ label: "Boîte aux lettres du cabinet", to: paths.mailbox, icon: "mail" as const }])
+                    ...(!mailboxShown(appInfo, connected) ? [] : [{ label: "Boîte aux lettres du cabinet", to: paths.mailbox, icon: "mail" as const }])
                 ]}
                 quickButtons={connected.kind === "none" ? [] : [{ label: "Se déconnecter", icon: "logout", onClick: signOut, action: "signout" }]}
             />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ServerSettings } from "../api";
-import { beginLogin, connectedOf, recordsShown } from "./login";
+import { beginLogin, connectedOf, mailboxShown, recordsShown } from "./login";
 
 const base: ServerSettings = { url: "https://erpps.example", caFile: "", available: true, state: { state: "online" } };
 
@@ -46,5 +46,18 @@ describe("beginLogin", () => {
     });
     it("passes the refusal on", async () => {
         await expect(beginLogin(() => Promise.reject(new Error("non")), () => undefined)).rejects.toThrow("non");
+    });
+});
+
+describe("mailboxShown", () => {
+    it("hides the cabinet's mailbox from a practitioner signed in, whatever the mode", () => {
+        expect(mailboxShown({ mode: "desktop" }, { kind: "practitioner", rpps: "1", name: "", method: "psc" })).toBe(false);
+        expect(mailboxShown({ mode: "web" }, { kind: "practitioner", rpps: "1", name: "", method: "password" })).toBe(false);
+    });
+    it("shows it to a secretary and with nobody signed in, never on the kiosk", () => {
+        expect(mailboxShown({ mode: "desktop" }, { kind: "secretary", name: "" })).toBe(true);
+        expect(mailboxShown({ mode: "web" }, { kind: "none" })).toBe(true);
+        expect(mailboxShown({ mode: "kiosk" }, { kind: "none" })).toBe(false);
+        expect(mailboxShown(undefined, { kind: "none" })).toBe(false);
     });
 });

@@ -35,6 +35,16 @@ export function recordsShown(info: Pick<Info, "demo"> | undefined, connected: Co
     return info?.demo === true ? "demo" : "none";
 }
 
+/**
+ * Whether the header links to « Boîte aux lettres du cabinet »: the
+ * secretary's tool, on the desktop and in browser mode (not the kiosk), for
+ * a secretary signed in or nobody (the cabinet's local use); never for a
+ * practitioner signed in (the server's methods refuse them).
+ */
+export function mailboxShown(info: Pick<Info, "mode"> | undefined, connected: Connected): boolean {
+    return info !== undefined && info.mode !== "kiosk" && connected.kind !== "practitioner";
+}
+
 /** What starting a login did: the page is leaving for the provider, or the system's browser was opened (the desktop waits). */
 export type LoginStep = "navigating" | "waiting";
 

@@ -225,6 +225,7 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
             </Heading>
             <Alert severity="info" small live>
                 {where}
+                {step.sent === null || step.lookup === null ? null : " Rien reçu après quelques minutes ? Voyez « Vos coordonnées sont incorrectes ? » plus bas."}
             </Alert>
             <Spacer size="sm" />
             <Text size="sm">Identifiant : {formatIDNPS(step.identifier)}</Text>

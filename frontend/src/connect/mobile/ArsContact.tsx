@@ -9,8 +9,8 @@ export function ArsContact({ ars }: { ars: Ars }) {
     return (
         <Disclosure label="Vos coordonnées sont incorrectes ?" titleAs="h2">
             <Text>
-                Vos coordonnées de correspondance sont tenues par votre Agence Régionale de Santé. Contactez <strong>{ars.name}</strong> pour les faire
-                corriger, puis recommencez l'activation.
+                Le code d'activation n'arrive pas, ou les coordonnées affichées ne sont pas les vôtres ? Vos coordonnées de correspondance sont tenues
+                par votre Agence Régionale de Santé. Contactez <strong>{ars.name}</strong> pour les faire corriger, puis recommencez l'activation.
             </Text>
             {ars.contact === "" ? null : (
                 <Text>

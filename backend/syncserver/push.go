@@ -250,7 +250,7 @@ func (s *Service) apply(ctx context.Context, acct *erpps.Account, m erpps.Mutati
 	var err error
 	switch m.Kind {
 	case erpps.MutationSaveDraft:
-		_, err = s.Requests.SaveDraft(rctx, cur.ID, cur.Revision, m.Payload, actor)
+		err = s.Requests.SaveDraftOn(rctx, cur, m.Payload, actor)
 	case erpps.MutationDeleteDraft:
 		err = s.Requests.Delete(rctx, cur.ID, actor)
 	case erpps.MutationTransmit:

@@ -169,6 +169,10 @@ type Receipt struct {
 	Seq        int64
 	MutationID string
 	RequestID  string
+	// Result, when set, receives the stored result once the transaction
+	// has committed (left untouched when it has not), so that the caller
+	// need not read it again.
+	Result *MutationResult
 }
 
 type receiptKey struct{}

@@ -126,7 +126,9 @@ func (db *DB) inTx(ctx context.Context, what string, fn func(tx pgx.Tx) error) e
 // fn the request is read back, the result stored and the client's seq
 // advanced.
 func (db *DB) writeTx(ctx context.Context, what string, receipt *erpps.Receipt, fn func(tx pgx.Tx) error) error {
-	return db.plainTx(ctx, what, func(tx pgx.Tx) error {
+	var result *erpps.MutationResult
+	err := db.plainTx(ctx, what, func(tx pgx.Tx) error {
+		result = nil
 		if _, err := tx.Exec(ctx, `SELECT 1 FROM sync_counter WHERE id = 1 FOR UPDATE`); err != nil {
 			return fmt.Errorf("lock the change counter: %w", err)
 		}
@@ -139,10 +141,16 @@ func (db *DB) writeTx(ctx context.Context, what string, receipt *erpps.Receipt, 
 			return err
 		}
 		if receipt != nil {
-			return commitReceipt(ctx, tx, *receipt, db.now())
+			var err error
+			result, err = commitReceipt(ctx, tx, *receipt, db.now())
+			return err
 		}
 		return nil
 	})
+	if err == nil && receipt != nil && receipt.Result != nil && result != nil {
+		*receipt.Result = *result // committed
+	}
+	return err
 }
 
 // plainTx runs fn in a transaction and commits when fn succeeds.

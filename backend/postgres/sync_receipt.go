@@ -41,22 +41,25 @@ func checkReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
 }
 
 // commitReceipt stores the result of the client's mutation (applied, with
-// the request read back) and advances its seq.
-func commitReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt, now time.Time) error {
+// the request read back) and advances its seq; it returns the result stored.
+func commitReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt, now time.Time) (*erpps.MutationResult, error) {
 	res := erpps.MutationResult{ClientID: r.ClientID, Seq: r.Seq, MutationID: r.MutationID, Outcome: erpps.OutcomeApplied}
 	var err error
 	var req, linked *erpps.Request
 	if r.RequestID == "" {
 		if res.ChangeSeq, err = changeSeq(ctx, tx); err != nil {
-			return err
+			return nil, err
 		}
 	} else if res.ChangeSeq, req, linked, err = readBackWithSeq(ctx, tx, r.RequestID); err != nil {
-		return err
+		return nil, err
 	}
 	if req != nil {
 		res.Request, res.Version, res.Linked = req, req.Revision, linked
 	}
-	return storeResult(ctx, tx, res, r.RequestID, now)
+	if err := storeResult(ctx, tx, res, r.RequestID, now); err != nil {
+		return nil, err
+	}
+	return &res, nil
 }
 
 // changeSeq returns the newest change sequence the transaction sees.

@@ -78,21 +78,24 @@ func checkReceipt(ctx context.Context, tx querier, r erpps.Receipt) error {
 
 // commitReceipt attributes the changes after start to the client, stores the
 // result of its mutation (applied, with the request read back) and advances
-// its seq.
-func commitReceipt(ctx context.Context, tx querier, r erpps.Receipt, start, end int64, now time.Time) error {
+// its seq; it returns the result stored.
+func commitReceipt(ctx context.Context, tx querier, r erpps.Receipt, start, end int64, now time.Time) (*erpps.MutationResult, error) {
 	if _, err := tx.ExecContext(ctx, `UPDATE sync_changes SET client_id = ? WHERE seq > ?`, r.ClientID, start); err != nil {
-		return fmt.Errorf("store: unable to attribute the changes: %w", err)
+		return nil, fmt.Errorf("store: unable to attribute the changes: %w", err)
 	}
 	res := erpps.MutationResult{ClientID: r.ClientID, Seq: r.Seq, MutationID: r.MutationID,
 		Outcome: erpps.OutcomeApplied, ChangeSeq: end}
 	req, linked, err := readBack(ctx, tx, r.RequestID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if req != nil {
 		res.Request, res.Version, res.Linked = req, req.Revision, linked
 	}
-	return storeResult(ctx, tx, res, r.RequestID, now)
+	if err := storeResult(ctx, tx, res, r.RequestID, now); err != nil {
+		return nil, err
+	}
+	return &res, nil
 }
 
 // readBack reads request id with its history and the request linked to it

@@ -59,8 +59,9 @@ func (db *DB) runWriteTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx
 		return fmt.Errorf("store: unable to begin a transaction: %w", err)
 	}
 	defer tx.Rollback()
+	var result *erpps.MutationResult
 	if db.logs || receipt != nil {
-		err = db.loggedWrite(ctx, tx, receipt, fn)
+		result, err = db.loggedWrite(ctx, tx, receipt, fn)
 	} else {
 		err = fn(tx) // a desktop's store: no change log to keep
 	}
@@ -70,6 +71,9 @@ func (db *DB) runWriteTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: unable to commit: %w", err)
 	}
+	if receipt != nil && receipt.Result != nil && result != nil {
+		*receipt.Result = *result
+	}
 	return nil
 }
 
@@ -77,37 +81,38 @@ func (db *DB) runWriteTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx
 // newest of each object. With a receipt, in the same transaction: the
 // client's next seq is checked before fn (ECONFLICT, nothing written, when
 // it is not receipt.Seq); after it the lines are attributed to the client,
-// the request is read back, the result stored and the client's seq advanced.
-func (db *DB) loggedWrite(ctx context.Context, sqlTx *sql.Tx, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) error {
+// the request is read back, the result stored (and returned) and the
+// client's seq advanced.
+func (db *DB) loggedWrite(ctx context.Context, sqlTx *sql.Tx, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) (*erpps.MutationResult, error) {
 	// The log's and the receipt's statements run prepared: parsing them
 	// again in every write transaction, which the writes queue behind, was
 	// most of the receipt's cost.
 	tx := cachedTx{sqlTx, &db.stmts, db.write}
 	start, err := changeSeq(ctx, tx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if receipt != nil {
 		if err := checkReceipt(ctx, tx, *receipt); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := fn(sqlTx); err != nil {
-		return err
+		return nil, err
 	}
 	end, err := changeSeq(ctx, tx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if end-start > 1 {
 		if err := collapseChanges(ctx, tx, start); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if receipt != nil {
 		return commitReceipt(ctx, tx, *receipt, start, end, db.now())
 	}
-	return nil
+	return nil, nil
 }
 
 // inReadTx runs fn in a read transaction on a query-only connection: every

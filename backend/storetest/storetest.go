@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 	t.Run("SyncReceipts", func(t *testing.T) { testSyncReceipts(t, open) })
 	t.Run("SyncChanges", func(t *testing.T) { testSyncChanges(t, open) })
 	t.Run("SyncMandate", func(t *testing.T) { testSyncMandate(t, open) })
+	t.Run("SyncHandBack", func(t *testing.T) { testSyncHandBack(t, open) })
 	t.Run("ECPS", func(t *testing.T) { testECPS(t, open) })
 	t.Run("OIDC", func(t *testing.T) { testOIDC(t, open) })
 	t.Run("Registrations", func(t *testing.T) { testRegistrations(t, open) })

@@ -231,10 +231,11 @@ func (s *Service) onAbsent(ctx context.Context, acct *erpps.Account, m erpps.Mut
 	switch m.Kind {
 	case erpps.MutationSaveDraft:
 		in := requests.StartInput{RPPS: m.Principal, Kind: m.RequestKind, TargetID: m.TargetID}
-		if _, err := s.Requests.CreateDraft(s.receipted(ctx, m), m.RequestID, in, m.Payload, acct.Actor()); err != nil {
+		rctx, res := s.receipted(ctx, m)
+		if _, err := s.Requests.CreateDraft(rctx, m.RequestID, in, m.Payload, acct.Actor()); err != nil {
 			return nil, err
 		}
-		return s.Store.FindMutationResult(ctx, m.ClientID, m.Seq)
+		return s.committed(ctx, m, res)
 	case erpps.MutationDeleteDraft:
 		return s.record(ctx, m, erpps.OutcomeApplied, nil)
 	}
@@ -244,11 +245,12 @@ func (s *Service) onAbsent(ctx context.Context, acct *erpps.Account, m erpps.Mut
 // apply makes m's change through backend/requests, with the receipt, on the
 // request's current revision, and returns the result stored with it.
 func (s *Service) apply(ctx context.Context, acct *erpps.Account, m erpps.Mutation, cur *erpps.Request) (*erpps.MutationResult, error) {
-	rctx, actor := s.receipted(ctx, m), acct.Actor()
+	rctx, res := s.receipted(ctx, m)
+	actor := acct.Actor()
 	var err error
 	switch m.Kind {
 	case erpps.MutationSaveDraft:
-		_, err = s.Requests.SaveDraft(rctx, cur.ID, cur.Revision, m.Payload, actor)
+		err = s.Requests.SaveDraftOn(rctx, cur, m.Payload, actor)
 	case erpps.MutationDeleteDraft:
 		err = s.Requests.Delete(rctx, cur.ID, actor)
 	case erpps.MutationTransmit:
@@ -263,12 +265,24 @@ func (s *Service) apply(ctx context.Context, acct *erpps.Account, m erpps.Mutati
 	if err != nil {
 		return nil, err
 	}
-	return s.Store.FindMutationResult(ctx, m.ClientID, m.Seq)
+	return s.committed(ctx, m, res)
 }
 
-// receipted is ctx carrying m's receipt for the store's write.
-func (s *Service) receipted(ctx context.Context, m erpps.Mutation) context.Context {
-	return erpps.WithReceipt(ctx, erpps.Receipt{ClientID: m.ClientID, Seq: m.Seq, MutationID: m.ID, RequestID: m.RequestID})
+// receipted is ctx carrying m's receipt for the store's write, and where
+// the store puts the result it committed with the write.
+func (s *Service) receipted(ctx context.Context, m erpps.Mutation) (context.Context, *erpps.MutationResult) {
+	res := &erpps.MutationResult{}
+	return erpps.WithReceipt(ctx, erpps.Receipt{ClientID: m.ClientID, Seq: m.Seq, MutationID: m.ID, RequestID: m.RequestID, Result: res}), res
+}
+
+// committed is the result of m that a successful write stored with its
+// receipt (res, filled by the store once committed), else the stored one
+// read again (a write that did not go through the receipt).
+func (s *Service) committed(ctx context.Context, m erpps.Mutation, res *erpps.MutationResult) (*erpps.MutationResult, error) {
+	if res.Seq == m.Seq && res.ClientID == m.ClientID && res.MutationID == m.ID {
+		return res, nil
+	}
+	return s.Store.FindMutationResult(ctx, m.ClientID, m.Seq)
 }
 
 // conflict stores and returns m's conflict with the server's state of the

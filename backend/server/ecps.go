@@ -17,6 +17,33 @@ func (s *Server) ecpsService() (*ecps.Service, error) {
 	return s.cfg.ECPS, nil
 }
 
+// ecpsPost serves one of e-CPS's POST routes: the service, the body decoded
+// as In, the password checks bounded when the call verifies an argon2id
+// hash (argon), then call's result replied with status.
+func ecpsPost[In any](s *Server, w http.ResponseWriter, r *http.Request, status int, argon bool, call func(*ecps.Service, In) (any, error)) error {
+	svc, err := s.ecpsService()
+	if err != nil {
+		return err
+	}
+	var in In
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	if argon {
+		release, err := s.awaitSignIn(r)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
+	out, err := call(svc, in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, status, out)
+	return nil
+}
+
 // ecpsTime serves GET /api/v1/ecps/time: the companion compares its clock.
 func (s *Server) ecpsTime(w http.ResponseWriter, _ *http.Request, _ *caller) error {
 	writeJSON(w, http.StatusOK, map[string]string{"now": s.cfg.Now().UTC().Format(time.RFC3339Nano)})
@@ -30,20 +57,9 @@ type identifierInput struct {
 
 // ecpsLookup serves POST /api/v1/ecps/activation/lookup.
 func (s *Server) ecpsLookup(w http.ResponseWriter, r *http.Request, _ *caller) error {
-	svc, err := s.ecpsService()
-	if err != nil {
-		return err
-	}
-	var in identifierInput
-	if err := decode(w, r, s.maxBody, &in, false); err != nil {
-		return err
-	}
-	out, err := svc.Lookup(r.Context(), in.Identifier)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return ecpsPost(s, w, r, http.StatusOK, false, func(svc *ecps.Service, in identifierInput) (any, error) {
+		return svc.Lookup(r.Context(), in.Identifier)
+	})
 }
 
 // sendInput is what the activation send reads.
@@ -54,20 +70,9 @@ type sendInput struct {
 
 // ecpsSend serves POST /api/v1/ecps/activation/send.
 func (s *Server) ecpsSend(w http.ResponseWriter, r *http.Request, _ *caller) error {
-	svc, err := s.ecpsService()
-	if err != nil {
-		return err
-	}
-	var in sendInput
-	if err := decode(w, r, s.maxBody, &in, false); err != nil {
-		return err
-	}
-	out, err := svc.SendCode(r.Context(), in.Identifier, in.Channel, clientHost(r))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusAccepted, out)
-	return nil
+	return ecpsPost(s, w, r, http.StatusAccepted, false, func(svc *ecps.Service, in sendInput) (any, error) {
+		return svc.SendCode(r.Context(), in.Identifier, in.Channel, clientHost(r))
+	})
 }
 
 // clientHost is the caller's address without its port.
@@ -80,25 +85,9 @@ func clientHost(r *http.Request) string {
 
 // ecpsConfirm serves POST /api/v1/ecps/activation/confirm.
 func (s *Server) ecpsConfirm(w http.ResponseWriter, r *http.Request, _ *caller) error {
-	svc, err := s.ecpsService()
-	if err != nil {
-		return err
-	}
-	var in ecps.Confirmation
-	if err := decode(w, r, s.maxBody, &in, false); err != nil {
-		return err
-	}
-	release, err := s.awaitSignIn(r) // argon2id
-	if err != nil {
-		return err
-	}
-	defer release()
-	out, err := svc.Confirm(r.Context(), in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, out)
-	return nil
+	return ecpsPost(s, w, r, http.StatusCreated, true, func(svc *ecps.Service, in ecps.Confirmation) (any, error) {
+		return svc.Confirm(r.Context(), in)
+	})
 }
 
 // deviceInput is what a challenge is asked with.
@@ -108,61 +97,23 @@ type deviceInput struct {
 
 // ecpsChallenge serves POST /api/v1/ecps/device/challenge.
 func (s *Server) ecpsChallenge(w http.ResponseWriter, r *http.Request, _ *caller) error {
-	svc, err := s.ecpsService()
-	if err != nil {
-		return err
-	}
-	var in deviceInput
-	if err := decode(w, r, s.maxBody, &in, false); err != nil {
-		return err
-	}
-	out, err := svc.Challenge(r.Context(), in.DeviceID)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return ecpsPost(s, w, r, http.StatusOK, false, func(svc *ecps.Service, in deviceInput) (any, error) {
+		return svc.Challenge(r.Context(), in.DeviceID)
+	})
 }
 
 // ecpsPending serves POST /api/v1/ecps/device/pending.
 func (s *Server) ecpsPending(w http.ResponseWriter, r *http.Request, _ *caller) error {
-	svc, err := s.ecpsService()
-	if err != nil {
-		return err
-	}
-	var in ecps.Signed
-	if err := decode(w, r, s.maxBody, &in, false); err != nil {
-		return err
-	}
-	out, err := svc.Pending(r.Context(), in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return ecpsPost(s, w, r, http.StatusOK, false, func(svc *ecps.Service, in ecps.Signed) (any, error) {
+		return svc.Pending(r.Context(), in)
+	})
 }
 
 // ecpsAnswer serves POST /api/v1/ecps/device/answer.
 func (s *Server) ecpsAnswer(w http.ResponseWriter, r *http.Request, _ *caller) error {
-	svc, err := s.ecpsService()
-	if err != nil {
-		return err
-	}
-	var in ecps.Answer
-	if err := decode(w, r, s.maxBody, &in, false); err != nil {
-		return err
-	}
-	release, err := s.awaitSignIn(r) // argon2id
-	if err != nil {
-		return err
-	}
-	defer release()
-	out, err := svc.Answer(r.Context(), in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return ecpsPost(s, w, r, http.StatusOK, true, func(svc *ecps.Service, in ecps.Answer) (any, error) {
+		return svc.Answer(r.Context(), in)
+	})
 }
 
 // loginInput is what a computer's login starts with.
@@ -173,20 +124,9 @@ type loginInput struct {
 
 // ecpsStartLogin serves POST /api/v1/ecps/login.
 func (s *Server) ecpsStartLogin(w http.ResponseWriter, r *http.Request, _ *caller) error {
-	svc, err := s.ecpsService()
-	if err != nil {
-		return err
-	}
-	var in loginInput
-	if err := decode(w, r, s.maxBody, &in, false); err != nil {
-		return err
-	}
-	out, err := svc.StartLogin(r.Context(), in.AuthRequestID, in.Identifier)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, out)
-	return nil
+	return ecpsPost(s, w, r, http.StatusCreated, false, func(svc *ecps.Service, in loginInput) (any, error) {
+		return svc.StartLogin(r.Context(), in.AuthRequestID, in.Identifier)
+	})
 }
 
 // ecpsLoginStatus serves GET /api/v1/ecps/login/{id}.

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -12,7 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -137,10 +135,7 @@ type erppsServer struct {
 	// flags are added to serve's (delivery, for example).
 	flags []string
 
-	cmd  *exec.Cmd
-	done chan error
-	mu   sync.Mutex
-	tail []string
+	proc *browsertest.Process
 }
 
 // newERPPSServer makes a data folder, seeds the demo data into it and picks
@@ -181,82 +176,37 @@ func freeLoopbackAddr(t *testing.T) string {
 	return addr
 }
 
-const erppsServerListening = "erpps-server : à l'écoute sur "
-
 // start runs the server and returns once it listens.
 func (s *erppsServer) start(t *testing.T) {
 	t.Helper()
-	if s.cmd != nil {
+	if s.proc != nil {
 		t.Fatal("erpps-server is already running")
 	}
 	cmd := exec.Command(erppsServerBinary(t), append([]string{"serve", "--addr", s.addr, "--data", s.data}, s.flags...)...)
 	cmd.Env = erppsServerEnv()
-	out, err := cmd.StdoutPipe()
+	proc, _, err := browsertest.StartProcess(cmd, browsertest.ServerListening, 30*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stderr = cmd.Stdout
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	s.cmd, s.done = cmd, make(chan error, 1)
-	listening := make(chan struct{}, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			line := sc.Text()
-			if strings.HasPrefix(line, erppsServerListening) {
-				listening <- struct{}{}
-			}
-			s.mu.Lock()
-			s.tail = append(s.tail, line)
-			if len(s.tail) > 40 {
-				s.tail = s.tail[1:]
-			}
-			s.mu.Unlock()
-		}
-		_, _ = io.Copy(io.Discard, out)
-	}()
-	go func() { s.done <- cmd.Wait() }()
-	select {
-	case <-listening:
-	case err := <-s.done:
-		s.cmd = nil
-		t.Fatalf("erpps-server stopped before listening (%v)\n%s", err, s.stderrTail())
-	case <-time.After(30 * time.Second):
-		t.Fatalf("erpps-server did not listen within 30 s\n%s", s.stderrTail())
-	}
+	s.proc = proc
 }
 
 // stop ends the server with SIGTERM and checks it exits cleanly; the port
 // then refuses connections.
 func (s *erppsServer) stop(t *testing.T) {
 	t.Helper()
-	if s.cmd == nil {
+	if s.proc == nil {
 		return
 	}
-	cmd := s.cmd
-	s.cmd = nil
-	_ = cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-s.done:
-		if err != nil {
-			t.Errorf("erpps-server did not exit cleanly: %v\n%s", err, s.stderrTail())
-		}
-	case <-time.After(20 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Errorf("erpps-server did not stop within 20 s of SIGTERM\n%s", s.stderrTail())
+	proc := s.proc
+	s.proc = nil
+	if err := proc.Stop(20 * time.Second); err != nil {
+		t.Error(err)
 	}
 	if c, err := net.DialTimeout("tcp", s.addr, time.Second); err == nil {
 		c.Close()
 		t.Fatalf("%s still accepts connections after the server stopped", s.addr)
 	}
-}
-
-func (s *erppsServer) stderrTail() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return strings.Join(s.tail, "\n")
 }
 
 // serverAPI is a client of the server's API signed in with a bearer token,

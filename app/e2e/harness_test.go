@@ -1,10 +1,8 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -13,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -90,17 +87,8 @@ type server struct {
 	OpenURL string
 	// Token is the per-run secret of OpenURL.
 	Token   string
-	cmd     *exec.Cmd
+	proc    *browsertest.Process
 	stopped bool
-
-	mu        sync.Mutex
-	lastLines []string // the end of its standard error, for failures
-}
-
-func (s *server) stderrTail() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return strings.Join(s.lastLines, "\n")
 }
 
 // startServer starts "erpps web" on a free loopback port with dataDir (and
@@ -109,38 +97,12 @@ func startServer(t *testing.T, dataDir string, flags ...string) *server {
 	t.Helper()
 	bin := webBinary(t)
 	cmd := exec.Command(bin, append([]string{"web", "--addr", "127.0.0.1:0", "--data", dataDir}, flags...)...)
-	stderr, err := cmd.StderrPipe()
+	proc, rest, err := browsertest.StartProcess(cmd, "erpps web: http://", 20*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	s := &server{cmd: cmd}
+	s := &server{proc: proc, OpenURL: "http://" + rest}
 	t.Cleanup(func() { s.stop(t) })
-	urlc := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			line := sc.Text()
-			if u, ok := strings.CutPrefix(line, "erpps web: http://"); ok {
-				urlc <- "http://" + u
-				continue
-			}
-			s.mu.Lock()
-			s.lastLines = append(s.lastLines, line)
-			if len(s.lastLines) > 20 {
-				s.lastLines = s.lastLines[1:]
-			}
-			s.mu.Unlock()
-		}
-		_, _ = io.Copy(io.Discard, stderr)
-	}()
-	select {
-	case s.OpenURL = <-urlc:
-	case <-time.After(20 * time.Second):
-		t.Fatal("erpps web did not start within 20 s")
-	}
 	u, err := url.Parse(s.OpenURL)
 	if err != nil {
 		t.Fatalf("erpps web printed a bad address %q: %v", s.OpenURL, err)
@@ -251,32 +213,16 @@ var defaultJar sync.Once
 
 // stop ends the server with SIGTERM and checks it exits cleanly.
 func (s *server) stop(t *testing.T) {
-	if s.stopped {
-		return
-	}
 	s.stopped = true
-	_ = s.cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan error, 1)
-	go func() { done <- s.cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("erpps web did not exit cleanly: %v\n%s", err, s.stderrTail())
-		}
-	case <-time.After(10 * time.Second):
-		_ = s.cmd.Process.Kill()
-		t.Error("erpps web did not stop within 10 s of SIGTERM")
+	if err := s.proc.Stop(10 * time.Second); err != nil {
+		t.Error(err)
 	}
 }
 
 // kill ends the server abruptly, as a crash or a power cut would.
 func (s *server) kill() {
-	if s.stopped {
-		return
-	}
 	s.stopped = true
-	_ = s.cmd.Process.Kill()
-	_ = s.cmd.Wait()
+	s.proc.Kill()
 }
 
 // newBrowser starts Debian's Chromium, headless, with a fresh profile and no

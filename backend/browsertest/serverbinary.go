@@ -29,6 +29,10 @@ func BuildServer(root, prefix string) (string, error) {
 	return path, nil
 }
 
+// ServerListening begins the line erpps-server serve writes once it
+// listens; its address follows.
+const ServerListening = "erpps-server : à l'écoute sur "
+
 // ServerEnv is the environment without ERPPS_SERVER_* variables: the flags
 // alone say which store erpps-server uses.
 func ServerEnv() []string {

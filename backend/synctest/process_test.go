@@ -1,16 +1,12 @@
 package synctest
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"net"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -116,13 +112,9 @@ type processServer struct {
 	bin, data, database, name string
 
 	mu   sync.Mutex
-	cmd  *exec.Cmd
-	done chan error
+	proc *browsertest.Process
 	url  string
-	tail []string // the last lines it wrote
 }
-
-const listening = "erpps-server : à l'écoute sur "
 
 func (p *processServer) start() error {
 	addr, err := freeAddr()
@@ -131,69 +123,25 @@ func (p *processServer) start() error {
 	}
 	cmd := exec.Command(p.bin, "serve", "--addr", addr, "--data", p.data, "--database", p.database)
 	cmd.Env = browsertest.ServerEnv()
-	out, err := cmd.StdoutPipe()
+	proc, _, err := browsertest.StartProcess(cmd, browsertest.ServerListening, 60*time.Second)
 	if err != nil {
-		return err
-	}
-	cmd.Stderr = cmd.Stdout
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	done := make(chan error, 1)
-	up := make(chan struct{}, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			line := sc.Text()
-			if strings.HasPrefix(line, listening) {
-				up <- struct{}{}
-			}
-			p.mu.Lock()
-			p.tail = append(p.tail, line)
-			if len(p.tail) > 20 {
-				p.tail = p.tail[1:]
-			}
-			p.mu.Unlock()
-		}
-		_, _ = io.Copy(io.Discard, out)
-	}()
-	go func() { done <- cmd.Wait() }()
-	select {
-	case <-up:
-	case err := <-done:
-		return fmt.Errorf("%s stopped before listening (%v): %s", p.name, err, p.lastLines())
-	case <-time.After(60 * time.Second):
-		_ = cmd.Process.Kill()
-		return fmt.Errorf("%s did not listen within 60 s: %s", p.name, p.lastLines())
+		return fmt.Errorf("%s: %w", p.name, err)
 	}
 	p.mu.Lock()
-	p.cmd, p.done, p.url = cmd, done, "http://"+addr
+	p.proc, p.url = proc, "http://"+addr
 	p.mu.Unlock()
 	return nil
-}
-
-func (p *processServer) lastLines() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return strings.Join(p.tail, "\n")
 }
 
 // stop ends the process with SIGTERM (it finishes the requests in flight),
 // killing it after 20 s.
 func (p *processServer) stop() {
 	p.mu.Lock()
-	cmd, done := p.cmd, p.done
-	p.cmd = nil
+	proc := p.proc
+	p.proc = nil
 	p.mu.Unlock()
-	if cmd == nil {
-		return
-	}
-	_ = cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		_ = cmd.Process.Kill()
-		<-done
+	if proc != nil {
+		_ = proc.Stop(20 * time.Second)
 	}
 }
 

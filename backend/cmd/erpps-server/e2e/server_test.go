@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -70,19 +68,8 @@ func command(t *testing.T, args ...string) string {
 
 // running is a started `erpps-server serve`.
 type running struct {
-	URL  string
-	cmd  *exec.Cmd
-	mu   sync.Mutex
-	tail []string
+	URL string
 }
-
-func (r *running) stderrTail() string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return strings.Join(r.tail, "\n")
-}
-
-const listening = "erpps-server : à l'écoute sur "
 
 // serve starts `erpps-server serve` on a free loopback port with the store
 // flags and returns once it listens; the test's end stops it with SIGTERM
@@ -94,57 +81,17 @@ func serve(t *testing.T, store []string) *running {
 	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--code-key-file", filepath.Join(t.TempDir(), "code-key")}, store...)
 	cmd := exec.Command(serverBinary(t), args...)
 	cmd.Env = serverEnv()
-	out, err := cmd.StdoutPipe()
+	proc, rest, err := browsertest.StartProcess(cmd, browsertest.ServerListening, 30*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stderr = cmd.Stdout
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	r := &running{cmd: cmd}
-	urls := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			line := sc.Text()
-			if rest, ok := strings.CutPrefix(line, listening); ok {
-				u, _, _ := strings.Cut(rest, " ")
-				urls <- strings.TrimSuffix(u, "/")
-				continue
-			}
-			r.mu.Lock()
-			r.tail = append(r.tail, line)
-			if len(r.tail) > 30 {
-				r.tail = r.tail[1:]
-			}
-			r.mu.Unlock()
-		}
-		_, _ = io.Copy(io.Discard, out)
-	}()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
 	t.Cleanup(func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("erpps-server did not exit cleanly: %v\n%s", err, r.stderrTail())
-			}
-		case <-time.After(15 * time.Second):
-			_ = cmd.Process.Kill()
-			t.Error("erpps-server did not stop within 15 s of SIGTERM")
+		if err := proc.Stop(15 * time.Second); err != nil {
+			t.Error(err)
 		}
 	})
-	select {
-	case r.URL = <-urls:
-	case err := <-done:
-		done <- err
-		t.Fatalf("erpps-server stopped before listening (%v)\n%s", err, r.stderrTail())
-	case <-time.After(30 * time.Second):
-		t.Fatalf("erpps-server did not listen within 30 s\n%s", r.stderrTail())
-	}
-	return r
+	u, _, _ := strings.Cut(rest, " ")
+	return &running{URL: strings.TrimSuffix(u, "/")}
 }
 
 // apiClient is a signed-in HTTP client of the API (its own session cookie),

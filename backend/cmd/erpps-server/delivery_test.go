@@ -12,91 +12,28 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"erpps/backend/auth"
 	"erpps/backend/erpps"
-	"erpps/backend/mail/mailtest"
 	"erpps/backend/otp"
-	"erpps/backend/refdata"
-	"erpps/backend/serverdemo"
-	"erpps/backend/signing"
 )
-
-// lockedLog is a log sink safe for the server's goroutines.
-type lockedLog struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-func (l *lockedLog) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
-
-const smtpPassword = "smtp-Secret-Pa55"
 
 // An agent's acceptance, through the server's API, e-mails the practitioner
 // through a real SMTP server (STARTTLS with the CA given by --smtp-ca-file,
 // AUTH PLAIN); the log holds neither the address nor the password.
 func TestServerSendsDecisionEmail(t *testing.T) {
 	ctx := context.Background()
-	smtpSrv := mailtest.Start(t, mailtest.Options{Security: "starttls", Username: "erpps", Password: smtpPassword})
-	data := t.TempDir()
-	ca := filepath.Join(data, "smtp-ca.pem")
-	if err := os.WriteFile(ca, smtpSrv.CertPEM, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	c := &config{Data: data, SigningKeyFile: filepath.Join(data, signing.AuthorityFileName), SessionTTL: time.Hour}
-	fs := newFlagSet("serve", func(string) string { return "" }, io.Discard)
-	fs.storeFlags(c)
-	fs.deliveryFlags(c)
-	if err := fs.parse([]string{"--data", data, "--smtp-addr", smtpSrv.Addr, "--smtp-security", "starttls",
-		"--smtp-user", "erpps", "--smtp-ca-file", ca, "--mail-from", "eRPPS <no-reply@ars.example.invalid>"}, c); err != nil {
-		t.Fatal(err)
-	}
-	env := map[string]string{envSMTPPassword: smtpPassword}
-	if err := parseDelivery(c, func(k string) string { return env[k] }); err != nil {
-		t.Fatal(err)
-	}
-	c.SessionTTL = time.Hour
-	logged := &lockedLog{}
-	a, err := newApp(ctx, c, slog.New(slog.NewTextHandler(logged, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, smtpSrv, logged, res := newSMTPApp(t)
 	closed := false
 	defer func() {
 		if !closed {
 			a.close()
 		}
 	}()
-	cat, _ := refdata.Load()
-	res, err := (&serverdemo.Seeder{Store: a.store, Catalog: cat, Hash: auth.HashPassword, Now: time.Now}).Seed(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
 	srv := httptest.NewServer(a.handler)
 	defer srv.Close()
-	agent := res.Agents[0]
-	for _, l := range res.Agents {
-		if res.Queues[l.Region] > res.Queues[agent.Region] {
-			agent = l
-		}
-	}
-	token, _, err := signIn(t, srv.URL, agent.Login, agent.Password)
-	if err != nil || token == "" {
-		t.Fatal(err)
-	}
-	var q queueReply
-	call(t, "GET", srv.URL+"/api/v1/queue", token, nil, &q)
-	if len(q.Items) == 0 {
-		t.Fatal("empty queue")
-	}
+	token, q := busiestAgentQueue(t, srv, res)
 	id := q.Items[0].ID
 	var cs struct {
 		Request struct {
@@ -179,7 +116,7 @@ func TestOutboxCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	logged := &lockedLog{}
+	logged := &lockedBuffer{}
 	d, err := newDelivery(c, st, time.Now, slog.New(slog.NewTextHandler(logged, nil)))
 	if err != nil {
 		t.Fatal(err)

@@ -9,24 +9,16 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"io"
-	"log/slog"
 	"mime/quotedprintable"
 	"net/http/httptest"
 	"net/mail"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"erpps/backend/auth"
 	"erpps/backend/erpps"
-	"erpps/backend/mail/mailtest"
-	"erpps/backend/refdata"
-	"erpps/backend/serverdemo"
-	"erpps/backend/signing"
 )
 
 // A practitioner activates e-CPS on erpps-server with the code e-mailed
@@ -35,35 +27,8 @@ import (
 // code, password, nonce, signature nor address.
 func TestServerECPSActivationAndLogin(t *testing.T) {
 	ctx := context.Background()
-	smtpSrv := mailtest.Start(t, mailtest.Options{Security: "starttls", Username: "erpps", Password: smtpPassword})
-	data := t.TempDir()
-	ca := filepath.Join(data, "smtp-ca.pem")
-	if err := os.WriteFile(ca, smtpSrv.CertPEM, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	c := &config{Data: data, SigningKeyFile: filepath.Join(data, signing.AuthorityFileName), SessionTTL: time.Hour}
-	fs := newFlagSet("serve", func(string) string { return "" }, io.Discard)
-	fs.storeFlags(c)
-	fs.deliveryFlags(c)
-	if err := fs.parse([]string{"--data", data, "--smtp-addr", smtpSrv.Addr, "--smtp-security", "starttls",
-		"--smtp-user", "erpps", "--smtp-ca-file", ca, "--mail-from", "eRPPS <no-reply@ars.example.invalid>"}, c); err != nil {
-		t.Fatal(err)
-	}
-	env := map[string]string{envSMTPPassword: smtpPassword}
-	if err := parseDelivery(c, func(k string) string { return env[k] }); err != nil {
-		t.Fatal(err)
-	}
-	c.SessionTTL = time.Hour
-	logged := &lockedLog{}
-	a, err := newApp(ctx, c, slog.New(slog.NewTextHandler(logged, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, smtpSrv, logged, _ := newSMTPApp(t)
 	defer a.close()
-	cat, _ := refdata.Load()
-	if _, err := (&serverdemo.Seeder{Store: a.store, Catalog: cat, Hash: auth.HashPassword, Now: time.Now}).Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
 	list, err := a.store.ListPractitioners(ctx, erpps.PractitionerFilter{Limit: 50})
 	if err != nil {
 		t.Fatal(err)

@@ -32,28 +32,10 @@ func TestJobsCloseExpiredComplements(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.close()
-	cat, _ := refdata.Load()
-	res, err := (&serverdemo.Seeder{Store: a.store, Catalog: cat, Hash: auth.HashPassword, Now: c.now}).Seed(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := seedApp(t, a, c.now)
 	srv := httptest.NewServer(a.handler)
 	defer srv.Close()
-	agent := res.Agents[0]
-	for _, l := range res.Agents {
-		if res.Queues[l.Region] > res.Queues[agent.Region] {
-			agent = l
-		}
-	}
-	token, _, err := signIn(t, srv.URL, agent.Login, agent.Password)
-	if err != nil || token == "" {
-		t.Fatal(err)
-	}
-	var q queueReply
-	call(t, "GET", srv.URL+"/api/v1/queue", token, nil, &q)
-	if len(q.Items) == 0 {
-		t.Fatal("empty queue")
-	}
+	token, q := busiestAgentQueue(t, srv, res)
 	id := q.Items[0].ID
 	var cs struct {
 		Request struct {

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,22 +21,11 @@ import (
 // data, on a port of its own kept across a stop and a start (the desktops
 // keep its address while it is down).
 
-var serverBuild = struct {
-	sync.Once
-	path string
-	err  error
-}{}
-
 // erppsServerBinary builds erpps-server once (pure Go, the built front end
 // embedded for the back office).
 func erppsServerBinary(t *testing.T) string {
 	t.Helper()
-	root := repoRoot(t)
-	serverBuild.Do(func() { serverBuild.path, serverBuild.err = browsertest.BuildServer(root, "erpps-e2e-server-") })
-	if serverBuild.err != nil {
-		t.Fatal(serverBuild.err)
-	}
-	return serverBuild.path
+	return browsertest.ServerBinary(t, repoRoot(t))
 }
 
 // erppsServerEnv is the environment without ERPPS_SERVER_* variables: the

@@ -33,14 +33,7 @@ func repoRoot(t testing.TB) string {
 // fails it in CI, where .ci/deps.sh installs everything.
 func need(t testing.TB, paths ...string) {
 	t.Helper()
-	for _, p := range paths {
-		if _, err := exec.LookPath(p); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is missing (run .ci/deps.sh test)", p)
-			}
-			t.Skipf("%s is missing (run .ci/deps.sh test)", p)
-		}
-	}
+	browsertest.Need(t, paths...)
 }
 
 var buildOnce = struct {
@@ -229,25 +222,7 @@ func (s *server) kill() {
 // background networking.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	need(t, "/usr/bin/chromium")
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath("/usr/bin/chromium"),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("lang", "fr-FR"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1000),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("chromium did not start: %v", err)
-	}
+	ctx := browsertest.NewBrowser(t)
 	live.addBrowser(t, ctx)
 	return ctx
 }

@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"testing"
 )
 
 // BuildServer builds erpps-server (pure Go, the built front end embedded)
@@ -43,4 +45,23 @@ func ServerEnv() []string {
 		}
 	}
 	return env
+}
+
+// builtServer is erpps-server as built by ServerBinary: once per test
+// binary, shared by its tests.
+var builtServer struct {
+	sync.Once
+	path string
+	err  error
+}
+
+// ServerBinary builds erpps-server from the repository at root the first
+// time a test of this test binary asks for it, and returns its path.
+func ServerBinary(t testing.TB, root string) string {
+	t.Helper()
+	builtServer.Do(func() { builtServer.path, builtServer.err = BuildServer(root, "erpps-server-test-") })
+	if builtServer.err != nil {
+		t.Fatal(builtServer.err)
+	}
+	return builtServer.path
 }

@@ -48,27 +48,14 @@ func TestTwoServerProcessesOnPostgres(t *testing.T) {
 	}
 }
 
-var built struct {
-	sync.Once
-	path string
-	err  error
-}
-
 // serverBinary builds erpps-server once per test binary.
 func serverBinary(t *testing.T) string {
 	t.Helper()
-	built.Do(func() {
-		root, err := filepath.Abs(filepath.Join("..", ".."))
-		if err != nil {
-			built.err = err
-			return
-		}
-		built.path, built.err = browsertest.BuildServer(root, "synctest-erpps-server-")
-	})
-	if built.err != nil {
-		t.Fatal(built.err)
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
 	}
-	return built.path
+	return browsertest.ServerBinary(t, root)
 }
 
 // processCluster is two erpps-server processes on a new PostgreSQL

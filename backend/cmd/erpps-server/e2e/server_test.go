@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -26,22 +25,11 @@ func repoRoot(t testing.TB) string {
 	return root
 }
 
-var built = struct {
-	sync.Once
-	path string
-	err  error
-}{}
-
 // serverBinary builds erpps-server once (pure Go), with the built front end
 // embedded.
 func serverBinary(t *testing.T) string {
 	t.Helper()
-	root := repoRoot(t)
-	built.Do(func() { built.path, built.err = browsertest.BuildServer(root, "erpps-server-e2e-") })
-	if built.err != nil {
-		t.Fatal(built.err)
-	}
-	return built.path
+	return browsertest.ServerBinary(t, repoRoot(t))
 }
 
 // serverEnv is the environment without ERPPS_SERVER_* variables: the

@@ -1,6 +1,6 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { ApiError } from "../api";
-import { Alert, Button, Col, Container, Focusable, Form, FormActions, Grid, Heading, Lead, Spacer, Text, TextField } from "../ui";
+import { Alert, Button, Col, Container, FailureAlert, Form, FormActions, Grid, Heading, Lead, Spacer, Text, TextField, useFailure } from "../ui";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
 import { useSession } from "./session";
 
@@ -25,14 +25,13 @@ export function SignInPage({ notice }: { notice?: string }) {
     const [login, setLogin] = useState("");
     const [password, setPassword] = useState("");
     const [errors, setErrors] = useState<Errors>({});
-    const [failure, setFailure] = useState<string | null>(null);
+    const { failure, show, clear, anchor } = useFailure();
     const [busy, setBusy] = useState(false);
-    const failureRef = useRef<HTMLDivElement | null>(null);
 
     const submit = () => {
         const found = check(login, password);
         setErrors(found);
-        setFailure(null);
+        clear();
         if (found.login !== undefined || found.password !== undefined) {
             document.getElementById(found.login !== undefined ? "login" : "password")?.focus();
             return;
@@ -43,9 +42,7 @@ export function SignInPage({ notice }: { notice?: string }) {
             (e: unknown) => {
                 setBusy(false);
                 setPassword("");
-                setFailure(e instanceof ApiError ? e.message : "La connexion a échoué. Réessayez.");
-                // After the render: the message exists.
-                setTimeout(() => failureRef.current?.focus(), 0);
+                show(e instanceof ApiError ? e.message : "La connexion a échoué. Réessayez.");
             }
         );
     };
@@ -67,21 +64,9 @@ export function SignInPage({ notice }: { notice?: string }) {
                             <Spacer size="sm" />
                         </>
                     )}
-                    <Focusable
-                        id="signin-failure"
-                        innerRef={el => {
-                            failureRef.current = el;
-                        }}
-                    >
-                        {failure === null ? null : (
-                            <>
-                                <Alert severity="error" title="Connexion impossible" live>
-                                    {failure}
-                                </Alert>
-                                <Spacer size="sm" />
-                            </>
-                        )}
-                    </Focusable>
+                    <FailureAlert id="signin-failure" anchor={anchor} title="Connexion impossible">
+                        {failure}
+                    </FailureAlert>
                     <Form onSubmit={submit} label="Connexion">
                         <TextField id="login" name="username" label="Identifiant" hint="L'adresse électronique de votre compte d'agent." autoComplete="username" value={login} onChange={setLogin} error={errors.login} errorFor="login" required />
                         <TextField id="password" name="password" type="password" label="Mot de passe" autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} errorFor="password" required />

@@ -15,6 +15,7 @@ import {
     Col,
     Container,
     DescriptionList,
+    FailureAlert,
     Focusable,
     Form,
     FormActions,
@@ -26,6 +27,7 @@ import {
     Spacer,
     Text,
     TextField,
+    useFailure,
     type BadgeTone
 } from "../ui";
 
@@ -174,14 +176,13 @@ function SignInForm({ settings, onChange }: { settings: ServerSettings; onChange
     const [login, setLogin] = useState("");
     const [password, setPassword] = useState("");
     const [errors, setErrors] = useState<Errors>({});
-    const [failure, setFailure] = useState<string | null>(null);
+    const { failure, show, clear, anchor } = useFailure();
     const [busy, setBusy] = useState(false);
-    const failureRef = useRef<HTMLDivElement | null>(null);
 
     const submit = () => {
         const found = checkForm(url, login, password);
         setErrors(found);
-        setFailure(null);
+        clear();
         const first = (["url", "login", "password"] as const).find(f => found[f] !== undefined);
         if (first !== undefined) {
             document.getElementById(`server-${first}`)?.focus();
@@ -206,29 +207,16 @@ function SignInForm({ settings, onChange }: { settings: ServerSettings; onChange
                     }
                 }
                 setErrors(fieldErrors);
-                setFailure(err.message);
-                setTimeout(() => failureRef.current?.focus(), 0);
+                show(err.message);
             }
         );
     };
 
     return (
         <>
-            <Focusable
-                id="server-failure"
-                innerRef={el => {
-                    failureRef.current = el;
-                }}
-            >
-                {failure === null ? null : (
-                    <>
-                        <Alert severity="error" title="Connexion au serveur impossible" live>
-                            {failure}
-                        </Alert>
-                        <Spacer size="sm" />
-                    </>
-                )}
-            </Focusable>
+            <FailureAlert id="server-failure" anchor={anchor} title="Connexion au serveur impossible">
+                {failure}
+            </FailureAlert>
             <Form onSubmit={submit} label="Connexion au serveur eRPPS">
                 <TextField
                     id="server-url"

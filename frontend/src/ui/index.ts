@@ -18,6 +18,8 @@ export { CheckboxField, Form, RadioGroup, SelectField, TextField, Toggle } from 
 export type { Option } from "./forms";
 export { Checkbox, Focusable, FocusLink, FormActions, RadioCards, StatusLine } from "./formkit";
 export type { CheckboxProps, RadioCardOption, RadioCardsProps, StatusTone as StatusLineTone } from "./formkit";
+export { FailureAlert, useFailure } from "./failure";
+export type { FailureState } from "./failure";
 export { ConfirmDialog } from "./dialog";
 export type { ConfirmDialogProps } from "./dialog";
 export { Pictogram } from "./pictograms";

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { ApiError, ecps, type LoginStarted, type LoginState } from "../../api";
-import { Alert, Col, Container, Disclosure, Focusable, Grid, Heading, Lead, PlainLink, Spacer, Text } from "../../ui";
+import { Alert, Col, Container, Disclosure, FailureAlert, Grid, Heading, Lead, PlainLink, Spacer, Text, useFailure } from "../../ui";
 import { ConnectFrame, useConnectTitle } from "../ConnectFrame";
 import { deadline } from "../countdown";
 import { connectPaths } from "../paths";
@@ -35,23 +35,24 @@ export default function LoginApp() {
     const [step, setStep] = useState<Step>({ name: "identifier" });
     const [busy, setBusy] = useState(false);
     const [quitting, setQuitting] = useState(false);
-    const [failure, setFailure] = useState<Outcome | null>(null);
+    const { failure, show, clear, anchor } = useFailure<Outcome>();
     const [understood, setUnderstood] = useState<string | null>(remembered === "" ? null : remembered);
-    const failureRef = useRef<HTMLDivElement | null>(null);
     useConnectTitle(step.name === "verifying" ? "Vérification de votre identité en 2 étapes" : "Connectez-vous");
 
-    const fail = useCallback((o: Outcome) => {
-        setFailure(o);
-        setStep({ name: "identifier" });
-        setBusy(false);
-        setQuitting(false);
-        setTimeout(() => failureRef.current?.focus(), 0);
-    }, []);
+    const fail = useCallback(
+        (o: Outcome) => {
+            show(o);
+            setStep({ name: "identifier" });
+            setBusy(false);
+            setQuitting(false);
+        },
+        [show]
+    );
 
     const start = (idnps: string, remember: boolean) => {
         rememberIdentifier(remember ? idnps : null);
         setLast({ identifier: idnps, remember });
-        setFailure(null);
+        clear();
         if (authRequest === "") {
             fail({
                 severity: "warning",
@@ -181,21 +182,9 @@ export default function LoginApp() {
                                 <Heading level={1} look="h3" id="page-title">
                                     Connectez-vous
                                 </Heading>
-                                <Focusable
-                                    id="login-failure"
-                                    innerRef={el => {
-                                        failureRef.current = el;
-                                    }}
-                                >
-                                    {failure === null ? null : (
-                                        <>
-                                            <Alert severity={failure.severity} title={failure.title} live>
-                                                {failure.message}
-                                            </Alert>
-                                            <Spacer size="sm" />
-                                        </>
-                                    )}
-                                </Focusable>
+                                <FailureAlert id="login-failure" anchor={anchor} title={failure?.title ?? ""} severity={failure?.severity}>
+                                    {failure?.message ?? null}
+                                </FailureAlert>
                                 <Heading level={2} look="h5">
                                     Application e-CPS
                                 </Heading>

@@ -1,6 +1,6 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { ApiError, ecps, type ActivationLookup, type ActivationSent, type Channel } from "../../api";
-import { Alert, Button, Focusable, Form, FormActions, Heading, RadioGroup, Spacer, Text, TextField } from "../../ui";
+import { Alert, Button, FailureAlert, Form, FormActions, Heading, RadioGroup, Spacer, Text, TextField, useFailure } from "../../ui";
 import { formatIDNPS, normaliseIdentifier } from "../identifier";
 import { newDeviceKey, publicJwk } from "../signature";
 import type { Prefill } from "../prefill";
@@ -38,15 +38,13 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
     const [password, setPassword] = useState("");
     const [again, setAgain] = useState("");
     const [errors, setErrors] = useState<Partial<Record<"identifier" | "channel" | "code" | "password" | "again", string>>>({});
-    const [failure, setFailure] = useState<string | null>(null);
+    const { failure, show, clear, anchor } = useFailure();
     const [busy, setBusy] = useState(false);
-    const failureRef = useRef<HTMLDivElement | null>(null);
     const understood = normaliseIdentifier(typed);
 
     const failed = (e: unknown, fallback: string) => {
         setBusy(false);
-        setFailure(e instanceof ApiError ? e.message : fallback);
-        setTimeout(() => failureRef.current?.focus(), 0);
+        show(e instanceof ApiError ? e.message : fallback);
     };
 
     const focusTitle = () => {
@@ -54,7 +52,7 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
     };
 
     const lookup = () => {
-        setFailure(null);
+        clear();
         if (!understood.ok) {
             setErrors({ identifier: understood.message });
             document.getElementById("act-identifiant")?.focus();
@@ -76,7 +74,7 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
     };
 
     const send = (l: ActivationLookup) => {
-        setFailure(null);
+        clear();
         if (channel === "") {
             setErrors({ channel: "Choisissez où recevoir votre code d'activation." });
             return;
@@ -96,7 +94,7 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
     };
 
     const confirm = (s: Extract<Step, { name: "confirm" }>) => {
-        setFailure(null);
+        clear();
         const found: typeof errors = {};
         const digits = code.replace(/\s/g, "");
         if (!/^\d{6}$/.test(digits)) {
@@ -133,21 +131,9 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
     };
 
     const failureBlock = (
-        <Focusable
-            id="activation-failure"
-            innerRef={el => {
-                failureRef.current = el;
-            }}
-        >
-            {failure === null ? null : (
-                <>
-                    <Alert severity="error" title="Activation impossible" live>
-                        {failure}
-                    </Alert>
-                    <Spacer size="sm" />
-                </>
-            )}
-        </Focusable>
+        <FailureAlert id="activation-failure" anchor={anchor} title="Activation impossible">
+            {failure}
+        </FailureAlert>
     );
 
     if (step.name === "identifier") {
@@ -251,7 +237,7 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
                 priority="tertiary-no-outline"
                 icon="back"
                 onClick={() => {
-                    setFailure(null);
+                    clear();
                     setStep({ name: "identifier" });
                 }}
             >

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { api, ApiError } from "../../api";
 import { beginLogin, type Connected } from "../../connection/login";
 import { paths } from "../../routes";
-import { Alert, BulletList, Button, ButtonGroup, ButtonLink, CallOut, Disclosure, Focusable, Spacer, Text, TextLink } from "../../ui";
+import { Alert, BulletList, Button, ButtonGroup, ButtonLink, CallOut, Disclosure, FailureAlert, Spacer, Text, TextLink, useFailure } from "../../ui";
 
 function asApiError(e: unknown): ApiError {
     return e instanceof ApiError ? e : new ApiError("internal", "Une erreur inattendue est survenue. Réessayez.");
@@ -28,8 +28,7 @@ export function ConnectionHelpLink({ troubleshooting = false }: { troubleshootin
 export function ProSanteConnect({ connected, available, onSignedOut }: { connected: Connected; available: boolean; onSignedOut: () => void }) {
     const navigate = useNavigate();
     const [step, setStep] = useState<"idle" | "starting" | "waiting" | "navigating">("idle");
-    const [failure, setFailure] = useState<string | null>(null);
-    const failureRef = useRef<HTMLDivElement | null>(null);
+    const { failure, show, clear, anchor } = useFailure();
 
     useEffect(
         () =>
@@ -39,24 +38,22 @@ export function ProSanteConnect({ connected, available, onSignedOut }: { connect
                     void navigate(paths.portal(e.rpps));
                 } else if (e.state === "failed") {
                     setStep("idle");
-                    setFailure(e.message ?? "La connexion n'a pas abouti.");
-                    setTimeout(() => failureRef.current?.focus(), 0);
+                    show(e.message ?? "La connexion n'a pas abouti.");
                 } else if (e.state === "cancelled") {
                     setStep("idle");
                 }
             }),
-        [navigate]
+        [navigate, show]
     );
 
     const start = () => {
-        setFailure(null);
+        clear();
         setStep("starting");
         beginLogin(api.startProSanteConnect, url => {
             window.location.assign(url);
         }).then(setStep, (e: unknown) => {
             setStep("idle");
-            setFailure(asApiError(e).message);
-            setTimeout(() => failureRef.current?.focus(), 0);
+            show(asApiError(e).message);
         });
     };
     const quit = () => {
@@ -65,7 +62,7 @@ export function ProSanteConnect({ connected, available, onSignedOut }: { connect
     };
     const signOut = () => {
         api.disconnectServer().then(onSignedOut, (e: unknown) => {
-            setFailure(asApiError(e).message);
+            show(asApiError(e).message);
         });
     };
 
@@ -96,23 +93,13 @@ export function ProSanteConnect({ connected, available, onSignedOut }: { connect
 
     return (
         <>
-            <Focusable
-                id="psc-failure"
-                innerRef={el => {
-                    failureRef.current = el;
-                }}
-            >
+            <FailureAlert id="psc-failure" anchor={anchor} title="Connexion impossible">
                 {failure === null ? null : (
                     <>
-                        <Alert severity="error" title="Connexion impossible" live>
-                            <>
-                                {failure} <ConnectionHelpLink troubleshooting />
-                            </>
-                        </Alert>
-                        <Spacer size="sm" />
+                        {failure} <ConnectionHelpLink troubleshooting />
                     </>
                 )}
-            </Focusable>
+            </FailureAlert>
             {step === "waiting" ? (
                 <>
                     <Alert severity="info" title="Poursuivez la connexion dans votre navigateur" live>

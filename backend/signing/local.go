@@ -8,11 +8,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
 
 	"erpps/backend/erpps"
 )
@@ -23,9 +19,6 @@ const KeyFileName = "signing-key.pem"
 // legacySeedKey is where versions before the key file kept the local key's
 // seed, in the store's settings.
 const legacySeedKey = "signing.local.seed"
-
-// keyFileMode: the key is readable by its owner only.
-const keyFileMode = 0o600
 
 // Messages about the key file.
 const (
@@ -59,6 +52,9 @@ func LoadOrCreateKeyFile(ctx context.Context, path string, settings erpps.Settin
 			}
 		}
 		err = writeKeyFile(path, seed)
+		if errors.Is(err, fs.ErrExist) { // created meanwhile by another process
+			seed, err = readKeyFile(path)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -77,24 +73,9 @@ func LoadOrCreateKeyFile(ctx context.Context, path string, settings erpps.Settin
 // readKeyFile returns the seed kept in path; an error wrapping
 // fs.ErrNotExist when there is none.
 func readKeyFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	text, err := localKeyFile.read(path, 4096)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		return nil, keyFileError(msgKeyFileDamaged, path, err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, keyFileError(msgKeyFileDamaged, path, err)
-	}
-	if perm := info.Mode().Perm(); runtime.GOOS != "windows" && perm&^keyFileMode != 0 {
-		return nil, keyFileError(msgKeyFileOpen, path, fmt.Errorf("signing: key file mode %04o, want %04o", perm, keyFileMode))
-	}
-	text, err := io.ReadAll(io.LimitReader(f, 4096))
-	if err != nil {
-		return nil, keyFileError(msgKeyFileDamaged, path, err)
+		return nil, err
 	}
 	block, _ := pem.Decode(text)
 	if block == nil || block.Type != "PRIVATE KEY" {
@@ -124,39 +105,12 @@ func writeKeyFile(path string, seed []byte) error {
 		return fmt.Errorf("signing: unable to encode the key: %w", err)
 	}
 	text := pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})
-	dir := filepath.Dir(path)
-	name := filepath.Join(dir, "."+filepath.Base(path)+".new")
-	tmp, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, keyFileMode)
-	if errors.Is(err, fs.ErrExist) {
-		// Left by a crash: it was never linked, so it holds no key in use.
-		if err = os.Remove(name); err == nil {
-			tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, keyFileMode)
-		}
-	}
-	if err != nil {
-		return keyFileError(msgKeyFileWrite, dir, err)
-	}
-	defer os.Remove(name)
-	_, err = tmp.Write(text)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Link(name, path) // fails if path exists: never replaces a key
-	}
-	if err != nil {
-		return keyFileError(msgKeyFileWrite, dir, err)
-	}
-	return nil
+	return localKeyFile.write(path, text, false) // never replaces a key
 }
 
+// localKeyFile is the desktop's key file.
+var localKeyFile = keyFile{name: "key file", openMsg: msgKeyFileOpen, unreadableMsg: msgKeyFileDamaged, writeMsg: msgKeyFileWrite}
+
 func keyFileError(format, path string, err error) error {
-	msg := fmt.Sprintf(format, path)
-	if format == msgKeyFileOpen {
-		msg = fmt.Sprintf(format, path, path)
-	}
-	return &erpps.Error{Code: erpps.EINTERNAL, Message: msg, Err: fmt.Errorf("signing: key file: %w", err)}
+	return localKeyFile.fail(format, path, err)
 }

@@ -10,20 +10,15 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
 
 	jose "github.com/go-jose/go-jose/v4"
+
+	"erpps/backend/secretfile"
 )
 
 // KeyFileName is the provider's signing key in erpps-server's data folder.
 const KeyFileName = "oidc-key.pem"
-
-// keyFileMode is the only mode a key file may have: read by its owner only.
-const keyFileMode = 0o600
 
 // Key is the provider's signing key (ES256 over P-256).
 type Key struct {
@@ -101,61 +96,38 @@ func (p publicKey) Key() any                           { return &p.k.private.Pub
 // LoadKeyFile reads the key kept in path; an error wrapping fs.ErrNotExist when
 // there is none. A file others may read is refused.
 func LoadKeyFile(path string) (*Key, error) {
-	f, err := os.Open(path)
+	text, err := secretfile.Read(path, 1<<16)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("la clé de signature OpenID Connect (%s) n'a pas pu être lue : %w", path, err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("la clé de signature OpenID Connect (%s) n'a pas pu être lue : %w", path, err)
-	}
-	if perm := info.Mode().Perm(); runtime.GOOS != "windows" && perm&^keyFileMode != 0 {
-		return nil, fmt.Errorf("la clé de signature OpenID Connect (%s) est lisible par d'autres utilisateurs : retirez-leur ce droit (chmod 600 %s)", path, path)
-	}
-	text, err := io.ReadAll(io.LimitReader(f, 1<<16))
-	if err != nil {
-		return nil, fmt.Errorf("la clé de signature OpenID Connect (%s) n'a pas pu être lue : %w", path, err)
+		return nil, keyFileError(path, err)
 	}
 	return ParseKey(text)
 }
 
-// LoadOrCreateKeyFile reads the key kept in path, or creates it (mode 0600).
+// LoadOrCreateKeyFile reads the key kept in path, or creates it (mode 0600);
+// a server starting at the same time ends with the same key.
 func LoadOrCreateKeyFile(path string) (*Key, error) {
-	k, err := LoadKeyFile(path)
-	if !errors.Is(err, fs.ErrNotExist) {
-		return k, err
-	}
-	if k, err = NewKey(); err != nil {
-		return nil, err
-	}
-	text, err := k.MarshalPEM()
+	text, _, err := secretfile.ReadOrCreate(path, 1<<16, func() ([]byte, error) {
+		k, err := NewKey()
+		if err != nil {
+			return nil, err
+		}
+		return k.MarshalPEM()
+	})
 	if err != nil {
-		return nil, err
+		return nil, keyFileError(path, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("impossible de créer le dossier de la clé OpenID Connect : %w", err)
+	return ParseKey(text)
+}
+
+// keyFileError says in French what is wrong with the key file at path; it
+// wraps fs.ErrNotExist when there is none.
+func keyFileError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return err
+	case errors.Is(err, secretfile.ErrReadableByOthers):
+		return fmt.Errorf("la clé de signature OpenID Connect (%s) est lisible par d'autres utilisateurs : retirez-leur ce droit (chmod 600 %s)", path, path)
+	default:
+		return fmt.Errorf("la clé de signature OpenID Connect (%s) n'a pas pu être lue ni créée : %w", path, err)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, keyFileMode)
-	if errors.Is(err, fs.ErrExist) { // created meanwhile by another process
-		return LoadKeyFile(path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("impossible d'enregistrer la clé OpenID Connect dans %s : %w", path, err)
-	}
-	_, err = f.Write(text)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return nil, fmt.Errorf("impossible d'enregistrer la clé OpenID Connect dans %s : %w", path, err)
-	}
-	return k, nil
 }

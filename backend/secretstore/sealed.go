@@ -8,11 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sync"
 
 	"erpps/backend/erpps"
+	"erpps/backend/secretfile"
 )
 
 // keySize is AES-256's.
@@ -84,15 +84,22 @@ func (s *Sealed) cipher(create bool) (cipher.AEAD, error) {
 	if s.aead != nil {
 		return s.aead, nil
 	}
-	key, err := readKey(s.KeyPath)
-	if errors.Is(err, fs.ErrNotExist) {
-		if !create {
-			return nil, erpps.NotFound("Aucun secret n'est enregistré.")
-		}
-		key, err = createKey(s.KeyPath)
+	var key []byte
+	var err error
+	if create {
+		key, _, err = secretfile.ReadOrCreate(s.KeyPath, keySize, newKey)
+	} else {
+		key, err = secretfile.Read(s.KeyPath, keySize)
 	}
-	if err != nil {
-		return nil, err
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, erpps.NotFound("Aucun secret n'est enregistré.")
+	case errors.Is(err, secretfile.ErrReadableByOthers):
+		return nil, erpps.Errorf(erpps.EINTERNAL, "Le fichier de clé %s est lisible par d'autres comptes : il est refusé.", filepath.Base(s.KeyPath))
+	case errors.Is(err, secretfile.ErrTooLarge), err == nil && len(key) != keySize:
+		return nil, erpps.Errorf(erpps.EINTERNAL, "Le fichier de clé %s est abîmé.", filepath.Base(s.KeyPath))
+	case err != nil:
+		return nil, fmt.Errorf("secretstore: unable to read or create the key: %w", err)
 	}
 	block, err := aes.NewCipher(key)
 	if err != nil {
@@ -106,49 +113,11 @@ func (s *Sealed) cipher(create bool) (cipher.AEAD, error) {
 	return aead, nil
 }
 
-func readKey(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("secretstore: unable to read the key: %w", err)
-	}
-	if info.Mode().Perm()&0o077 != 0 {
-		return nil, erpps.Errorf(erpps.EINTERNAL, "Le fichier de clé %s est lisible par d'autres comptes : il est refusé.", filepath.Base(path))
-	}
-	key, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("secretstore: unable to read the key: %w", err)
-	}
-	if len(key) != keySize {
-		return nil, erpps.Errorf(erpps.EINTERNAL, "Le fichier de clé %s est abîmé.", filepath.Base(path))
-	}
-	return key, nil
-}
-
-// createKey writes a new random key, readable by this account only; a key
-// written meanwhile by another process wins.
-func createKey(path string) ([]byte, error) {
+// newKey draws a new random key.
+func newKey() ([]byte, error) {
 	key := make([]byte, keySize)
 	if _, err := rand.Read(key); err != nil {
 		return nil, fmt.Errorf("secretstore: unable to draw a key: %w", err)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return readKey(path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("secretstore: unable to create the key: %w", err)
-	}
-	if _, err := f.Write(key); err != nil {
-		f.Close()
-		os.Remove(path)
-		return nil, fmt.Errorf("secretstore: unable to write the key: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("secretstore: unable to write the key: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return nil, fmt.Errorf("secretstore: unable to write the key: %w", err)
 	}
 	return key, nil
 }

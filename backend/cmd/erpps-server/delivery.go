@@ -7,11 +7,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -19,6 +17,7 @@ import (
 	"erpps/backend/mail"
 	"erpps/backend/messages"
 	"erpps/backend/otp"
+	"erpps/backend/secretfile"
 	"erpps/backend/sms"
 )
 
@@ -101,14 +100,10 @@ func parseDelivery(c *config, getenv func(string) string) error {
 // readSecretFile reads a secret kept in a file only its owner may read, its
 // last line end dropped.
 func readSecretFile(path string) (string, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return "", err
+	b, err := secretfile.Read(path, 1<<16)
+	if errors.Is(err, secretfile.ErrReadableByOthers) {
+		return "", fmt.Errorf("le fichier est lisible par d'autres comptes : chmod 600 %s", path)
 	}
-	if perm := info.Mode().Perm(); runtime.GOOS != "windows" && perm&0o077 != 0 {
-		return "", fmt.Errorf("le fichier est lisible par d'autres (droits %04o) : chmod 600", perm)
-	}
-	b, err := os.ReadFile(path)
 	if err != nil {
 		return "", err
 	}
@@ -198,45 +193,26 @@ func loadCodeKey(d deliveryConfig) ([]byte, error) {
 		}
 		return key, nil
 	}
-	text, err := readSecretFile(d.CodeKeyFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return createCodeKey(d.CodeKeyFile)
+	text, _, err := secretfile.ReadOrCreate(d.CodeKeyFile, 1<<10, newCodeKey)
+	if errors.Is(err, secretfile.ErrReadableByOthers) {
+		err = fmt.Errorf("le fichier est lisible par d'autres comptes : chmod 600 %s", d.CodeKeyFile)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("clé des codes à usage unique illisible (%s) : %w", d.CodeKeyFile, err)
 	}
-	key, err := hex.DecodeString(strings.TrimSpace(text))
+	key, err := hex.DecodeString(strings.TrimSpace(string(text)))
 	if err != nil || len(key) < otp.MinKeyBytes {
 		return nil, fmt.Errorf("la clé des codes à usage unique (%s) doit contenir %d chiffres hexadécimaux au moins", d.CodeKeyFile, 2*otp.MinKeyBytes)
 	}
 	return key, nil
 }
 
-// createCodeKey writes a new random key to path (mode 0600, never over an
-// existing file: a server starting at the same time keeps its own, read back).
-func createCodeKey(path string) ([]byte, error) {
+// newCodeKey is a new random key for the one-time codes, as its file holds
+// it (hexadecimal, one line).
+func newCodeKey() ([]byte, error) {
 	key := make([]byte, otp.MinKeyBytes)
 	if _, err := rand.Read(key); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("impossible de créer le dossier de la clé des codes : %w", err)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return loadCodeKey(deliveryConfig{CodeKeyFile: path})
-	}
-	if err != nil {
-		return nil, fmt.Errorf("impossible de créer la clé des codes (%s) : %w", path, err)
-	}
-	if _, err := f.WriteString(hex.EncodeToString(key) + "\n"); err != nil {
-		f.Close()
-		os.Remove(path)
-		return nil, fmt.Errorf("impossible d'écrire la clé des codes : %w", err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
-		return nil, fmt.Errorf("impossible d'écrire la clé des codes : %w", err)
-	}
-	return key, nil
+	return []byte(hex.EncodeToString(key) + "\n"), nil
 }

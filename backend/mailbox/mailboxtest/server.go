@@ -5,14 +5,9 @@ package mailboxtest
 
 import (
 	"bytes"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/pem"
-	"math/big"
 	"net"
 	"regexp"
 	"sync"
@@ -22,6 +17,8 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapserver"
 	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
+
+	"erpps/backend/internal/testcert"
 )
 
 // The mailbox's login on the test server.
@@ -47,7 +44,8 @@ type Server struct {
 // (IMAP4rev2 includes it; an IMAP4rev1-only server does not).
 func NewServer(t testing.TB, idle bool) *Server {
 	t.Helper()
-	cert, roots := generateCert(t)
+	ca := testcert.NewAuthority(t, "erpps test IMAP")
+	cert, roots := ca.Server(t), ca.Pool
 	mem := imapmemserver.New()
 	user := imapmemserver.NewUser(User, Password)
 	if err := user.Create("INBOX", nil); err != nil {
@@ -146,35 +144,6 @@ func (l *trackingListener) cut() int {
 type testLogger struct{ t testing.TB }
 
 func (l testLogger) Printf(format string, args ...any) { l.t.Logf("imapserver: "+format, args...) }
-
-func generateCert(t testing.TB) (tls.Certificate, *x509.CertPool) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1),
-		Subject:      pkix.Name{CommonName: "imap.test"},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
-		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
-		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		IsCA:         true, BasicConstraintsValid: true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	leaf, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(leaf)
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
-}
 
 // Cut closes the connections accepted so far (a network failure); it
 // returns how many there were.

@@ -12,29 +12,6 @@ import (
 	"erpps/backend/identifiers"
 )
 
-// Identifier is a practitioner's identifier as understood: the RPPS number
-// and the IDNPS ("8" + RPPS) that the screens show.
-type Identifier struct {
-	RPPS  string
-	IDNPS string
-}
-
-// ParseIdentifier reads what a practitioner typed: the IDNPS ("8" + RPPS)
-// or the RPPS number alone, spaces ignored. Only the shape and the key are
-// checked, never whether the practitioner exists.
-func ParseIdentifier(typed string) (Identifier, error) {
-	v := strings.Join(strings.Fields(typed), "")
-	if len(v) == identifiers.RPPSLength+1 && v[0] == '8' {
-		v = v[1:]
-	}
-	rpps, err := identifiers.ParseRPPS(v)
-	if err != nil || len(rpps) != identifiers.RPPSLength {
-		return Identifier{}, erpps.Invalid("Identifiant incorrect.", erpps.FieldError{Field: "identifier", Code: erpps.EINVALID,
-			Message: "Saisissez votre identifiant : 8 suivi des 11 chiffres de votre numéro RPPS (le « 8 » peut être omis)."})
-	}
-	return Identifier{RPPS: rpps, IDNPS: "8" + rpps}, nil
-}
-
 // Channel is one way an activation code can reach the practitioner, masked.
 type Channel struct {
 	Channel string `json:"channel"` // ChannelEmail or ChannelSMS

@@ -55,6 +55,18 @@ type identifierInput struct {
 	Identifier string `json:"identifier"`
 }
 
+// ecpsIdentifier serves POST /api/v1/ecps/identifier: what the connection
+// pages say of an identifier as it is typed. A pure reading, served even
+// without the e-CPS service.
+func (s *Server) ecpsIdentifier(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	var in identifierInput
+	if err := decode(w, r, s.maxBody, &in, false); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, ecps.ReadIdentifier(in.Identifier))
+	return nil
+}
+
 // ecpsLookup serves POST /api/v1/ecps/activation/lookup.
 func (s *Server) ecpsLookup(w http.ResponseWriter, r *http.Request, _ *caller) error {
 	return ecpsPost(s, w, r, http.StatusOK, false, func(svc *ecps.Service, in identifierInput) (any, error) {

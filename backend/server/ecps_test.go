@@ -173,6 +173,32 @@ func TestECPSTime(t *testing.T) {
 	}
 }
 
+// The connection pages read the identifier being typed through the server
+// (the rule is ecps.ReadIdentifier's alone), with or without its « 8 »; a
+// wrong key is told, and a body that is not the input refused.
+func TestECPSIdentifierReading(t *testing.T) {
+	e := newEnv(t)
+	for _, tt := range []struct {
+		typed, idnps string
+		ok           bool
+	}{
+		{e.a.RPPS, "8" + e.a.RPPS, true},
+		{"8 " + e.a.RPPS, "8" + e.a.RPPS, true},
+		{"810000000008", "", false},
+		{"", "", false},
+	} {
+		r := e.do(call{method: "POST", path: "/api/v1/ecps/identifier", body: map[string]any{"identifier": tt.typed}})
+		var got ecps.IdentifierReading
+		r.json(t, &got)
+		if r.status != http.StatusOK || got.OK != tt.ok || got.IDNPS != tt.idnps || got.Message == "" {
+			t.Errorf("%q: %d %s", tt.typed, r.status, r.body)
+		}
+	}
+	if r := e.do(call{method: "POST", path: "/api/v1/ecps/identifier", body: map[string]any{"identifier": 8}}); r.status != http.StatusBadRequest {
+		t.Errorf("a number instead of the text: %d %s", r.status, r.body)
+	}
+}
+
 func TestECPSActivationThroughAPI(t *testing.T) {
 	e := newEnv(t)
 	r := e.do(call{method: "POST", path: "/api/v1/ecps/activation/lookup", body: map[string]any{"identifier": "8" + e.a.RPPS}})

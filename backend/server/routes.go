@@ -61,6 +61,7 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/sync/wait", signedIn, s.syncWait},
 
 		{"GET", "/api/v1/ecps/time", public, s.ecpsTime},
+		{"POST", "/api/v1/ecps/identifier", public, s.ecpsIdentifier},
 		{"POST", "/api/v1/ecps/activation/lookup", public, s.ecpsLookup},
 		{"POST", "/api/v1/ecps/activation/send", public, s.ecpsSend},
 		{"POST", "/api/v1/ecps/activation/confirm", public, s.ecpsConfirm},

@@ -22,6 +22,20 @@ export interface Ars {
     contact: string;
 }
 
+/** What the server understood of an identifier being typed (ecps.ReadIdentifier in Go: the rule lives there only). */
+export interface IdentifierReading {
+    ok: boolean;
+    /** "8" + RPPS, 12 digits, when ok. */
+    idnps?: string;
+    rpps?: string;
+    /** The "8" was added (the number was typed without it). */
+    prefixAdded: boolean;
+    /** Nothing was typed. */
+    empty: boolean;
+    /** « Identifiant compris : 8 10001234567 (…) », or what is wrong. */
+    message: string;
+}
+
 export interface ActivationLookup {
     identifier: string;
     channels: MaskedChannel[];
@@ -184,6 +198,8 @@ export function createEcpsClient(env: EcpsEnv) {
             }
             return data.now;
         },
+        /** What the server understands of an identifier being typed (nothing is looked up). */
+        readIdentifier: (identifier: string): Promise<IdentifierReading> => object("POST", "/identifier", { identifier }),
         /** Where an activation code would go (masked) and the practitioner's ARS; the same shape whether or not the identifier exists. */
         lookup: (identifier: string): Promise<ActivationLookup> => object("POST", "/activation/lookup", { identifier }),
         /** Sends an activation code by e-mail or SMS (too_many when sent too often). */

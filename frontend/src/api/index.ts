@@ -9,4 +9,4 @@ export { createServerClient, isServerMode, queueSearch, server, sessionOf } from
 export type { ServerClient, ServerEnv } from "./server";
 export type { Account, Case, Credentials, Decision, DecisionAction, DecisionInput, HistoryRow, Labels, QueueItem, QueuePage, QueueQuery, RecordChange, RecordWire, ServerReference, ServerSession } from "./serverTypes";
 export { companionPath, companionQrPath, createEcpsClient, ecps } from "./ecps";
-export type { ActivationConfirm, ActivationLookup, ActivationSent, AnswerInput, AnswerResult, Ars, Challenge, Channel, DeviceJwk, EcpsClient, EcpsEnv, Enrolled, LoginStarted, LoginState, LoginStatus, MaskedChannel, Pending, PendingApproval, PendingItem, PendingLogin, Signed } from "./ecps";
+export type { ActivationConfirm, ActivationLookup, ActivationSent, AnswerInput, AnswerResult, Ars, Challenge, Channel, DeviceJwk, EcpsClient, EcpsEnv, Enrolled, IdentifierReading, LoginStarted, LoginState, LoginStatus, MaskedChannel, Pending, PendingApproval, PendingItem, PendingLogin, Signed } from "./ecps";

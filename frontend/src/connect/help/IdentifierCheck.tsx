@@ -1,15 +1,16 @@
 import { useId, useState } from "react";
 import { Text, TextField } from "../../ui";
-import { normaliseIdentifier } from "../identifier";
+import { useIdentifierReading } from "../identifier";
 
 /**
  * IdentifierCheck tells which identifier to type on the connection page:
  * the RPPS number typed with or without its « 8 », read as the page reads
- * it (same rules, key checked), without calling any server.
+ * it (the server reads it: same rule, key checked).
  */
 export function IdentifierCheck({ id = "aide-identifiant" }: { id?: string }) {
     const [typed, setTyped] = useState("");
-    const result = normaliseIdentifier(typed);
+    const read = useIdentifierReading(typed);
+    const result = read?.reading;
     const resultId = useId();
     return (
         <div>
@@ -24,7 +25,7 @@ export function IdentifierCheck({ id = "aide-identifiant" }: { id?: string }) {
                 onChange={setTyped}
             />
             <div id={resultId} aria-live="polite" aria-atomic="true">
-                {result.ok ? (
+                {result === undefined ? null : result.ok ? (
                     <Text noMargin>
                         <strong>{result.message}</strong> Saisissez <strong>{result.idnps}</strong> dans « Votre identifiant RPPS ».
                     </Text>

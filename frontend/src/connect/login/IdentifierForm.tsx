@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, CheckboxField, Form, FormActions, Text, TextField } from "../../ui";
-import { normaliseIdentifier } from "../identifier";
+import { readIdentifier, useIdentifierReading } from "../identifier";
 
 export interface IdentifierFormProps {
     initial: string;
@@ -16,22 +16,35 @@ export function IdentifierForm({ initial, initialRemember, busy, onSubmit, onUnd
     const [typed, setTyped] = useState(initial);
     const [remember, setRemember] = useState(initialRemember);
     const [error, setError] = useState<string | undefined>(undefined);
-    const id = normaliseIdentifier(typed);
+    const [checking, setChecking] = useState(false);
+    const read = useIdentifierReading(typed);
+    // The reading of what is in the field now, once the server has answered.
+    const id = read !== null && read.typed === typed ? read.reading : null;
+    const understood = id?.ok === true && id.idnps !== undefined ? id.idnps : null;
+
+    const answered = id !== null;
+    useEffect(() => {
+        if (answered) {
+            onUnderstood?.(understood);
+        }
+    }, [answered, understood, onUnderstood]);
 
     const change = (value: string) => {
         setTyped(value);
         setError(undefined);
-        const next = normaliseIdentifier(value);
-        onUnderstood?.(next.ok ? next.idnps : null);
     };
 
     const submit = () => {
-        if (!id.ok) {
-            setError(id.message);
-            document.getElementById("identifiant")?.focus();
-            return;
-        }
-        onSubmit(id.idnps, remember);
+        setChecking(true);
+        void readIdentifier(typed).then(r => {
+            setChecking(false);
+            if (!r.ok || r.idnps === undefined) {
+                setError(r.message);
+                document.getElementById("identifiant")?.focus();
+                return;
+            }
+            onSubmit(r.idnps, remember);
+        });
     };
 
     return (
@@ -48,17 +61,17 @@ export function IdentifierForm({ initial, initialRemember, busy, onSubmit, onUnd
                 onChange={change}
                 error={error}
                 errorFor="identifier"
-                valid={id.ok ? id.message : undefined}
+                valid={id?.ok === true ? id.message : undefined}
                 required
             />
-            {!id.ok && error === undefined && typed.trim() !== "" && typed.replace(/\D/g, "").length >= 11 ? (
+            {id !== null && !id.ok && error === undefined && typed.trim() !== "" && typed.replace(/\D/g, "").length >= 11 ? (
                 <Text size="sm" noMargin>
                     <span role="status">{id.message}</span>
                 </Text>
             ) : null}
             <CheckboxField name="remember" label="Mémoriser mon identifiant sur ce poste" hint="Seulement sur un ordinateur qui est le vôtre." checked={remember} onChange={setRemember} />
             <FormActions>
-                <Button id="btn-ecps" type="submit" disabled={busy}>
+                <Button id="btn-ecps" type="submit" disabled={busy || checking}>
                     {busy ? "CONNEXION…" : "SE CONNECTER AVEC E-CPS"}
                 </Button>
             </FormActions>

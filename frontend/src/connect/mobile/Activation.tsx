@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ApiError, ecps, type ActivationLookup, type ActivationSent, type Channel } from "../../api";
 import { Alert, Button, FailureAlert, Form, FormActions, Heading, RadioGroup, Spacer, Text, TextField, useFailure } from "../../ui";
-import { formatIDNPS, normaliseIdentifier } from "../identifier";
+import { formatIDNPS, readIdentifier, useIdentifierReading } from "../identifier";
 import { newDeviceKey, publicJwk } from "../signature";
 import type { Prefill } from "../prefill";
 import { ArsContact } from "./ArsContact";
@@ -40,7 +40,9 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
     const [errors, setErrors] = useState<Partial<Record<"identifier" | "channel" | "code" | "password" | "again", string>>>({});
     const { failure, show, clear, anchor } = useFailure();
     const [busy, setBusy] = useState(false);
-    const understood = normaliseIdentifier(typed);
+    const read = useIdentifierReading(typed);
+    // The reading of what is in the field now, once the server has answered.
+    const understood = read !== null && read.typed === typed ? read.reading : null;
 
     const failed = (e: unknown, fallback: string) => {
         setBusy(false);
@@ -51,16 +53,18 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
         setTimeout(() => document.getElementById("page-title")?.focus(), 0);
     };
 
-    const lookup = () => {
+    const lookup = async () => {
         clear();
-        if (!understood.ok) {
-            setErrors({ identifier: understood.message });
+        setBusy(true);
+        const id = await readIdentifier(typed);
+        if (!id.ok || id.idnps === undefined) {
+            setBusy(false);
+            setErrors({ identifier: id.message });
             document.getElementById("act-identifiant")?.focus();
             return;
         }
         setErrors({});
-        setBusy(true);
-        ecps.lookup(understood.idnps).then(
+        ecps.lookup(id.idnps).then(
             l => {
                 setBusy(false);
                 setChannel(l.channels[0]?.channel ?? "");
@@ -144,7 +148,7 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
                 </Heading>
                 <Text>Première connexion : activez votre e-CPS sur ce téléphone avec un code reçu à vos coordonnées de correspondance.</Text>
                 {failureBlock}
-                <Form onSubmit={lookup} label="Votre identifiant">
+                <Form onSubmit={() => void lookup()} label="Votre identifiant">
                     <TextField
                         id="act-identifiant"
                         label="Votre identifiant RPPS"
@@ -158,7 +162,7 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
                             setErrors({});
                         }}
                         error={errors.identifier}
-                        valid={understood.ok ? understood.message : undefined}
+                        valid={understood?.ok === true ? understood.message : undefined}
                     />
                     <FormActions>
                         <Button type="submit" id="btn-lookup" disabled={busy}>

@@ -100,7 +100,7 @@ func (s *Service) checkInput(in *DecisionInput) error {
 	switch in.Action {
 	case erpps.DecisionRefuse:
 		if in.Reason == "" {
-			bad("reason", "required", "Indiquez le motif du refus.")
+			bad("reason", "required", "Indiquez le motif du refus : le professionnel le lira.")
 		}
 	case erpps.DecisionComplement:
 		if in.Reason == "" {
@@ -130,7 +130,7 @@ func (s *Service) deadlineProblem(deadline string) *erpps.FieldError {
 	}
 	d, err := time.Parse(complementDateFormat, deadline)
 	if err != nil {
-		return bad("format", "La date limite doit être une date valide (aaaa-mm-jj).")
+		return bad("format", "La date limite n'est pas une date valide : écrivez-la jj/mm/aaaa.")
 	}
 	today, _ := time.Parse(dateLayout, s.today())
 	if !d.After(today) {

@@ -1,14 +1,13 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Case, DecisionAction } from "../api";
-import { isoDay } from "../format";
 import { Button, ButtonGroup, ConfirmDialog, Form, FormActions, Heading, Text, TextField } from "../ui";
-import { validateDecision, type DecisionDraft, type DecisionErrors } from "./decisions";
+import type { DecisionDraft, DecisionErrors } from "./decisions";
 import { useLabels } from "./labels";
 
 export interface DecisionPanelProps {
     theCase: Case;
     busy: boolean;
-    /** Sends a decision validated here. */
+    /** Sends a decision (the server checks it: its field errors come back in serverErrors). */
     onDecide: (d: DecisionDraft) => void;
     /** The server's errors on the fields of the last decision sent. */
     serverErrors: DecisionErrors;
@@ -74,16 +73,16 @@ export function DecisionPanel({ theCase, busy, onDecide, serverErrors }: Decisio
         if (open === null) {
             return;
         }
-        const d: DecisionDraft = { action: open, ...draft };
-        const found = validateDecision(d, isoDay(new Date()));
-        setErrors(found);
-        if (found.reason !== undefined || found.deadline !== undefined) {
-            const first = found.reason !== undefined ? REASON_ID[open] : "complement-deadline";
-            document.getElementById(first)?.focus();
+        setErrors({});
+        onDecide({ action: open, ...draft });
+    };
+    // The server refused fields of the decision: the focus goes to the first.
+    useEffect(() => {
+        if (open === null || (serverErrors.reason === undefined && serverErrors.deadline === undefined)) {
             return;
         }
-        onDecide(d);
-    };
+        document.getElementById(serverErrors.reason !== undefined ? REASON_ID[open] : "complement-deadline")?.focus();
+    }, [serverErrors, open]);
 
     const changes = theCase.changes ?? [];
     return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../api";
-import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyTable, validateDecision } from "./decisions";
+import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyTable } from "./decisions";
 import { ageDays, ageText, countText, filtersFromSearch, NO_FILTERS, pageCount, queryOf, searchOf, withFilters } from "./queueFilters";
 import { createLabels } from "./labels";
 import goLabels from "./testdata/labels.json";
@@ -54,29 +54,6 @@ describe("queue counts and ages", () => {
 });
 
 describe("decisions", () => {
-    const today = "2026-12-01";
-    it("needs a reason to refuse", () => {
-        expect(validateDecision({ action: "refuse", reason: "  ", deadline: "" }, today).reason).toContain("motif du refus");
-        expect(validateDecision({ action: "refuse", reason: "Justificatif illisible", deadline: "" }, today)).toEqual({});
-    });
-
-    it("needs a message and a real deadline after today to ask for a complement", () => {
-        const base = { action: "complement" as const, reason: "Joindre le diplôme", deadline: "15/12/2026" };
-        expect(validateDecision(base, today)).toEqual({});
-        expect(validateDecision({ ...base, deadline: "2026-12-15" }, today)).toEqual({});
-        expect(validateDecision({ ...base, reason: "" }, today).reason).toBeDefined();
-        expect(validateDecision({ ...base, deadline: "" }, today).deadline).toContain("date limite");
-        expect(validateDecision({ ...base, deadline: "30/02/2026" }, today).deadline).toContain("pas une date valide");
-        expect(validateDecision({ ...base, deadline: "15/12" }, today).deadline).toContain("jj/mm/aaaa");
-        expect(validateDecision({ ...base, deadline: "01/12/2026" }, today).deadline).toContain("postérieure");
-        expect(validateDecision({ ...base, deadline: "2026-11-02" }, today).deadline).toContain("postérieure");
-    });
-
-    it("takes and accepts with nothing to type", () => {
-        expect(validateDecision({ action: "take", reason: "", deadline: "" }, today)).toEqual({});
-        expect(validateDecision({ action: "accept", reason: "", deadline: "" }, today)).toEqual({});
-    });
-
     it("sends only what the action uses, on the revision seen", () => {
         expect(decisionInput({ action: "accept", reason: "x", deadline: "2027-01-01" }, 5)).toEqual({ action: "accept", baseRevision: 5 });
         expect(decisionInput({ action: "refuse", reason: " Motif ", deadline: "2027-01-01" }, 5)).toEqual({ action: "refuse", baseRevision: 5, reason: "Motif" });

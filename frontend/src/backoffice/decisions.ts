@@ -3,8 +3,9 @@ import { formatDate, formatDateTime } from "../format";
 import { dayToSave } from "../forms/dates";
 import type { BackOfficeLabels } from "./labels";
 
-// The agent's decisions: what must be typed for each, what is sent, what is
-// said after, and the request's history as Go writes it.
+// The agent's decisions: what is sent (the server checks it and says which
+// field is wrong), what is said after, and the request's history as Go
+// writes it.
 
 export interface DecisionDraft {
     action: DecisionAction;
@@ -16,39 +17,6 @@ export interface DecisionDraft {
 
 /** The errors of a decision's fields, by field; empty when it may be sent. */
 export type DecisionErrors = Partial<Record<"reason" | "deadline", string>>;
-
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isRealDay(day: string): boolean {
-    const m = DAY_RE.exec(day);
-    if (m === null) {
-        return false;
-    }
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.toISOString().slice(0, 10) === day;
-}
-
-/** validateDecision checks a decision before it is sent; today is YYYY-MM-DD (the agent's day). */
-export function validateDecision(d: DecisionDraft, today: string): DecisionErrors {
-    const errors: DecisionErrors = {};
-    if (d.action === "refuse" && d.reason.trim() === "") {
-        errors.reason = "Indiquez le motif du refus : le professionnel le lira.";
-    }
-    if (d.action === "complement") {
-        if (d.reason.trim() === "") {
-            errors.reason = "Indiquez ce que le professionnel doit compléter.";
-        }
-        const day = dayToSave(d.deadline.trim());
-        if (day === "") {
-            errors.deadline = "Indiquez la date limite de réponse.";
-        } else if (!isRealDay(day)) {
-            errors.deadline = "La date limite n'est pas une date valide : écrivez-la jj/mm/aaaa.";
-        } else if (day <= today) {
-            errors.deadline = "La date limite doit être postérieure à aujourd'hui.";
-        }
-    }
-    return errors;
-}
 
 /** decisionInput is what is sent for a decision taken on the revision the agent saw. */
 export function decisionInput(d: DecisionDraft, baseRevision: number): DecisionInput {

@@ -14,6 +14,7 @@ import {
     Col,
     Container,
     DescriptionList,
+    FailureAlert,
     Form,
     FranceConnectButton,
     Grid,
@@ -30,9 +31,10 @@ import {
     SkipLinks,
     Spacer,
     Text,
-    TextField
+    TextField,
+    useFailure
 } from "../ui";
-import { genderLabel, idnps, initialDraft, pageError, screenOf, serverErrors, toWire, validate, withoutError, type Draft, type Errors, type Field } from "./form";
+import { genderLabel, idnps, initialDraft, pageError, screenOf, serverErrors, toWire, withoutError, type Draft, type Errors, type Field } from "./form";
 
 const TITLE = "Primo enregistrement au RPPS";
 
@@ -215,7 +217,7 @@ function Accepted({ registration }: { registration: Registration }) {
 function RegistrationForm({ state, onSubmitted }: { state: RegistrationState; onSubmitted: () => void }) {
     const [draft, setDraft] = useState<Draft>(() => initialDraft(state.identity));
     const [errors, setErrors] = useState<Errors>({});
-    const [failure, setFailure] = useState<string | null>(null);
+    const { failure, show, clear, anchor } = useFailure();
     const [sending, setSending] = useState(false);
     const set = <K extends keyof Draft>(k: K) => (v: Draft[K]) => {
         setDraft(d => ({ ...d, [k]: v }));
@@ -223,13 +225,8 @@ function RegistrationForm({ state, onSubmitted }: { state: RegistrationState; on
     };
     const err = (f: Field) => errors[f];
     const submit = () => {
-        const today = new Date().toISOString().slice(0, 10);
-        const found = validate(draft, today, state.identity.birthDate);
-        setErrors(found);
-        setFailure(null);
-        if (Object.keys(found).length > 0) {
-            return;
-        }
+        setErrors({});
+        clear();
         setSending(true);
         registrations.submit(toWire(draft)).then(
             () => {
@@ -240,9 +237,9 @@ function RegistrationForm({ state, onSubmitted }: { state: RegistrationState; on
                 setSending(false);
                 if (e instanceof ApiError) {
                     setErrors(serverErrors(e));
-                    setFailure(e.message);
+                    show(e.message);
                 } else {
-                    setFailure("L'envoi a échoué. Réessayez.");
+                    show("L'envoi a échoué. Réessayez.");
                 }
             }
         );
@@ -250,14 +247,9 @@ function RegistrationForm({ state, onSubmitted }: { state: RegistrationState; on
     return (
         <Panel title="Votre demande d'enregistrement" id="registration-form">
             <Form onSubmit={submit} label="Demande de primo enregistrement">
-                {failure === null ? null : (
-                    <>
-                        <Alert severity="error" title="La demande n'a pas été transmise" live id="form-error">
-                            {failure}
-                        </Alert>
-                        <Spacer size="sm" />
-                    </>
-                )}
+                <FailureAlert id="form-error" anchor={anchor} title="La demande n'a pas été transmise">
+                    {failure}
+                </FailureAlert>
                 <SelectField
                     id="profession"
                     label="Profession"

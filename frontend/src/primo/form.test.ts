@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../api";
 import type { Identity, RegistrationState } from "../api/registration";
-import { idnps, initialDraft, pageError, screenOf, serverErrors, toWire, validate, withoutError, type Draft } from "./form";
+import { idnps, initialDraft, pageError, screenOf, serverErrors, toWire, withoutError, type Draft } from "./form";
 
 const angela: Identity = { subject: "s", givenName: "Angela Claire Louise", familyName: "DUBOIS", birthDate: "1962-08-24", gender: "female", email: "angela@example.org" };
 
@@ -18,7 +18,6 @@ describe("primo-registration form", () => {
     });
 
     it("accepts a complete form and sends it trimmed", () => {
-        expect(validate(good(), "2026-12-01", angela.birthDate)).toEqual({});
         expect(toWire(good())).toEqual({
             professionCode: "92",
             diploma: { title: "Certificat de capacité d'orthoptiste", institution: "Sorbonne Université", date: "1986-06-30" },
@@ -29,28 +28,8 @@ describe("primo-registration form", () => {
         });
     });
 
-    it.each([
-        ["noRpps", { noRpps: false }, "Pro Santé Connect"],
-        ["professionCode", { professionCode: "" }, "profession"],
-        ["diploma.title", { diplomaTitle: "   " }, "intitulé"],
-        ["diploma.title", { diplomaTitle: "é".repeat(201) }, "200 caractères"],
-        ["diploma.institution", { diplomaInstitution: "" }, "établissement"],
-        ["diploma.date", { diplomaDate: "" }, "date d'obtention"],
-        ["diploma.date", { diplomaDate: "30/06/1986" }, "AAAA-MM-JJ"],
-        ["diploma.date", { diplomaDate: "1986-02-30" }, "AAAA-MM-JJ"],
-        ["diploma.date", { diplomaDate: "2026-12-02" }, "futur"],
-        ["diploma.date", { diplomaDate: "1962-08-24" }, "naissance"],
-        ["department", { department: "" }, "ARS"],
-        ["email", { email: "angela@localhost" }, "adresse électronique"],
-        ["email", { email: "" }, "adresse électronique"]
-    ] as const)("refuses %s when %o", (field, change, words) => {
-        const errors = validate({ ...good(), ...change }, "2026-12-01", angela.birthDate);
-        expect(Object.keys(errors)).toEqual([field]);
-        expect(errors[field]).toContain(words);
-    });
-
     it("drops the error of a field once it is changed, and only that one", () => {
-        const errors = validate({ ...good(), diplomaTitle: "", department: "" }, "2026-12-01", angela.birthDate);
+        const errors = { "diploma.title": "Indiquez l'intitulé de votre diplôme.", department: "Choisissez le département." };
         expect(Object.keys(withoutError(errors, "diplomaTitle"))).toEqual(["department"]);
         expect(withoutError(errors, "phone")).toBe(errors);
     });

@@ -1,9 +1,10 @@
 import type { ApiError } from "../api";
 import type { Identity, RegistrationForm, RegistrationState } from "../api/registration";
 
-// The primo-registration form's logic, without React: the draft, the checks
-// the server also makes (told before sending), what is sent, and which
-// screen the person's state calls for.
+// The primo-registration form's logic, without React: the draft, what is
+// sent, where the server's field errors go (the checks are the server's
+// alone: backend/primo tells every wrong field at once), and which screen the
+// person's state calls for.
 
 export interface Draft {
     professionCode: string;
@@ -45,56 +46,6 @@ export function withoutError(errors: Errors, key: keyof Draft): Errors {
 /** initialDraft starts the form, the e-mail taken from FranceConnect. */
 export function initialDraft(identity: Identity): Draft {
     return { professionCode: "", diplomaTitle: "", diplomaInstitution: "", diplomaDate: "", department: "", email: identity.email ?? "", phone: "", noRpps: false };
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDate(s: string): boolean {
-    if (!DATE.test(s)) {
-        return false;
-    }
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
-
-/** validate tells what is wrong before sending; today and the birth date are YYYY-MM-DD. */
-export function validate(d: Draft, today: string, birthDate: string): Errors {
-    const e: Errors = {};
-    if (!d.noRpps) {
-        e.noRpps = "Cochez cette case : FranceConnect sert uniquement au primo enregistrement. Si vous avez déjà un numéro RPPS, connectez-vous avec Pro Santé Connect.";
-    }
-    if (d.professionCode === "") {
-        e.professionCode = "Choisissez votre profession.";
-    }
-    const text = (field: Field, value: string, missing: string) => {
-        const v = value.trim();
-        if (v === "") {
-            e[field] = missing;
-        } else if (Array.from(v).length > 200) {
-            e[field] = "200 caractères au plus.";
-        }
-    };
-    text("diploma.title", d.diplomaTitle, "Indiquez l'intitulé de votre diplôme.");
-    text("diploma.institution", d.diplomaInstitution, "Indiquez l'établissement ou le lieu de délivrance du diplôme.");
-    const date = d.diplomaDate.trim();
-    if (date === "") {
-        e["diploma.date"] = "Indiquez la date d'obtention du diplôme.";
-    } else if (!isDate(date)) {
-        e["diploma.date"] = "Date attendue au format AAAA-MM-JJ.";
-    } else if (date > today) {
-        e["diploma.date"] = "La date d'obtention ne peut pas être dans le futur.";
-    } else if (date <= birthDate) {
-        e["diploma.date"] = "La date d'obtention est antérieure à votre date de naissance.";
-    }
-    if (d.department === "") {
-        e.department = "Choisissez le département où vous exercerez : il désigne l'ARS qui examinera votre demande.";
-    }
-    if (!EMAIL.test(d.email.trim())) {
-        e.email = "Indiquez une adresse électronique valide (exemple : nom@domaine.fr).";
-    }
-    return e;
 }
 
 /** toWire is what POST /api/v1/registration reads. */

@@ -77,6 +77,8 @@ func (a *App) ConnectMailbox(in MailboxSignIn) (*MailboxState, error) {
 	var fields []erpps.FieldError
 	if in.Host == "" {
 		fields = append(fields, erpps.FieldError{Field: "host", Code: "required", Message: "Saisissez le serveur IMAP (par exemple imap.example.org)."})
+	} else if strings.ContainsAny(in.Host, " \t/:") {
+		fields = append(fields, erpps.FieldError{Field: "host", Code: "invalid", Message: "Saisissez le nom du serveur seul, sans « imaps:// » ni port (par exemple imap.example.org)."})
 	}
 	if in.Port < 1 || in.Port > 65535 {
 		fields = append(fields, erpps.FieldError{Field: "port", Code: "invalid", Message: "Le port est un nombre de 1 à 65535 (993 pour IMAP sur TLS)."})

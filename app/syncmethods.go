@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"time"
 
@@ -45,11 +46,15 @@ func (a *App) ConnectServer(in ServerSignIn) (*ServerSettings, error) {
 	if !m.available() {
 		return nil, errNoServer
 	}
+	// Every field wrong is told at once: the address's problem with the others.
+	var missing []erpps.FieldError
 	base, err := checkServerURL(in.URL)
-	if err != nil {
+	var bad *erpps.Error
+	if errors.As(err, &bad) {
+		missing = append(missing, bad.Fields...)
+	} else if err != nil {
 		return nil, err
 	}
-	var missing []erpps.FieldError
 	if in.Login == "" {
 		missing = append(missing, erpps.FieldError{Field: "login", Code: "required", Message: "Saisissez votre identifiant."})
 	}
@@ -57,7 +62,7 @@ func (a *App) ConnectServer(in ServerSignIn) (*ServerSettings, error) {
 		missing = append(missing, erpps.FieldError{Field: "password", Code: "required", Message: "Saisissez votre mot de passe."})
 	}
 	if len(missing) > 0 {
-		return nil, erpps.Invalid("Saisissez votre identifiant et votre mot de passe.", missing...)
+		return nil, erpps.Invalid("Complétez les informations de connexion au serveur.", missing...)
 	}
 	hc, err := m.httpClient(in.CAFile)
 	if err != nil {

@@ -118,6 +118,14 @@ func TestSyncServerPage(t *testing.T) {
 	waitText(t, ctx, "Ce poste n'est relié à aucun serveur")
 	look(t, ctx, "serveur-1-non-relie")
 
+	// Sent empty: Go tells every field at once, the focus goes to the first.
+	clickID(t, ctx, "btn-server-signin")
+	for _, id := range []string{"server-url", "server-login", "server-password"} {
+		waitInvalid(t, ctx, id)
+	}
+	waitText(t, ctx, "Saisissez votre identifiant.")
+	waitJS(t, ctx, "the focus on the address", `document.activeElement && document.activeElement.id === "server-url"`)
+
 	typeInto(t, ctx, "server-url", remote.url)
 	typeInto(t, ctx, "server-login", p.RPPS)
 	typeInto(t, ctx, "server-password", "pas le bon")

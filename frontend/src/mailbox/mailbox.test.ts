@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../api";
 import type { MailFindingView } from "../api";
-import { checkMailboxForm, codesByPractitioner, decisionDisplay, decisionsFor, emptyMailboxForm, pickupDisplay, signInOf, validityLabel } from "./mailbox";
+import { mailboxErrorsOf, codesByPractitioner, decisionDisplay, decisionsFor, emptyMailboxForm, pickupDisplay, signInOf, validityLabel } from "./mailbox";
 
 function code(id: string, rpps: string, name: string, receivedAt: string, expired = false): MailFindingView {
     const exp = new Date(new Date(receivedAt).getTime() + 30 * 60000).toISOString();
@@ -17,23 +18,22 @@ function decision(id: string, requestId: string, decision: string, receivedAt: s
     };
 }
 
-describe("checkMailboxForm", () => {
-    it("asks for every field", () => {
-        expect(Object.keys(checkMailboxForm({ ...emptyMailboxForm, port: "" })).sort()).toEqual(["host", "password", "port", "username"]);
+describe("the connection form", () => {
+    it("puts Go's field errors on the form's fields", () => {
+        const e = new ApiError("invalid", "Complétez les informations de connexion de la boîte aux lettres.", [
+            { field: "host", code: "invalid", message: "Saisissez le nom du serveur seul." },
+            { field: "port", code: "invalid", message: "Le port est un nombre de 1 à 65535." },
+            { field: "elsewhere", code: "x", message: "?" }
+        ]);
+        expect(mailboxErrorsOf(e)).toEqual({ host: "Saisissez le nom du serveur seul.", port: "Le port est un nombre de 1 à 65535." });
+        expect(mailboxErrorsOf(new Error("boom"))).toEqual({});
     });
-    it("refuses a URL or a port typed in the host, and a port out of range", () => {
-        const ok = { host: "imap.example.org", port: "993", username: "cabinet", password: "x", folder: "" };
-        expect(checkMailboxForm(ok)).toEqual({});
-        expect(checkMailboxForm({ ...ok, host: "imaps://imap.example.org" }).host).toContain("sans « imaps:// »");
-        expect(checkMailboxForm({ ...ok, host: "imap.example.org:993" }).host).toBeDefined();
-        expect(checkMailboxForm({ ...ok, port: "70000" }).port).toBeDefined();
-        expect(checkMailboxForm({ ...ok, port: "0" }).port).toBeDefined();
-        expect(checkMailboxForm({ ...ok, port: "99a" }).port).toBeDefined();
-    });
-    it("sends the port as a number and keeps the password as typed", () => {
+    it("sends the port as a number (-1 when it is not one, for Go to refuse) and keeps the password as typed", () => {
         expect(signInOf({ host: " imap.example.org ", port: " 1993", username: " c ", password: " p ", folder: "" })).toEqual({
             host: "imap.example.org", port: 1993, username: "c", password: " p ", folder: ""
         });
+        expect(signInOf({ ...emptyMailboxForm, port: "99a" }).port).toBe(-1);
+        expect(signInOf({ ...emptyMailboxForm, port: "" }).port).toBe(-1);
     });
 });
 

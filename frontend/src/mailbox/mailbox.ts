@@ -1,6 +1,6 @@
-import type { MailboxSignIn, MailFindingView, PickupStatus } from "../api";
+import { ApiError, type MailboxSignIn, type MailFindingView, type PickupStatus } from "../api";
 
-// The logic of « Boîte aux lettres du cabinet »: the form's checks, where the
+// The logic of « Boîte aux lettres du cabinet »: where the form's errors go, where the
 // pickup stands, the activation codes grouped by practitioner, the decisions'
 // wording. Pure functions: the page only draws them.
 
@@ -18,31 +18,24 @@ export interface MailboxForm {
 
 export const emptyMailboxForm: MailboxForm = { host: "", port: "993", username: "", password: "", folder: "" };
 
-/** checkMailboxForm returns the errors of the form, by field ({} when it can be sent). */
-export function checkMailboxForm(f: MailboxForm): MailboxErrors {
+/** mailboxErrorsOf puts ConnectMailbox's field errors on the form's fields (the checks are Go's). */
+export function mailboxErrorsOf(e: unknown): MailboxErrors {
     const errors: MailboxErrors = {};
-    const host = f.host.trim();
-    if (host === "") {
-        errors.host = "Saisissez le serveur IMAP (par exemple imap.example.org).";
-    } else if (/[\s/:]/.test(host)) {
-        errors.host = "Saisissez le nom du serveur seul, sans « imaps:// » ni port (par exemple imap.example.org).";
-    }
-    const port = f.port.trim();
-    if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-        errors.port = "Le port est un nombre de 1 à 65535 (993 pour IMAP sur TLS).";
-    }
-    if (f.username.trim() === "") {
-        errors.username = "Saisissez l'identifiant de la boîte aux lettres.";
-    }
-    if (f.password === "") {
-        errors.password = "Saisissez le mot de passe de la boîte aux lettres.";
+    if (e instanceof ApiError) {
+        for (const f of ["host", "port", "username", "password"] as const) {
+            const m = e.fieldMessage(f);
+            if (m !== undefined) {
+                errors[f] = m;
+            }
+        }
     }
     return errors;
 }
 
-/** signInOf is what ConnectMailbox receives from a checked form. */
+/** signInOf is what ConnectMailbox receives from the form: a port that is not a number goes as -1, which Go refuses with its message. */
 export function signInOf(f: MailboxForm): MailboxSignIn {
-    return { host: f.host.trim(), port: Number(f.port.trim()), username: f.username.trim(), password: f.password, folder: f.folder.trim() };
+    const port = f.port.trim();
+    return { host: f.host.trim(), port: /^\d{1,5}$/.test(port) ? Number(port) : -1, username: f.username.trim(), password: f.password, folder: f.folder.trim() };
 }
 
 export type Tone = "success" | "info" | "warning" | "error";

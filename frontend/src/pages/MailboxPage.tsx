@@ -3,11 +3,11 @@ import { api, ApiError, type CompanionLink, type MailboxState, type MailFindingV
 import { formatDateTime } from "../format";
 import { usePageTitle } from "../hooks/usePageTitle";
 import {
-    checkMailboxForm,
     codesByPractitioner,
     decisionDisplay,
     emptyMailboxForm,
     pickupDisplay,
+    mailboxErrorsOf,
     readHow,
     signInOf,
     validityLabel,
@@ -51,14 +51,8 @@ function ConnectForm({ onConnected }: { onConnected: (s: MailboxState) => void }
     const [busy, setBusy] = useState(false);
     const set = (k: keyof MailboxForm) => (v: string) => { setForm(f => ({ ...f, [k]: v })); };
     const submit = () => {
-        const found = checkMailboxForm(form);
-        setErrors(found);
+        setErrors({});
         setFailure(null);
-        const first = (["host", "port", "username", "password"] as const).find(f => found[f] !== undefined);
-        if (first !== undefined) {
-            document.getElementById(`mailbox-${first}`)?.focus();
-            return;
-        }
         setBusy(true);
         api.connectMailbox(signInOf(form)).then(
             s => {
@@ -69,7 +63,13 @@ function ConnectForm({ onConnected }: { onConnected: (s: MailboxState) => void }
             (e: unknown) => {
                 setBusy(false);
                 setForm(f => ({ ...f, password: "" }));
+                const found = mailboxErrorsOf(e);
+                setErrors(found);
                 setFailure(messageOf(e));
+                const first = (["host", "port", "username", "password"] as const).find(f => found[f] !== undefined);
+                if (first !== undefined) {
+                    document.getElementById(`mailbox-${first}`)?.focus();
+                }
             }
         );
     };

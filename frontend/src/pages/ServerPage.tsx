@@ -3,7 +3,7 @@ import { api, ApiError, type ServerSettings, type SyncState } from "../api";
 import { formatDateTime } from "../format";
 import { useApi } from "../hooks/useApi";
 import { usePageTitle } from "../hooks/usePageTitle";
-import { checkForm, type Errors } from "../sync/serverForm";
+import type { Errors } from "../sync/serverForm";
 import { ConnectionHelpLink, ProSanteConnect } from "./entry/ProSanteConnect";
 import { syncDisplay } from "../sync/status";
 import { useNow, useSyncState } from "../sync/useSync";
@@ -180,14 +180,8 @@ function SignInForm({ settings, onChange }: { settings: ServerSettings; onChange
     const [busy, setBusy] = useState(false);
 
     const submit = () => {
-        const found = checkForm(url, login, password);
-        setErrors(found);
+        setErrors({});
         clear();
-        const first = (["url", "login", "password"] as const).find(f => found[f] !== undefined);
-        if (first !== undefined) {
-            document.getElementById(`server-${first}`)?.focus();
-            return;
-        }
         setBusy(true);
         api.connectServer({ url: url.trim(), caFile: caFile.trim(), login: login.trim(), password }).then(
             s => {
@@ -207,7 +201,13 @@ function SignInForm({ settings, onChange }: { settings: ServerSettings; onChange
                     }
                 }
                 setErrors(fieldErrors);
-                show(err.message);
+                const first = (["url", "caFile", "login", "password"] as const).find(f => fieldErrors[f] !== undefined);
+                if (first === undefined) {
+                    show(err.message);
+                } else {
+                    clear();
+                    document.getElementById(first === "caFile" ? "server-ca" : `server-${first}`)?.focus();
+                }
             }
         );
     };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SyncIssue } from "../api";
 import { compareVersions, mergeVersions } from "../forms/versions";
-import { checkForm } from "./serverForm";
 import { deliveredWatcher, lastSyncText, syncAnnouncement, syncDisplay } from "./status";
 import { issueOf, rejectionTitle, SERVER_INDEX, suggestedChoices, threeWayVersions } from "./threeWay";
 
@@ -102,13 +101,3 @@ describe("issues", () => {
     });
 });
 
-describe("checkForm", () => {
-    it("asks for the address, the login and the password before calling the server", () => {
-        expect(checkForm(" ", "", "")).toEqual({
-            url: "Saisissez l'adresse du serveur eRPPS, par exemple https://erpps.sante.fr.",
-            login: "Saisissez votre identifiant.",
-            password: "Saisissez votre mot de passe."
-        });
-        expect(checkForm("https://erpps.sante.fr", "99100000001", " ")).toEqual({});
-    });
-});

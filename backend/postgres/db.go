@@ -129,13 +129,14 @@ func (db *DB) writeTx(ctx context.Context, what string, receipt *erpps.Receipt, 
 	var result *erpps.MutationResult
 	err := db.plainTx(ctx, what, func(tx pgx.Tx) error {
 		result = nil
-		if _, err := tx.Exec(ctx, `SELECT 1 FROM sync_counter WHERE id = 1 FOR UPDATE`); err != nil {
-			return fmt.Errorf("lock the change counter: %w", err)
-		}
 		if receipt != nil {
-			if err := checkReceipt(ctx, tx, *receipt); err != nil {
+			// The counter's lock and the receipt's claim in one round
+			// trip: the lock is held meanwhile.
+			if err := lockAndClaim(ctx, tx, *receipt); err != nil {
 				return err
 			}
+		} else if _, err := tx.Exec(ctx, lockCounter); err != nil {
+			return fmt.Errorf("lock the change counter: %w", err)
 		}
 		if err := fn(tx); err != nil {
 			return err

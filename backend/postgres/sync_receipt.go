@@ -17,31 +17,51 @@ func receiptTaken() *erpps.Error {
 	return erpps.Errorf(erpps.ECONFLICT, "Cette modification n'est pas la suivante attendue de ce poste : elle a peut-être déjà été traitée.")
 }
 
-// checkReceipt locks the client's line and refuses the transaction unless
-// r.Seq is its next seq; the triggers then attribute the transaction's
-// changes to the client.
-func checkReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
-	// One round trip (the counter's lock is held meanwhile): the line is
-	// locked and the client named together. Named for a wrong seq, the
-	// transaction is rolled back anyway.
-	var last int64
-	err := tx.QueryRow(ctx, `
-		SELECT last_seq, set_config('erpps.sync_client', $1, true) FROM sync_clients
-		WHERE client_id = $1 FOR UPDATE`, r.ClientID).Scan(&last, nil)
+// lockCounter takes the change counter's lock (see writeTx).
+const lockCounter = `SELECT 1 FROM sync_counter WHERE id = 1 FOR UPDATE`
+
+// lockAndClaim takes the change counter's lock, then claims r for the
+// transaction: the client's seq advances to r.Seq (its line locked until
+// the commit; ECONFLICT, the transaction rolled back, unless r.Seq is the
+// next one) and the client is named for the triggers, which attribute the
+// transaction's changes to it. One round trip.
+func lockAndClaim(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
+	b := &pgx.Batch{}
+	b.Queue(lockCounter)
+	b.Queue(`
+		UPDATE sync_clients SET last_seq = $2 WHERE client_id = $1 AND last_seq = $2 - 1
+		RETURNING set_config('erpps.sync_client', $1, true)`, r.ClientID, r.Seq)
+	br := tx.SendBatch(ctx, b)
+	defer br.Close()
+	if _, err := br.Exec(); err != nil {
+		return fmt.Errorf("lock the change counter: %w", err)
+	}
+	err := br.QueryRow().Scan(nil)
 	if errNoRows(err) {
-		return erpps.Errorf(erpps.ECONFLICT, "Ce poste n'est pas enregistré auprès du serveur.")
+		if err := br.Close(); err != nil {
+			return fmt.Errorf("claim the receipt: %w", err)
+		}
+		var known bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM sync_clients WHERE client_id = $1)`, r.ClientID).Scan(&known); err != nil {
+			return fmt.Errorf("read the sync client: %w", err)
+		}
+		if !known {
+			return erpps.Errorf(erpps.ECONFLICT, "Ce poste n'est pas enregistré auprès du serveur.")
+		}
+		return receiptTaken()
 	}
 	if err != nil {
-		return fmt.Errorf("read the sync client: %w", err)
+		return fmt.Errorf("claim the receipt: %w", err)
 	}
-	if r.Seq != last+1 {
-		return receiptTaken()
+	if err := br.Close(); err != nil {
+		return fmt.Errorf("claim the receipt: %w", err)
 	}
 	return nil
 }
 
 // commitReceipt stores the result of the client's mutation (applied, with
-// the request read back) and advances its seq; it returns the result stored.
+// the request read back; the client's seq was advanced by lockAndClaim); it
+// returns the result stored.
 func commitReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt, now time.Time) (*erpps.MutationResult, error) {
 	res := erpps.MutationResult{ClientID: r.ClientID, Seq: r.Seq, MutationID: r.MutationID, Outcome: erpps.OutcomeApplied}
 	var err error
@@ -56,7 +76,7 @@ func commitReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt, now time.Tim
 	if req != nil {
 		res.Request, res.Version, res.Linked = req, req.Revision, linked
 	}
-	if err := storeResult(ctx, tx, res, r.RequestID, now); err != nil {
+	if err := insertResult(ctx, tx, res, r.RequestID, now); err != nil {
 		return nil, err
 	}
 	return &res, nil
@@ -162,10 +182,7 @@ func storeResult(ctx context.Context, tx pgx.Tx, res erpps.MutationResult, reque
 	b := &pgx.Batch{}
 	b.Queue(`UPDATE sync_clients SET last_seq = $1 WHERE client_id = $2 AND last_seq = $3`,
 		res.Seq, res.ClientID, res.Seq-1)
-	b.Queue(`
-		INSERT INTO sync_mutations (client_id, seq, mutation_id, request_id, outcome, result, at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		res.ClientID, res.Seq, res.MutationID, requestID, string(res.Outcome), string(text), now)
+	b.Queue(insertResultQuery, res.ClientID, res.Seq, res.MutationID, requestID, string(res.Outcome), string(text), now)
 	br := tx.SendBatch(ctx, b)
 	defer br.Close()
 	tag, err := br.Exec()
@@ -179,6 +196,24 @@ func storeResult(ctx context.Context, tx pgx.Tx, res erpps.MutationResult, reque
 		return fmt.Errorf("store the mutation result: %w", err)
 	}
 	if err := br.Close(); err != nil {
+		return fmt.Errorf("store the mutation result: %w", err)
+	}
+	return nil
+}
+
+// insertResultQuery stores a mutation's result.
+const insertResultQuery = `
+		INSERT INTO sync_mutations (client_id, seq, mutation_id, request_id, outcome, result, at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`
+
+// insertResult stores res, the result of a mutation of request requestID
+// (the client's seq already advanced).
+func insertResult(ctx context.Context, tx pgx.Tx, res erpps.MutationResult, requestID string, now time.Time) error {
+	text, err := json.Marshal(res)
+	if err != nil {
+		return fmt.Errorf("encode the mutation result: %w", err)
+	}
+	if _, err := tx.Exec(ctx, insertResultQuery, res.ClientID, res.Seq, res.MutationID, requestID, string(res.Outcome), string(text), now); err != nil {
 		return fmt.Errorf("store the mutation result: %w", err)
 	}
 	return nil

@@ -171,10 +171,8 @@ func (s *Service) attempt(ctx context.Context, acct *erpps.Account, m erpps.Muta
 	if err := checkMutation(acct, m); err != nil {
 		return s.record(ctx, m, erpps.OutcomeRejected, err)
 	}
-	cur, err := s.Store.FindRequestByID(ctx, m.RequestID)
-	if erpps.ErrorCode(err) == erpps.ENOTFOUND {
-		cur = nil
-	} else if err != nil {
+	cur, changed, err := s.basis(ctx, m)
+	if err != nil {
 		return nil, err
 	}
 	rpps := m.Principal
@@ -187,16 +185,45 @@ func (s *Service) attempt(ctx context.Context, acct *erpps.Account, m erpps.Muta
 		return s.record(ctx, m, erpps.OutcomeRejected, erpps.NotFound("Ce dossier est introuvable, ou vous n'avez pas de mandat en cours pour lui."))
 	}
 	if cur == nil {
-		return s.onAbsent(ctx, acct, m)
-	}
-	changed, err := s.Store.ChangedByOthersSince(ctx, m.RequestID, m.BaseVersion, m.ClientID)
-	if err != nil {
-		return nil, err
+		return s.onAbsent(ctx, acct, m, changed)
 	}
 	if changed {
 		return s.conflict(ctx, m, cur)
 	}
 	return s.apply(ctx, acct, m, cur)
+}
+
+// basisReader is a store that reads the request of a mutation and whether
+// others changed it since the mutation's base together (one read
+// transaction, one round trip): the sqlite and postgres stores.
+type basisReader interface {
+	// RequestChangedSince returns the request as it stands, without its
+	// history (nil when absent), and ChangedByOthersSince(id, version,
+	// clientID).
+	RequestChangedSince(ctx context.Context, id string, version int64, clientID string) (*erpps.Request, bool, error)
+}
+
+// basis reads what deciding m needs: its request as it stands (nil when
+// absent; its history is not read) and whether someone else than m's
+// client changed it since m's base version.
+func (s *Service) basis(ctx context.Context, m erpps.Mutation) (*erpps.Request, bool, error) {
+	if br, ok := s.Store.(basisReader); ok {
+		return br.RequestChangedSince(ctx, m.RequestID, m.BaseVersion, m.ClientID)
+	}
+	cur, err := s.Store.FindRequestByID(ctx, m.RequestID)
+	if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+		cur = nil
+	} else if err != nil {
+		return nil, false, err
+	}
+	if cur == nil && m.BaseVersion == 0 {
+		return nil, false, nil // nothing to have changed since
+	}
+	changed, err := s.Store.ChangedByOthersSince(ctx, m.RequestID, m.BaseVersion, m.ClientID)
+	if err != nil {
+		return nil, false, err
+	}
+	return cur, changed, nil
 }
 
 // checkMutation refuses a mutation made by someone else than the signed-in
@@ -216,23 +243,18 @@ func checkMutation(acct *erpps.Account, m erpps.Mutation) error {
 }
 
 // onAbsent decides m on a request the server does not have: a save creates
-// it (unless someone else deleted it since m's base: conflict); a delete has
-// nothing left to do; a transmission or a withdrawal has nothing to act on.
-func (s *Service) onAbsent(ctx context.Context, acct *erpps.Account, m erpps.Mutation) (*erpps.MutationResult, error) {
-	if m.BaseVersion > 0 {
-		changed, err := s.Store.ChangedByOthersSince(ctx, m.RequestID, m.BaseVersion, m.ClientID)
-		if err != nil {
-			return nil, err
-		}
-		if changed && m.Kind != erpps.MutationDeleteDraft {
-			return s.conflict(ctx, m, nil)
-		}
+// it (unless someone else deleted it since m's base, changed: conflict); a
+// delete has nothing left to do; a transmission or a withdrawal has nothing
+// to act on.
+func (s *Service) onAbsent(ctx context.Context, acct *erpps.Account, m erpps.Mutation, changed bool) (*erpps.MutationResult, error) {
+	if m.BaseVersion > 0 && changed && m.Kind != erpps.MutationDeleteDraft {
+		return s.conflict(ctx, m, nil)
 	}
 	switch m.Kind {
 	case erpps.MutationSaveDraft:
 		in := requests.StartInput{RPPS: m.Principal, Kind: m.RequestKind, TargetID: m.TargetID}
 		rctx, res := s.receipted(ctx, m)
-		if _, err := s.Requests.CreateDraft(rctx, m.RequestID, in, m.Payload, acct.Actor()); err != nil {
+		if err := s.Requests.InsertDraft(rctx, m.RequestID, in, m.Payload, acct.Actor()); err != nil {
 			return nil, err
 		}
 		return s.committed(ctx, m, res)

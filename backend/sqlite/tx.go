@@ -52,8 +52,12 @@ func (db *DB) writeTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx *s
 	return err
 }
 
-// runWriteTx is writeTx's transaction.
+// runWriteTx is writeTx's transaction; on the server's store, a receipted
+// write is committed with the others queued with it (see groupCommit).
 func (db *DB) runWriteTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) error {
+	if receipt != nil && db.logs {
+		return db.groupWrite(ctx, receipt, fn)
+	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: unable to begin a transaction: %w", err)

@@ -291,10 +291,14 @@ func (s *Service) apply(ctx context.Context, acct *erpps.Account, m erpps.Mutati
 }
 
 // receipted is ctx carrying m's receipt for the store's write, and where
-// the store puts the result it committed with the write.
+// the store puts the result it committed with the write. The write is not
+// cancelled with the request: once begun it ends (a desktop gone meanwhile
+// is answered the stored result when it sends m again), and a store that
+// commits several desktops' writes together (sqlite) never has one of them
+// interrupted halfway.
 func (s *Service) receipted(ctx context.Context, m erpps.Mutation) (context.Context, *erpps.MutationResult) {
 	res := &erpps.MutationResult{}
-	return erpps.WithReceipt(ctx, erpps.Receipt{ClientID: m.ClientID, Seq: m.Seq, MutationID: m.ID, RequestID: m.RequestID, Result: res}), res
+	return erpps.WithReceipt(context.WithoutCancel(ctx), erpps.Receipt{ClientID: m.ClientID, Seq: m.Seq, MutationID: m.ID, RequestID: m.RequestID, Result: res}), res
 }
 
 // committed is the result of m that a successful write stored with its

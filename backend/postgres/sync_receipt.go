@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -59,27 +60,84 @@ func lockAndClaim(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
 	return nil
 }
 
-// commitReceipt stores the result of the client's mutation (applied, with
-// the request read back; the client's seq was advanced by lockAndClaim); it
-// returns the result stored.
-func commitReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt, now time.Time) (*erpps.MutationResult, error) {
+// receiptTx is writeTx with a receipt: in one transaction, the counter's
+// lock and the receipt's claim (one round trip), fn, the request read back
+// (one round trip), then the result stored and the commit sent together
+// (one round trip): the counter's lock, which every write of the log waits
+// for, is held over three round trips after fn's. The result is handed back
+// (receipt.Result) once committed.
+func (db *DB) receiptTx(ctx context.Context, what string, r erpps.Receipt, fn func(tx pgx.Tx) error) error {
+	if db.pool == nil {
+		return erpps.Internal(errors.New("store: the database is not open"))
+	}
+	// A connection of its own (not the pool's transaction, which would
+	// send its own COMMIT again): released idle once committed, or after
+	// the rollback.
+	conn, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return storeError(what, err)
+	}
+	defer conn.Release()
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return storeError(what, err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
+		}
+	}()
+	if err := lockAndClaim(ctx, tx, r); err != nil {
+		return storeError(what, err)
+	}
+	if err := fn(tx); err != nil {
+		return storeError(what, err)
+	}
+	res, text, err := receiptResult(ctx, tx, r)
+	if err != nil {
+		return storeError(what, err)
+	}
+	b := &pgx.Batch{}
+	b.Queue(insertResultQuery, res.ClientID, res.Seq, res.MutationID, r.RequestID, string(res.Outcome), string(text), db.now())
+	b.Queue(`COMMIT`)
+	br := tx.SendBatch(ctx, b)
+	_, ierr := br.Exec()
+	tag, cerr := br.Exec()
+	if err := errors.Join(ierr, cerr, br.Close()); err != nil {
+		return storeError(what, fmt.Errorf("store the mutation result and commit: %w", err))
+	}
+	if tag.String() != "COMMIT" {
+		return storeError(what, fmt.Errorf("commit: %s", tag))
+	}
+	committed = true
+	if r.Result != nil {
+		*r.Result = *res // committed
+	}
+	return nil
+}
+
+// receiptResult is the result of the client's mutation (applied, with the
+// request read back) and its JSON, to store.
+func receiptResult(ctx context.Context, tx pgx.Tx, r erpps.Receipt) (*erpps.MutationResult, []byte, error) {
 	res := erpps.MutationResult{ClientID: r.ClientID, Seq: r.Seq, MutationID: r.MutationID, Outcome: erpps.OutcomeApplied}
 	var err error
 	var req, linked *erpps.Request
 	if r.RequestID == "" {
 		if res.ChangeSeq, err = changeSeq(ctx, tx); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	} else if res.ChangeSeq, req, linked, err = readBackWithSeq(ctx, tx, r.RequestID); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if req != nil {
 		res.Request, res.Version, res.Linked = req, req.Revision, linked
 	}
-	if err := insertResult(ctx, tx, res, r.RequestID, now); err != nil {
-		return nil, err
+	text, err := json.Marshal(res)
+	if err != nil {
+		return nil, nil, fmt.Errorf("encode the mutation result: %w", err)
 	}
-	return &res, nil
+	return &res, text, nil
 }
 
 // changeSeq returns the newest change sequence the transaction sees.
@@ -205,16 +263,3 @@ func storeResult(ctx context.Context, tx pgx.Tx, res erpps.MutationResult, reque
 const insertResultQuery = `
 		INSERT INTO sync_mutations (client_id, seq, mutation_id, request_id, outcome, result, at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`
-
-// insertResult stores res, the result of a mutation of request requestID
-// (the client's seq already advanced).
-func insertResult(ctx context.Context, tx pgx.Tx, res erpps.MutationResult, requestID string, now time.Time) error {
-	text, err := json.Marshal(res)
-	if err != nil {
-		return fmt.Errorf("encode the mutation result: %w", err)
-	}
-	if _, err := tx.Exec(ctx, insertResultQuery, res.ClientID, res.Seq, res.MutationID, requestID, string(res.Outcome), string(text), now); err != nil {
-		return fmt.Errorf("store the mutation result: %w", err)
-	}
-	return nil
-}

@@ -59,6 +59,12 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 // reading the sequence again.
 func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, int64, error) {
 	limit = pageSize(limit)
+	if len(rpps) > 0 {
+		page, end, ok, err := db.pipelinedChanges(ctx, cursor, rpps, limit)
+		if err != nil || ok {
+			return page, end, err
+		}
+	}
 	out := &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: cursor}
 	var end int64
 	err := db.inReadTx(ctx, "list the changes", func(tx pgx.Tx) error {
@@ -67,11 +73,7 @@ func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, li
 		b := &pgx.Batch{}
 		b.Queue(`SELECT seq, horizon FROM sync_counter WHERE id = 1`)
 		if len(rpps) > 0 {
-			b.Queue(`
-			SELECT c.seq, c.kind, c.object_id, c.deleted FROM sync_changes c
-			WHERE c.seq > $1 AND c.rpps = ANY($2)
-			  AND c.seq = (SELECT max(n.seq) FROM sync_changes n WHERE n.kind = c.kind AND n.object_id = c.object_id)
-			ORDER BY c.seq LIMIT $3`, cursor, rpps, limit+1)
+			b.Queue(linesQuery, cursor, rpps, limit+1)
 		}
 		br := tx.SendBatch(ctx, b)
 		defer br.Close()
@@ -91,13 +93,7 @@ func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, li
 		if err != nil {
 			return fmt.Errorf("read the change log: %w", err)
 		}
-		lines, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (changeLine, error) {
-			var l changeLine
-			var kind string
-			err := row.Scan(&l.seq, &kind, &l.id, &l.deleted)
-			l.kind = erpps.ChangeKind(kind)
-			return l, err
-		})
+		lines, err := pgx.CollectRows(rows, scanLine)
 		if err != nil {
 			return fmt.Errorf("read the change log: %w", err)
 		}

@@ -21,19 +21,23 @@ func receiptTaken() *erpps.Error {
 // lockCounter takes the change counter's lock (see writeTx).
 const lockCounter = `SELECT 1 FROM sync_counter WHERE id = 1 FOR UPDATE`
 
-// lockAndClaim takes the change counter's lock, then claims r for the
-// transaction: the client's seq advances to r.Seq (its line locked until
+// lockAndClaim begins tx (on a connection outside any transaction), takes
+// the change counter's lock, then claims r for the transaction: the client's seq advances to r.Seq (its line locked until
 // the commit; ECONFLICT, the transaction rolled back, unless r.Seq is the
 // next one) and the client is named for the triggers, which attribute the
 // transaction's changes to it. One round trip.
 func lockAndClaim(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
 	b := &pgx.Batch{}
+	b.Queue(`BEGIN`)
 	b.Queue(lockCounter)
 	b.Queue(`
 		UPDATE sync_clients SET last_seq = $2 WHERE client_id = $1 AND last_seq = $2 - 1
 		RETURNING set_config('erpps.sync_client', $1, true)`, r.ClientID, r.Seq)
 	br := tx.SendBatch(ctx, b)
 	defer br.Close()
+	if _, err := br.Exec(); err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
 	if _, err := br.Exec(); err != nil {
 		return fmt.Errorf("lock the change counter: %w", err)
 	}
@@ -60,8 +64,8 @@ func lockAndClaim(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
 	return nil
 }
 
-// receiptTx is writeTx with a receipt: in one transaction, the counter's
-// lock and the receipt's claim (one round trip), fn, the request read back
+// receiptTx is writeTx with a receipt: in one transaction, its BEGIN, the
+// counter's lock and the receipt's claim (one round trip), fn, the request read back
 // (one round trip), then the result stored and the commit sent together
 // (one round trip): the counter's lock, which every write of the log waits
 // for, is held over three round trips after fn's. The result is handed back
@@ -78,13 +82,10 @@ func (db *DB) receiptTx(ctx context.Context, what string, r erpps.Receipt, fn fu
 		return storeError(what, err)
 	}
 	defer conn.Release()
-	tx, err := conn.Begin(ctx)
-	if err != nil {
-		return storeError(what, err)
-	}
+	tx := pipedTx{conn.Conn()}
 	committed := false
 	defer func() {
-		if !committed {
+		if !committed && conn.Conn().PgConn().TxStatus() != 'I' {
 			_ = tx.Rollback(context.WithoutCancel(ctx))
 		}
 	}()

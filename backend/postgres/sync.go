@@ -200,3 +200,57 @@ func (db *DB) PruneMutations(ctx context.Context, before time.Time) (int, error)
 	}
 	return int(n), nil
 }
+
+// BindSyncClientAndRead is BindSyncClient(clientID, accountID) and
+// RequestChangedSince(id, version, clientID) in one round trip for a known
+// client (the request read after the client's line); a client's first push
+// binds it first.
+func (db *DB) BindSyncClientAndRead(ctx context.Context, clientID, accountID, id string, version int64) (int64, *erpps.Request, bool, error) {
+	if clientID == "" || accountID == "" {
+		return 0, nil, false, erpps.Errorf(erpps.EINVALID, "L'identifiant du poste est obligatoire.")
+	}
+	if db.pool == nil {
+		return 0, nil, false, erpps.Internal(fmt.Errorf("store: the database is not open"))
+	}
+	b := &pgx.Batch{}
+	b.Queue(`SELECT account_id, last_seq FROM sync_clients WHERE client_id = $1`, clientID)
+	b.Queue(`SELECT `+requestColumns+` FROM requests WHERE id = $1`, id)
+	b.Queue(changedQuery, id, version, clientID)
+	br := db.pool.SendBatch(ctx, b)
+	var bound string
+	var last int64
+	err := br.QueryRow().Scan(&bound, &last)
+	if errNoRows(err) {
+		// A new client: bound by its first push, then read.
+		if err := br.Close(); err != nil {
+			return 0, nil, false, storeError("read the sync client", err)
+		}
+		if last, err = db.BindSyncClient(ctx, clientID, accountID); err != nil {
+			return 0, nil, false, err
+		}
+		r, changed, err := db.RequestChangedSince(ctx, id, version, clientID)
+		return last, r, changed, err
+	}
+	defer br.Close()
+	if err != nil {
+		return 0, nil, false, storeError("read the sync client", err)
+	}
+	r, err := scanRequest(br.QueryRow())
+	if errNoRows(err) {
+		r = nil
+	} else if err != nil {
+		return 0, nil, false, storeError("read the request", err)
+	}
+	var others bool
+	var versions, newest, horizon int64
+	if err := br.QueryRow().Scan(&others, &versions, &newest, &horizon); err != nil {
+		return 0, nil, false, storeError("read the request's changes", err)
+	}
+	if err := br.Close(); err != nil {
+		return 0, nil, false, storeError("bind the sync client", err)
+	}
+	if bound != accountID {
+		return 0, nil, false, erpps.Errorf(erpps.EFORBIDDEN, "Ce poste est rattaché à un autre compte : reconnectez-le au serveur.")
+	}
+	return last, r, changedSince(others, versions, newest, version, horizon), nil
+}

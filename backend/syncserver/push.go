@@ -27,14 +27,14 @@ func (s *Service) Push(ctx context.Context, acct *erpps.Account, in erpps.PushRe
 	if err := checkBatch(in); err != nil {
 		return nil, err
 	}
-	last, err := s.Store.BindSyncClient(ctx, in.ClientID, acct.ID)
+	last, pre, err := s.bind(ctx, acct, in)
 	if err != nil {
 		return nil, err
 	}
 	out := &erpps.PushResponse{Results: []erpps.MutationResult{}}
 	var newest int64
 	defer func() { s.watch.publish(newest) }()
-	for _, m := range in.Mutations {
+	for i, m := range in.Mutations {
 		switch {
 		case m.Seq <= last:
 			r, err := s.Store.FindMutationResult(ctx, in.ClientID, m.Seq)
@@ -61,7 +61,11 @@ func (s *Service) Push(ctx context.Context, acct *erpps.Account, in erpps.PushRe
 			out.Expected = last + 1
 			return out, nil
 		}
-		r, err := s.handle(ctx, acct, m)
+		first := pre
+		if i > 0 {
+			first = nil // read with the binding: the first mutation's
+		}
+		r, err := s.handle(ctx, acct, m, first)
 		if err != nil {
 			if len(out.Results) > 0 {
 				// What was handled is kept: the client acknowledges it and
@@ -113,11 +117,12 @@ func checkBatch(in erpps.PushRequest) error {
 // handle applies the client's next mutation m, or records why not, and
 // returns the stored result. When the receipt lost a race (another server
 // process handled the same seq), the stored result is the answer.
-func (s *Service) handle(ctx context.Context, acct *erpps.Account, m erpps.Mutation) (*erpps.MutationResult, error) {
+func (s *Service) handle(ctx context.Context, acct *erpps.Account, m erpps.Mutation, pre *basisRead) (*erpps.MutationResult, error) {
 	var err error
 	for range applyAttempts {
 		var r *erpps.MutationResult
-		r, err = s.attempt(ctx, acct, m)
+		r, err = s.attempt(ctx, acct, m, pre)
+		pre = nil // an attempt again reads the request again
 		if err == nil {
 			return r, nil
 		}
@@ -163,16 +168,21 @@ func rejection(err error) bool {
 	return false
 }
 
-// attempt decides m against the request as it stands: rejected (the
-// actor, the record), conflict (someone else changed it since m's base),
-// or applied with a receipt. A write refused by the rules is returned as an
+// attempt decides m against the request as it stands (pre: as read with
+// the client's binding, just before; nil: read now): rejected (the actor,
+// the record), conflict (someone else changed it since m's base), or
+// applied with a receipt. A write refused by the rules is returned as an
 // error.
-func (s *Service) attempt(ctx context.Context, acct *erpps.Account, m erpps.Mutation) (*erpps.MutationResult, error) {
+func (s *Service) attempt(ctx context.Context, acct *erpps.Account, m erpps.Mutation, pre *basisRead) (*erpps.MutationResult, error) {
 	if err := checkMutation(acct, m); err != nil {
 		return s.record(ctx, m, erpps.OutcomeRejected, err)
 	}
-	cur, changed, err := s.basis(ctx, m)
-	if err != nil {
+	var cur *erpps.Request
+	var changed bool
+	var err error
+	if pre != nil {
+		cur, changed = pre.cur, pre.changed
+	} else if cur, changed, err = s.basis(ctx, m); err != nil {
 		return nil, err
 	}
 	rpps := m.Principal
@@ -201,6 +211,36 @@ type basisReader interface {
 	// history (nil when absent), and ChangedByOthersSince(id, version,
 	// clientID).
 	RequestChangedSince(ctx context.Context, id string, version int64, clientID string) (*erpps.Request, bool, error)
+}
+
+// basisRead is what basis read.
+type basisRead struct {
+	cur     *erpps.Request
+	changed bool
+}
+
+// bindReader is a store that binds a sync client and reads the basis of
+// its first mutation together (one round trip): the postgres store.
+type bindReader interface {
+	// BindSyncClientAndRead is BindSyncClient(clientID, accountID) and
+	// RequestChangedSince(id, version, clientID), read together.
+	BindSyncClientAndRead(ctx context.Context, clientID, accountID, id string, version int64) (int64, *erpps.Request, bool, error)
+}
+
+// bind binds in's client to acct (BindSyncClient) and returns its last
+// seq; with a store that can, also the basis of in's first mutation, read
+// with it (nil: not read).
+func (s *Service) bind(ctx context.Context, acct *erpps.Account, in erpps.PushRequest) (int64, *basisRead, error) {
+	if br, ok := s.Store.(bindReader); ok && len(in.Mutations) > 0 {
+		m := in.Mutations[0]
+		last, cur, changed, err := br.BindSyncClientAndRead(ctx, in.ClientID, acct.ID, m.RequestID, m.BaseVersion)
+		if err != nil {
+			return 0, nil, err
+		}
+		return last, &basisRead{cur: cur, changed: changed}, nil
+	}
+	last, err := s.Store.BindSyncClient(ctx, in.ClientID, acct.ID)
+	return last, nil, err
 }
 
 // basis reads what deciding m needs: its request as it stands (nil when

@@ -126,31 +126,15 @@ func (db *DB) inTx(ctx context.Context, what string, fn func(tx pgx.Tx) error) e
 // fn the request is read back, the result stored and the client's seq
 // advanced.
 func (db *DB) writeTx(ctx context.Context, what string, receipt *erpps.Receipt, fn func(tx pgx.Tx) error) error {
-	var result *erpps.MutationResult
-	err := db.plainTx(ctx, what, func(tx pgx.Tx) error {
-		result = nil
-		if _, err := tx.Exec(ctx, `SELECT 1 FROM sync_counter WHERE id = 1 FOR UPDATE`); err != nil {
+	if receipt != nil {
+		return db.receiptTx(ctx, what, *receipt, fn)
+	}
+	return db.plainTx(ctx, what, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, lockCounter); err != nil {
 			return fmt.Errorf("lock the change counter: %w", err)
 		}
-		if receipt != nil {
-			if err := checkReceipt(ctx, tx, *receipt); err != nil {
-				return err
-			}
-		}
-		if err := fn(tx); err != nil {
-			return err
-		}
-		if receipt != nil {
-			var err error
-			result, err = commitReceipt(ctx, tx, *receipt, db.now())
-			return err
-		}
-		return nil
+		return fn(tx)
 	})
-	if err == nil && receipt != nil && receipt.Result != nil && result != nil {
-		*receipt.Result = *result // committed
-	}
-	return err
 }
 
 // plainTx runs fn in a transaction and commits when fn succeeds.

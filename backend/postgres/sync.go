@@ -111,23 +111,63 @@ func (db *DB) ChangedByOthersSince(ctx context.Context, requestID string, versio
 	}
 	// One statement sees one snapshot: no transaction around it (its BEGIN
 	// and COMMIT were two more round trips of every push).
-	err := db.pool.QueryRow(ctx, `
+	err := db.pool.QueryRow(ctx, changedQuery, requestID, version, clientID).Scan(&others, &versions, &newest, &horizon)
+	if err != nil {
+		return false, storeError("read the request's changes", err)
+	}
+	return changedSince(others, versions, newest, version, horizon), nil
+}
+
+// changedQuery reads what changedSince decides from, for request $1 after
+// revision $2 and client $3.
+const changedQuery = `
 		SELECT
 			EXISTS (SELECT 1 FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2
 				AND client_id IS DISTINCT FROM $3),
 			(SELECT count(DISTINCT version) FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2),
 			(SELECT coalesce(max(version), 0) FROM sync_changes WHERE kind = 'request' AND object_id = $1 AND version > $2),
-			(SELECT horizon FROM sync_counter WHERE id = 1)`,
-		requestID, version, clientID).Scan(&others, &versions, &newest, &horizon)
-	if err != nil {
-		return false, storeError("read the request's changes", err)
-	}
+			(SELECT horizon FROM sync_counter WHERE id = 1)`
+
+// changedSince decides ChangedByOthersSince from what the log says: whether
+// a line by others is newer than version; how many distinct revisions after
+// version the log has, and the newest; the pruning horizon. Each write bumps
+// a revision by one: once pruned, a revision the client's lines do not
+// account for may have been anyone's.
+func changedSince(others bool, versions, newest, version, horizon int64) bool {
 	if others {
-		return true, nil
+		return true
 	}
-	// Each write bumps a revision by one: once pruned, a revision the
-	// client's lines do not account for may have been anyone's.
-	return horizon > 0 && versions > 0 && versions != newest-version, nil
+	return horizon > 0 && versions > 0 && versions != newest-version
+}
+
+// RequestChangedSince returns request id as it stands, without its history
+// (nil when there is none), and ChangedByOthersSince(id, version,
+// clientID), in one round trip, the request read first: what deciding a
+// desktop's mutation on the request needs (see backend/syncserver).
+func (db *DB) RequestChangedSince(ctx context.Context, id string, version int64, clientID string) (*erpps.Request, bool, error) {
+	if db.pool == nil {
+		return nil, false, erpps.Internal(fmt.Errorf("store: the database is not open"))
+	}
+	b := &pgx.Batch{}
+	b.Queue(`SELECT `+requestColumns+` FROM requests WHERE id = $1`, id)
+	b.Queue(changedQuery, id, version, clientID)
+	br := db.pool.SendBatch(ctx, b)
+	defer br.Close()
+	r, err := scanRequest(br.QueryRow())
+	if errNoRows(err) {
+		r = nil
+	} else if err != nil {
+		return nil, false, storeError("read the request", err)
+	}
+	var others bool
+	var versions, newest, horizon int64
+	if err := br.QueryRow().Scan(&others, &versions, &newest, &horizon); err != nil {
+		return nil, false, storeError("read the request's changes", err)
+	}
+	if err := br.Close(); err != nil {
+		return nil, false, storeError("read the request and its changes", err)
+	}
+	return r, changedSince(others, versions, newest, version, horizon), nil
 }
 
 // ChangeSeq returns the newest change sequence committed (0 when none).
@@ -159,4 +199,58 @@ func (db *DB) PruneMutations(ctx context.Context, before time.Time) (int, error)
 		return 0, err
 	}
 	return int(n), nil
+}
+
+// BindSyncClientAndRead is BindSyncClient(clientID, accountID) and
+// RequestChangedSince(id, version, clientID) in one round trip for a known
+// client (the request read after the client's line); a client's first push
+// binds it first.
+func (db *DB) BindSyncClientAndRead(ctx context.Context, clientID, accountID, id string, version int64) (int64, *erpps.Request, bool, error) {
+	if clientID == "" || accountID == "" {
+		return 0, nil, false, erpps.Errorf(erpps.EINVALID, "L'identifiant du poste est obligatoire.")
+	}
+	if db.pool == nil {
+		return 0, nil, false, erpps.Internal(fmt.Errorf("store: the database is not open"))
+	}
+	b := &pgx.Batch{}
+	b.Queue(`SELECT account_id, last_seq FROM sync_clients WHERE client_id = $1`, clientID)
+	b.Queue(`SELECT `+requestColumns+` FROM requests WHERE id = $1`, id)
+	b.Queue(changedQuery, id, version, clientID)
+	br := db.pool.SendBatch(ctx, b)
+	var bound string
+	var last int64
+	err := br.QueryRow().Scan(&bound, &last)
+	if errNoRows(err) {
+		// A new client: bound by its first push, then read.
+		if err := br.Close(); err != nil {
+			return 0, nil, false, storeError("read the sync client", err)
+		}
+		if last, err = db.BindSyncClient(ctx, clientID, accountID); err != nil {
+			return 0, nil, false, err
+		}
+		r, changed, err := db.RequestChangedSince(ctx, id, version, clientID)
+		return last, r, changed, err
+	}
+	defer br.Close()
+	if err != nil {
+		return 0, nil, false, storeError("read the sync client", err)
+	}
+	r, err := scanRequest(br.QueryRow())
+	if errNoRows(err) {
+		r = nil
+	} else if err != nil {
+		return 0, nil, false, storeError("read the request", err)
+	}
+	var others bool
+	var versions, newest, horizon int64
+	if err := br.QueryRow().Scan(&others, &versions, &newest, &horizon); err != nil {
+		return 0, nil, false, storeError("read the request's changes", err)
+	}
+	if err := br.Close(); err != nil {
+		return 0, nil, false, storeError("bind the sync client", err)
+	}
+	if bound != accountID {
+		return 0, nil, false, erpps.Errorf(erpps.EFORBIDDEN, "Ce poste est rattaché à un autre compte : reconnectez-le au serveur.")
+	}
+	return last, r, changedSince(others, versions, newest, version, horizon), nil
 }

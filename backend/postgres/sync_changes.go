@@ -49,11 +49,36 @@ type changeLine struct {
 // skipped); Resync when cursor is below the pruned part of the log or past
 // its end (a log that is not the client's).
 func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, error) {
+	page, _, err := db.ListChangesTo(ctx, cursor, rpps, limit)
+	return page, err
+}
+
+// ListChangesTo is ListChanges, and the change sequence the page was read
+// at (every change up to it is in the snapshot read): a pull's cursor moves
+// to it after the last page, past the changes of others' records, without
+// reading the sequence again.
+func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, int64, error) {
 	limit = pageSize(limit)
+	if len(rpps) > 0 {
+		page, end, ok, err := db.pipelinedChanges(ctx, cursor, rpps, limit)
+		if err != nil || ok {
+			return page, end, err
+		}
+	}
 	out := &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: cursor}
+	var end int64
 	err := db.inReadTx(ctx, "list the changes", func(tx pgx.Tx) error {
-		var end, horizon int64
-		if err := tx.QueryRow(ctx, `SELECT seq, horizon FROM sync_counter WHERE id = 1`).Scan(&end, &horizon); err != nil {
+		// The counter and the lines in one round trip (the lines are
+		// dropped when the cursor needs a resync).
+		b := &pgx.Batch{}
+		b.Queue(`SELECT seq, horizon FROM sync_counter WHERE id = 1`)
+		if len(rpps) > 0 {
+			b.Queue(linesQuery, cursor, rpps, limit+1)
+		}
+		br := tx.SendBatch(ctx, b)
+		defer br.Close()
+		var horizon int64
+		if err := br.QueryRow().Scan(&end, &horizon); err != nil {
 			return fmt.Errorf("read the change counter: %w", err)
 		}
 		if cursor < horizon || cursor > end {
@@ -64,22 +89,15 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 			out.Cursor = end
 			return nil
 		}
-		rows, err := tx.Query(ctx, `
-			SELECT c.seq, c.kind, c.object_id, c.deleted FROM sync_changes c
-			WHERE c.seq > $1 AND c.rpps = ANY($2)
-			  AND c.seq = (SELECT max(n.seq) FROM sync_changes n WHERE n.kind = c.kind AND n.object_id = c.object_id)
-			ORDER BY c.seq LIMIT $3`, cursor, rpps, limit+1)
+		rows, err := br.Query()
 		if err != nil {
 			return fmt.Errorf("read the change log: %w", err)
 		}
-		lines, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (changeLine, error) {
-			var l changeLine
-			var kind string
-			err := row.Scan(&l.seq, &kind, &l.id, &l.deleted)
-			l.kind = erpps.ChangeKind(kind)
-			return l, err
-		})
+		lines, err := pgx.CollectRows(rows, scanLine)
 		if err != nil {
+			return fmt.Errorf("read the change log: %w", err)
+		}
+		if err := br.Close(); err != nil {
 			return fmt.Errorf("read the change log: %w", err)
 		}
 		if len(lines) > limit {
@@ -96,9 +114,9 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return out, nil
+	return out, end, nil
 }
 
 // changesOf reads the current state of the objects of lines: in one read
@@ -112,15 +130,25 @@ func changesOf(ctx context.Context, tx pgx.Tx, lines []changeLine) ([]erpps.Chan
 	}
 	requests := map[string]*erpps.Request{}
 	if len(ids) > 0 {
-		list, err := queryRequests(ctx, tx, `SELECT `+requestColumns+` FROM requests WHERE id = ANY($1)`, ids)
+		// The requests and their histories in one round trip.
+		b := &pgx.Batch{}
+		b.Queue(`SELECT `+requestColumns+` FROM requests WHERE id = ANY($1)`, ids)
+		b.Queue(historyQuery, ids)
+		br := tx.SendBatch(ctx, b)
+		list, err := scanRequests(br)
 		if err != nil {
-			return nil, err
-		}
-		if err := attachHistory(ctx, tx, list); err != nil {
+			br.Close()
 			return nil, err
 		}
 		for _, r := range list {
 			requests[r.ID] = r
+		}
+		if err := scanHistory(br, requests); err != nil {
+			br.Close()
+			return nil, err
+		}
+		if err := br.Close(); err != nil {
+			return nil, fmt.Errorf("read the requests: %w", err)
 		}
 	}
 	out := make([]erpps.Change, 0, len(lines))

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -17,49 +18,127 @@ func receiptTaken() *erpps.Error {
 	return erpps.Errorf(erpps.ECONFLICT, "Cette modification n'est pas la suivante attendue de ce poste : elle a peut-être déjà été traitée.")
 }
 
-// checkReceipt locks the client's line and refuses the transaction unless
-// r.Seq is its next seq; the triggers then attribute the transaction's
-// changes to the client.
-func checkReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
-	// One round trip (the counter's lock is held meanwhile): the line is
-	// locked and the client named together. Named for a wrong seq, the
-	// transaction is rolled back anyway.
-	var last int64
-	err := tx.QueryRow(ctx, `
-		SELECT last_seq, set_config('erpps.sync_client', $1, true) FROM sync_clients
-		WHERE client_id = $1 FOR UPDATE`, r.ClientID).Scan(&last, nil)
+// lockCounter takes the change counter's lock (see writeTx).
+const lockCounter = `SELECT 1 FROM sync_counter WHERE id = 1 FOR UPDATE`
+
+// lockAndClaim begins tx (on a connection outside any transaction), takes
+// the change counter's lock, then claims r for the transaction: the client's seq advances to r.Seq (its line locked until
+// the commit; ECONFLICT, the transaction rolled back, unless r.Seq is the
+// next one) and the client is named for the triggers, which attribute the
+// transaction's changes to it. One round trip.
+func lockAndClaim(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
+	b := &pgx.Batch{}
+	b.Queue(`BEGIN`)
+	b.Queue(lockCounter)
+	b.Queue(`
+		UPDATE sync_clients SET last_seq = $2 WHERE client_id = $1 AND last_seq = $2 - 1
+		RETURNING set_config('erpps.sync_client', $1, true)`, r.ClientID, r.Seq)
+	br := tx.SendBatch(ctx, b)
+	defer br.Close()
+	if _, err := br.Exec(); err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if _, err := br.Exec(); err != nil {
+		return fmt.Errorf("lock the change counter: %w", err)
+	}
+	err := br.QueryRow().Scan(nil)
 	if errNoRows(err) {
-		return erpps.Errorf(erpps.ECONFLICT, "Ce poste n'est pas enregistré auprès du serveur.")
+		if err := br.Close(); err != nil {
+			return fmt.Errorf("claim the receipt: %w", err)
+		}
+		var known bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM sync_clients WHERE client_id = $1)`, r.ClientID).Scan(&known); err != nil {
+			return fmt.Errorf("read the sync client: %w", err)
+		}
+		if !known {
+			return erpps.Errorf(erpps.ECONFLICT, "Ce poste n'est pas enregistré auprès du serveur.")
+		}
+		return receiptTaken()
 	}
 	if err != nil {
-		return fmt.Errorf("read the sync client: %w", err)
+		return fmt.Errorf("claim the receipt: %w", err)
 	}
-	if r.Seq != last+1 {
-		return receiptTaken()
+	if err := br.Close(); err != nil {
+		return fmt.Errorf("claim the receipt: %w", err)
 	}
 	return nil
 }
 
-// commitReceipt stores the result of the client's mutation (applied, with
-// the request read back) and advances its seq; it returns the result stored.
-func commitReceipt(ctx context.Context, tx pgx.Tx, r erpps.Receipt, now time.Time) (*erpps.MutationResult, error) {
+// receiptTx is writeTx with a receipt: in one transaction, its BEGIN, the
+// counter's lock and the receipt's claim (one round trip), fn, the request read back
+// (one round trip), then the result stored and the commit sent together
+// (one round trip): the counter's lock, which every write of the log waits
+// for, is held over three round trips after fn's. The result is handed back
+// (receipt.Result) once committed.
+func (db *DB) receiptTx(ctx context.Context, what string, r erpps.Receipt, fn func(tx pgx.Tx) error) error {
+	if db.pool == nil {
+		return erpps.Internal(errors.New("store: the database is not open"))
+	}
+	// A connection of its own (not the pool's transaction, which would
+	// send its own COMMIT again): released idle once committed, or after
+	// the rollback.
+	conn, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return storeError(what, err)
+	}
+	defer conn.Release()
+	tx := pipedTx{conn.Conn()}
+	committed := false
+	defer func() {
+		if !committed && conn.Conn().PgConn().TxStatus() != 'I' {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
+		}
+	}()
+	if err := lockAndClaim(ctx, tx, r); err != nil {
+		return storeError(what, err)
+	}
+	if err := fn(tx); err != nil {
+		return storeError(what, err)
+	}
+	res, text, err := receiptResult(ctx, tx, r)
+	if err != nil {
+		return storeError(what, err)
+	}
+	b := &pgx.Batch{}
+	b.Queue(insertResultQuery, res.ClientID, res.Seq, res.MutationID, r.RequestID, string(res.Outcome), string(text), db.now())
+	b.Queue(`COMMIT`)
+	br := tx.SendBatch(ctx, b)
+	_, ierr := br.Exec()
+	tag, cerr := br.Exec()
+	if err := errors.Join(ierr, cerr, br.Close()); err != nil {
+		return storeError(what, fmt.Errorf("store the mutation result and commit: %w", err))
+	}
+	if tag.String() != "COMMIT" {
+		return storeError(what, fmt.Errorf("commit: %s", tag))
+	}
+	committed = true
+	if r.Result != nil {
+		*r.Result = *res // committed
+	}
+	return nil
+}
+
+// receiptResult is the result of the client's mutation (applied, with the
+// request read back) and its JSON, to store.
+func receiptResult(ctx context.Context, tx pgx.Tx, r erpps.Receipt) (*erpps.MutationResult, []byte, error) {
 	res := erpps.MutationResult{ClientID: r.ClientID, Seq: r.Seq, MutationID: r.MutationID, Outcome: erpps.OutcomeApplied}
 	var err error
 	var req, linked *erpps.Request
 	if r.RequestID == "" {
 		if res.ChangeSeq, err = changeSeq(ctx, tx); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	} else if res.ChangeSeq, req, linked, err = readBackWithSeq(ctx, tx, r.RequestID); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if req != nil {
 		res.Request, res.Version, res.Linked = req, req.Revision, linked
 	}
-	if err := storeResult(ctx, tx, res, r.RequestID, now); err != nil {
-		return nil, err
+	text, err := json.Marshal(res)
+	if err != nil {
+		return nil, nil, fmt.Errorf("encode the mutation result: %w", err)
 	}
-	return &res, nil
+	return &res, text, nil
 }
 
 // changeSeq returns the newest change sequence the transaction sees.
@@ -162,10 +241,7 @@ func storeResult(ctx context.Context, tx pgx.Tx, res erpps.MutationResult, reque
 	b := &pgx.Batch{}
 	b.Queue(`UPDATE sync_clients SET last_seq = $1 WHERE client_id = $2 AND last_seq = $3`,
 		res.Seq, res.ClientID, res.Seq-1)
-	b.Queue(`
-		INSERT INTO sync_mutations (client_id, seq, mutation_id, request_id, outcome, result, at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		res.ClientID, res.Seq, res.MutationID, requestID, string(res.Outcome), string(text), now)
+	b.Queue(insertResultQuery, res.ClientID, res.Seq, res.MutationID, requestID, string(res.Outcome), string(text), now)
 	br := tx.SendBatch(ctx, b)
 	defer br.Close()
 	tag, err := br.Exec()
@@ -183,3 +259,8 @@ func storeResult(ctx context.Context, tx pgx.Tx, res erpps.MutationResult, reque
 	}
 	return nil
 }
+
+// insertResultQuery stores a mutation's result.
+const insertResultQuery = `
+		INSERT INTO sync_mutations (client_id, seq, mutation_id, request_id, outcome, result, at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`

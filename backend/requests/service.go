@@ -103,21 +103,31 @@ func (s *Service) checkStart(ctx context.Context, in *StartInput, actor erpps.Ac
 // served, the payload readable); an id or a draft of the kind on the object
 // already there is ECONFLICT. An empty payload is the kind's prefilled one.
 func (s *Service) CreateDraft(ctx context.Context, id string, in StartInput, payload json.RawMessage, actor erpps.Actor) (*View, error) {
+	if err := s.InsertDraft(ctx, id, in, payload, actor); err != nil {
+		return nil, err
+	}
+	return s.viewByID(ctx, id, actor)
+}
+
+// InsertDraft is CreateDraft (the same checks, the same transaction)
+// without building the view: the synchronisation, which answers no view,
+// creates a desktop's draft this way.
+func (s *Service) InsertDraft(ctx context.Context, id string, in StartInput, payload json.RawMessage, actor erpps.Actor) error {
 	if id == "" {
-		return nil, erpps.Invalid("Identifiant de demande invalide.", erpps.FieldError{Field: "id", Code: erpps.EINVALID, Message: "Identifiant obligatoire."})
+		return erpps.Invalid("Identifiant de demande invalide.", erpps.FieldError{Field: "id", Code: erpps.EINVALID, Message: "Identifiant obligatoire."})
 	}
 	r, p, err := s.checkStart(ctx, &in, actor)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	initial, err := json.Marshal(r.initial(p, in.TargetID))
 	if err != nil {
-		return nil, erpps.Internal(fmt.Errorf("requests: unable to encode an initial payload: %w", err))
+		return erpps.Internal(fmt.Errorf("requests: unable to encode an initial payload: %w", err))
 	}
 	req := &erpps.Request{ID: id, RPPS: in.RPPS, Kind: in.Kind, TargetID: in.TargetID, Payload: initial}
 	if len(payload) > 0 {
 		if _, err := r.decode(payload); err != nil {
-			return nil, err
+			return err
 		}
 		if !sameJSON(payload, initial) {
 			// Created then saved on the desktop: listed as a draft in
@@ -125,10 +135,7 @@ func (s *Service) CreateDraft(ctx context.Context, id string, in StartInput, pay
 			req.Payload, req.Revision = payload, 2
 		}
 	}
-	if err := s.Requests.CreateRequest(ctx, req, actor); err != nil {
-		return nil, err
-	}
-	return s.viewByID(ctx, req.ID, actor)
+	return s.Requests.CreateRequest(ctx, req, actor)
 }
 
 // resumed is the view of a draft found when starting a request.

@@ -36,6 +36,8 @@ type DB struct {
 	read *sql.DB
 	// stmts keeps the autosave's statements prepared.
 	stmts stmtCache
+	// group commits the desktops' mutations in groups (groupcommit.go).
+	group groupCommit
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time

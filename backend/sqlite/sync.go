@@ -95,18 +95,52 @@ func (db *DB) ChangedByOthersSince(ctx context.Context, requestID string, versio
 	var versions, newest, horizon int64
 	// One statement (one state of the file), prepared once, without a
 	// transaction around it.
-	err := db.readRow(ctx, `
+	err := db.readRow(ctx, changedQuery, []any{requestID, version, clientID}, &others, &versions, &newest, &horizon)
+	if err != nil {
+		return false, db.storeError("read the request's changes", err)
+	}
+	return changedSince(others, versions, newest, version, horizon), nil
+}
+
+// changedQuery reads what changedSince decides from, for request ?1 after
+// revision ?2 and client ?3.
+const changedQuery = `
 		SELECT
 			EXISTS (SELECT 1 FROM sync_changes WHERE kind = 'request' AND object_id = ?1 AND version > ?2
 				AND (client_id IS NULL OR client_id <> ?3)),
 			(SELECT count(DISTINCT version) FROM sync_changes WHERE kind = 'request' AND object_id = ?1 AND version > ?2),
 			(SELECT coalesce(max(version), 0) FROM sync_changes WHERE kind = 'request' AND object_id = ?1 AND version > ?2),
-			(SELECT horizon FROM sync_log WHERE id = 1)`,
-		[]any{requestID, version, clientID}, &others, &versions, &newest, &horizon)
+			(SELECT horizon FROM sync_log WHERE id = 1)`
+
+// RequestChangedSince returns request id as it stands, without its history
+// (nil when there is none), and ChangedByOthersSince(id, version,
+// clientID), read in one read transaction: what deciding a desktop's
+// mutation on the request needs (see backend/syncserver).
+func (db *DB) RequestChangedSince(ctx context.Context, id string, version int64, clientID string) (*erpps.Request, bool, error) {
+	var r *erpps.Request
+	var changed bool
+	err := db.inReadTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := cachedTx{sqlTx, &db.stmts, db.read}
+		var err error
+		r, err = scanRequest(tx.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			r = nil
+		} else if err != nil {
+			return fmt.Errorf("store: unable to read the request: %w", err)
+		}
+		var others bool
+		var versions, newest, horizon int64
+		if err := tx.QueryRowContext(ctx, changedQuery, id, version, clientID).Scan(&others, &versions, &newest, &horizon); err != nil {
+			return fmt.Errorf("store: unable to read the request's changes: %w", err)
+		}
+		changed = changedSince(others, versions, newest, version, horizon)
+		return nil
+	})
+	db.stmts.prepareWanted(ctx)
 	if err != nil {
-		return false, db.storeError("read the request's changes", err)
+		return nil, false, db.storeError("read the request and its changes", err)
 	}
-	return changedSince(others, versions, newest, version, horizon), nil
+	return r, changed, nil
 }
 
 // changedSince decides ChangedByOthersSince from what the log says: whether

@@ -52,8 +52,18 @@ type changeLine struct {
 // was read at as its cursor; Resync when cursor is below the pruned
 // part of the log or past its end (a log that is not the client's).
 func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, error) {
+	page, _, err := db.ListChangesTo(ctx, cursor, rpps, limit)
+	return page, err
+}
+
+// ListChangesTo is ListChanges, and the change sequence the page was read
+// at (every change up to it is in the state read): a pull's cursor moves
+// to it after the last page, past the changes of others' records, without
+// reading the sequence again.
+func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, int64, error) {
 	limit = pageSize(limit)
 	out := &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: cursor}
+	var end int64
 	err := db.inReadTx(ctx, func(sqlTx *sql.Tx) error {
 		// The log's statements run prepared (see stmtCache); the reads
 		// of the objects, whose text varies with their number, do not.
@@ -62,8 +72,8 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 		if err := tx.QueryRowContext(ctx, `SELECT horizon FROM sync_log WHERE id = 1`).Scan(&horizon); err != nil {
 			return fmt.Errorf("store: unable to read the change log's horizon: %w", err)
 		}
-		end, err := changeSeq(ctx, tx)
-		if err != nil {
+		var err error
+		if end, err = changeSeq(ctx, tx); err != nil {
 			return err
 		}
 		if cursor < horizon || cursor > end {
@@ -85,7 +95,7 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 		if len(lines) > limit {
 			lines, out.More = lines[:limit], true
 		}
-		if out.Changes, err = changesOf(ctx, sqlTx, lines); err != nil {
+		if out.Changes, err = changesOf(ctx, tx, sqlTx, lines); err != nil {
 			return err
 		}
 		if len(lines) > 0 {
@@ -97,9 +107,9 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 	})
 	db.stmts.prepareWanted(ctx)
 	if err != nil {
-		return nil, db.storeError("list the changes", err)
+		return nil, 0, db.storeError("list the changes", err)
 	}
-	return out, nil
+	return out, end, nil
 }
 
 // newestChanges reads up to limit lines after cursor of the records of rpps
@@ -137,14 +147,21 @@ func newestChanges(ctx context.Context, tx querier, cursor int64, rpps []string,
 
 // changesOf reads the current state of the objects of lines: in one read
 // transaction, that is the state of each line (the newest of its object).
-func changesOf(ctx context.Context, tx *sql.Tx, lines []changeLine) ([]erpps.Change, error) {
+// A few requests (a desktop's pull between two of its pushes: its own
+// draft) are read with statements kept prepared (cached: the same
+// transaction as tx); more, whose texts vary with their number, are not.
+func changesOf(ctx context.Context, cached querier, tx *sql.Tx, lines []changeLine) ([]erpps.Change, error) {
 	var ids []any
 	for _, l := range lines {
 		if l.kind == erpps.ChangeRequest && !l.deleted {
 			ids = append(ids, l.id)
 		}
 	}
-	requests, err := requestsByID(ctx, tx, ids)
+	var q querier = tx
+	if len(ids) <= maxCachedRPPS {
+		q = cached
+	}
+	requests, err := requestsByID(ctx, q, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +173,7 @@ func changesOf(ctx context.Context, tx *sql.Tx, lines []changeLine) ([]erpps.Cha
 			c.Request = requests[l.id]
 			c.Deleted = c.Request == nil
 		case erpps.ChangePractitioner:
-			p, err := findPractitioner(ctx, tx, l.id)
+			p, err := findPractitioner(ctx, cached, l.id)
 			if erpps.ErrorCode(err) == erpps.ENOTFOUND {
 				c.Deleted = true
 			} else if err != nil {
@@ -170,7 +187,7 @@ func changesOf(ctx context.Context, tx *sql.Tx, lines []changeLine) ([]erpps.Cha
 }
 
 // requestsByID reads the requests of ids with their histories, by id.
-func requestsByID(ctx context.Context, tx *sql.Tx, ids []any) (map[string]*erpps.Request, error) {
+func requestsByID(ctx context.Context, tx querier, ids []any) (map[string]*erpps.Request, error) {
 	out := make(map[string]*erpps.Request, len(ids))
 	for start := 0; start < len(ids); start += historyBatch {
 		batch := ids[start:min(start+historyBatch, len(ids))]
@@ -189,7 +206,7 @@ func requestsByID(ctx context.Context, tx *sql.Tx, ids []any) (map[string]*erpps
 }
 
 // queryRequests reads the requests a query of requestColumns returns.
-func queryRequests(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]*erpps.Request, error) {
+func queryRequests(ctx context.Context, tx querier, query string, args ...any) ([]*erpps.Request, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to read requests: %w", err)

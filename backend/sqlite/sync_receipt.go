@@ -59,26 +59,34 @@ func receiptTaken() *erpps.Error {
 	return erpps.Errorf(erpps.ECONFLICT, "Cette modification n'est pas la suivante attendue de ce poste : elle a peut-être déjà été traitée.")
 }
 
-// checkReceipt refuses the transaction unless r.Seq is the client's next
-// seq.
-func checkReceipt(ctx context.Context, tx querier, r erpps.Receipt) error {
-	var last int64
-	err := tx.QueryRowContext(ctx, `SELECT last_seq FROM sync_clients WHERE client_id = ?`, r.ClientID).Scan(&last)
-	if errors.Is(err, sql.ErrNoRows) {
-		return erpps.Errorf(erpps.ECONFLICT, "Ce poste n'est pas enregistré auprès du serveur.")
-	}
+// claimReceipt advances the client's seq to r.Seq for the transaction, or
+// refuses it (ECONFLICT) unless r.Seq is the client's next seq.
+func claimReceipt(ctx context.Context, tx querier, r erpps.Receipt) error {
+	up, err := tx.ExecContext(ctx, `UPDATE sync_clients SET last_seq = ?2 WHERE client_id = ?1 AND last_seq = ?2 - 1`,
+		r.ClientID, r.Seq)
 	if err != nil {
+		return fmt.Errorf("store: unable to advance the client's sequence: %w", err)
+	}
+	n, err := up.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("store: unable to advance the client's sequence: %w", err)
+	}
+	if n == 1 {
+		return nil
+	}
+	var known bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sync_clients WHERE client_id = ?)`, r.ClientID).Scan(&known); err != nil {
 		return fmt.Errorf("store: unable to read the sync client: %w", err)
 	}
-	if r.Seq != last+1 {
-		return receiptTaken()
+	if !known {
+		return erpps.Errorf(erpps.ECONFLICT, "Ce poste n'est pas enregistré auprès du serveur.")
 	}
-	return nil
+	return receiptTaken()
 }
 
-// commitReceipt attributes the changes after start to the client, stores the
-// result of its mutation (applied, with the request read back) and advances
-// its seq; it returns the result stored.
+// commitReceipt attributes the changes after start to the client and
+// stores the result of its mutation (applied, with the request read back;
+// its seq was advanced by claimReceipt); it returns the result stored.
 func commitReceipt(ctx context.Context, tx querier, r erpps.Receipt, start, end int64, now time.Time) (*erpps.MutationResult, error) {
 	if _, err := tx.ExecContext(ctx, `UPDATE sync_changes SET client_id = ? WHERE seq > ?`, r.ClientID, start); err != nil {
 		return nil, fmt.Errorf("store: unable to attribute the changes: %w", err)
@@ -92,7 +100,7 @@ func commitReceipt(ctx context.Context, tx querier, r erpps.Receipt, start, end 
 	if req != nil {
 		res.Request, res.Version, res.Linked = req, req.Revision, linked
 	}
-	if err := storeResult(ctx, tx, res, r.RequestID, now); err != nil {
+	if err := insertResult(ctx, tx, res, r.RequestID, now); err != nil {
 		return nil, err
 	}
 	return &res, nil
@@ -146,6 +154,12 @@ func storeResult(ctx context.Context, tx querier, res erpps.MutationResult, requ
 	} else if n != 1 {
 		return receiptTaken()
 	}
+	return insertResult(ctx, tx, res, requestID, now)
+}
+
+// insertResult stores res, the result of a mutation of request requestID
+// (the client's seq already advanced).
+func insertResult(ctx context.Context, tx querier, res erpps.MutationResult, requestID string, now time.Time) error {
 	text, err := json.Marshal(res)
 	if err != nil {
 		return fmt.Errorf("store: unable to encode the mutation result: %w", err)

@@ -52,8 +52,12 @@ func (db *DB) writeTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx *s
 	return err
 }
 
-// runWriteTx is writeTx's transaction.
+// runWriteTx is writeTx's transaction; on the server's store, a receipted
+// write is committed with the others queued with it (see groupCommit).
 func (db *DB) runWriteTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) error {
+	if receipt != nil && db.logs {
+		return db.groupWrite(ctx, receipt, fn)
+	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: unable to begin a transaction: %w", err)
@@ -79,10 +83,10 @@ func (db *DB) runWriteTx(ctx context.Context, receipt *erpps.Receipt, fn func(tx
 
 // loggedWrite runs fn in tx and collapses the change lines it adds to the
 // newest of each object. With a receipt, in the same transaction: the
-// client's next seq is checked before fn (ECONFLICT, nothing written, when
-// it is not receipt.Seq); after it the lines are attributed to the client,
-// the request is read back, the result stored (and returned) and the
-// client's seq advanced.
+// client's seq is advanced to receipt.Seq before fn (ECONFLICT, nothing
+// written, when it is not the next one); after it the lines are attributed
+// to the client, the request is read back and the result stored (and
+// returned).
 func (db *DB) loggedWrite(ctx context.Context, sqlTx *sql.Tx, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) (*erpps.MutationResult, error) {
 	// The log's and the receipt's statements run prepared: parsing them
 	// again in every write transaction, which the writes queue behind, was
@@ -93,7 +97,7 @@ func (db *DB) loggedWrite(ctx context.Context, sqlTx *sql.Tx, receipt *erpps.Rec
 		return nil, err
 	}
 	if receipt != nil {
-		if err := checkReceipt(ctx, tx, *receipt); err != nil {
+		if err := claimReceipt(ctx, tx, *receipt); err != nil {
 			return nil, err
 		}
 	}

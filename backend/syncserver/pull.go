@@ -28,6 +28,14 @@ func (s *Service) Pull(ctx context.Context, acct *erpps.Account, cursor int64, l
 	if err != nil {
 		return nil, err
 	}
+	if pr, ok := s.Store.(pageReader); ok && len(rpps) > 0 {
+		// The sequence read with the page, in the same state.
+		page, end, err := pr.ListChangesTo(ctx, cursor, rpps, limit)
+		if err != nil {
+			return nil, err
+		}
+		return lastPage(page, end, revoked), nil
+	}
 	// The sequence read before the changes: every change up to it is
 	// committed, so the page holds those of the caller's records. A last
 	// page's cursor moves to it, past the changes of others' records, so
@@ -50,6 +58,23 @@ func (s *Service) Pull(ctx context.Context, acct *erpps.Account, cursor int64, l
 	if err != nil {
 		return nil, err
 	}
+	return lastPage(page, end, revoked), nil
+}
+
+// pageReader is a store that reads a page of changes and the change
+// sequence in one state (one read transaction): the sqlite and postgres
+// stores.
+type pageReader interface {
+	// ListChangesTo is ListChanges and the change sequence the page was
+	// read at: every change up to it is in the state read.
+	ListChangesTo(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, int64, error)
+}
+
+// lastPage is page, read at change sequence end (or later), as a pull
+// answers it: a last page's cursor moves to end, past the changes of
+// others' records, so that Wait(cursor) waits instead of answering at
+// once; revoked the records the caller no longer sees.
+func lastPage(page *erpps.PullResponse, end int64, revoked []string) *erpps.PullResponse {
 	if page.Changes == nil {
 		page.Changes = []erpps.Change{}
 	}
@@ -57,7 +82,7 @@ func (s *Service) Pull(ctx context.Context, acct *erpps.Account, cursor int64, l
 		page.Cursor = end
 	}
 	page.Revoked = revoked
-	return page, nil
+	return page
 }
 
 // Snapshot returns everything acct may see, with the change sequence it is

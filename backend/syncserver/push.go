@@ -27,14 +27,14 @@ func (s *Service) Push(ctx context.Context, acct *erpps.Account, in erpps.PushRe
 	if err := checkBatch(in); err != nil {
 		return nil, err
 	}
-	last, err := s.Store.BindSyncClient(ctx, in.ClientID, acct.ID)
+	last, pre, err := s.bind(ctx, acct, in)
 	if err != nil {
 		return nil, err
 	}
 	out := &erpps.PushResponse{Results: []erpps.MutationResult{}}
 	var newest int64
 	defer func() { s.watch.publish(newest) }()
-	for _, m := range in.Mutations {
+	for i, m := range in.Mutations {
 		switch {
 		case m.Seq <= last:
 			r, err := s.Store.FindMutationResult(ctx, in.ClientID, m.Seq)
@@ -61,7 +61,11 @@ func (s *Service) Push(ctx context.Context, acct *erpps.Account, in erpps.PushRe
 			out.Expected = last + 1
 			return out, nil
 		}
-		r, err := s.handle(ctx, acct, m)
+		first := pre
+		if i > 0 {
+			first = nil // read with the binding: the first mutation's
+		}
+		r, err := s.handle(ctx, acct, m, first)
 		if err != nil {
 			if len(out.Results) > 0 {
 				// What was handled is kept: the client acknowledges it and
@@ -113,11 +117,12 @@ func checkBatch(in erpps.PushRequest) error {
 // handle applies the client's next mutation m, or records why not, and
 // returns the stored result. When the receipt lost a race (another server
 // process handled the same seq), the stored result is the answer.
-func (s *Service) handle(ctx context.Context, acct *erpps.Account, m erpps.Mutation) (*erpps.MutationResult, error) {
+func (s *Service) handle(ctx context.Context, acct *erpps.Account, m erpps.Mutation, pre *basisRead) (*erpps.MutationResult, error) {
 	var err error
 	for range applyAttempts {
 		var r *erpps.MutationResult
-		r, err = s.attempt(ctx, acct, m)
+		r, err = s.attempt(ctx, acct, m, pre)
+		pre = nil // an attempt again reads the request again
 		if err == nil {
 			return r, nil
 		}
@@ -163,18 +168,21 @@ func rejection(err error) bool {
 	return false
 }
 
-// attempt decides m against the request as it stands: rejected (the
-// actor, the record), conflict (someone else changed it since m's base),
-// or applied with a receipt. A write refused by the rules is returned as an
+// attempt decides m against the request as it stands (pre: as read with
+// the client's binding, just before; nil: read now): rejected (the actor,
+// the record), conflict (someone else changed it since m's base), or
+// applied with a receipt. A write refused by the rules is returned as an
 // error.
-func (s *Service) attempt(ctx context.Context, acct *erpps.Account, m erpps.Mutation) (*erpps.MutationResult, error) {
+func (s *Service) attempt(ctx context.Context, acct *erpps.Account, m erpps.Mutation, pre *basisRead) (*erpps.MutationResult, error) {
 	if err := checkMutation(acct, m); err != nil {
 		return s.record(ctx, m, erpps.OutcomeRejected, err)
 	}
-	cur, err := s.Store.FindRequestByID(ctx, m.RequestID)
-	if erpps.ErrorCode(err) == erpps.ENOTFOUND {
-		cur = nil
-	} else if err != nil {
+	var cur *erpps.Request
+	var changed bool
+	var err error
+	if pre != nil {
+		cur, changed = pre.cur, pre.changed
+	} else if cur, changed, err = s.basis(ctx, m); err != nil {
 		return nil, err
 	}
 	rpps := m.Principal
@@ -187,16 +195,75 @@ func (s *Service) attempt(ctx context.Context, acct *erpps.Account, m erpps.Muta
 		return s.record(ctx, m, erpps.OutcomeRejected, erpps.NotFound("Ce dossier est introuvable, ou vous n'avez pas de mandat en cours pour lui."))
 	}
 	if cur == nil {
-		return s.onAbsent(ctx, acct, m)
-	}
-	changed, err := s.Store.ChangedByOthersSince(ctx, m.RequestID, m.BaseVersion, m.ClientID)
-	if err != nil {
-		return nil, err
+		return s.onAbsent(ctx, acct, m, changed)
 	}
 	if changed {
 		return s.conflict(ctx, m, cur)
 	}
 	return s.apply(ctx, acct, m, cur)
+}
+
+// basisReader is a store that reads the request of a mutation and whether
+// others changed it since the mutation's base together (one read
+// transaction, one round trip): the sqlite and postgres stores.
+type basisReader interface {
+	// RequestChangedSince returns the request as it stands, without its
+	// history (nil when absent), and ChangedByOthersSince(id, version,
+	// clientID).
+	RequestChangedSince(ctx context.Context, id string, version int64, clientID string) (*erpps.Request, bool, error)
+}
+
+// basisRead is what basis read.
+type basisRead struct {
+	cur     *erpps.Request
+	changed bool
+}
+
+// bindReader is a store that binds a sync client and reads the basis of
+// its first mutation together (one round trip): the postgres store.
+type bindReader interface {
+	// BindSyncClientAndRead is BindSyncClient(clientID, accountID) and
+	// RequestChangedSince(id, version, clientID), read together.
+	BindSyncClientAndRead(ctx context.Context, clientID, accountID, id string, version int64) (int64, *erpps.Request, bool, error)
+}
+
+// bind binds in's client to acct (BindSyncClient) and returns its last
+// seq; with a store that can, also the basis of in's first mutation, read
+// with it (nil: not read).
+func (s *Service) bind(ctx context.Context, acct *erpps.Account, in erpps.PushRequest) (int64, *basisRead, error) {
+	if br, ok := s.Store.(bindReader); ok && len(in.Mutations) > 0 {
+		m := in.Mutations[0]
+		last, cur, changed, err := br.BindSyncClientAndRead(ctx, in.ClientID, acct.ID, m.RequestID, m.BaseVersion)
+		if err != nil {
+			return 0, nil, err
+		}
+		return last, &basisRead{cur: cur, changed: changed}, nil
+	}
+	last, err := s.Store.BindSyncClient(ctx, in.ClientID, acct.ID)
+	return last, nil, err
+}
+
+// basis reads what deciding m needs: its request as it stands (nil when
+// absent; its history is not read) and whether someone else than m's
+// client changed it since m's base version.
+func (s *Service) basis(ctx context.Context, m erpps.Mutation) (*erpps.Request, bool, error) {
+	if br, ok := s.Store.(basisReader); ok {
+		return br.RequestChangedSince(ctx, m.RequestID, m.BaseVersion, m.ClientID)
+	}
+	cur, err := s.Store.FindRequestByID(ctx, m.RequestID)
+	if erpps.ErrorCode(err) == erpps.ENOTFOUND {
+		cur = nil
+	} else if err != nil {
+		return nil, false, err
+	}
+	if cur == nil && m.BaseVersion == 0 {
+		return nil, false, nil // nothing to have changed since
+	}
+	changed, err := s.Store.ChangedByOthersSince(ctx, m.RequestID, m.BaseVersion, m.ClientID)
+	if err != nil {
+		return nil, false, err
+	}
+	return cur, changed, nil
 }
 
 // checkMutation refuses a mutation made by someone else than the signed-in
@@ -216,23 +283,18 @@ func checkMutation(acct *erpps.Account, m erpps.Mutation) error {
 }
 
 // onAbsent decides m on a request the server does not have: a save creates
-// it (unless someone else deleted it since m's base: conflict); a delete has
-// nothing left to do; a transmission or a withdrawal has nothing to act on.
-func (s *Service) onAbsent(ctx context.Context, acct *erpps.Account, m erpps.Mutation) (*erpps.MutationResult, error) {
-	if m.BaseVersion > 0 {
-		changed, err := s.Store.ChangedByOthersSince(ctx, m.RequestID, m.BaseVersion, m.ClientID)
-		if err != nil {
-			return nil, err
-		}
-		if changed && m.Kind != erpps.MutationDeleteDraft {
-			return s.conflict(ctx, m, nil)
-		}
+// it (unless someone else deleted it since m's base, changed: conflict); a
+// delete has nothing left to do; a transmission or a withdrawal has nothing
+// to act on.
+func (s *Service) onAbsent(ctx context.Context, acct *erpps.Account, m erpps.Mutation, changed bool) (*erpps.MutationResult, error) {
+	if m.BaseVersion > 0 && changed && m.Kind != erpps.MutationDeleteDraft {
+		return s.conflict(ctx, m, nil)
 	}
 	switch m.Kind {
 	case erpps.MutationSaveDraft:
 		in := requests.StartInput{RPPS: m.Principal, Kind: m.RequestKind, TargetID: m.TargetID}
 		rctx, res := s.receipted(ctx, m)
-		if _, err := s.Requests.CreateDraft(rctx, m.RequestID, in, m.Payload, acct.Actor()); err != nil {
+		if err := s.Requests.InsertDraft(rctx, m.RequestID, in, m.Payload, acct.Actor()); err != nil {
 			return nil, err
 		}
 		return s.committed(ctx, m, res)
@@ -269,10 +331,14 @@ func (s *Service) apply(ctx context.Context, acct *erpps.Account, m erpps.Mutati
 }
 
 // receipted is ctx carrying m's receipt for the store's write, and where
-// the store puts the result it committed with the write.
+// the store puts the result it committed with the write. The write is not
+// cancelled with the request: once begun it ends (a desktop gone meanwhile
+// is answered the stored result when it sends m again), and a store that
+// commits several desktops' writes together (sqlite) never has one of them
+// interrupted halfway.
 func (s *Service) receipted(ctx context.Context, m erpps.Mutation) (context.Context, *erpps.MutationResult) {
 	res := &erpps.MutationResult{}
-	return erpps.WithReceipt(ctx, erpps.Receipt{ClientID: m.ClientID, Seq: m.Seq, MutationID: m.ID, RequestID: m.RequestID, Result: res}), res
+	return erpps.WithReceipt(context.WithoutCancel(ctx), erpps.Receipt{ClientID: m.ClientID, Seq: m.Seq, MutationID: m.ID, RequestID: m.RequestID, Result: res}), res
 }
 
 // committed is the result of m that a successful write stored with its

@@ -210,6 +210,15 @@ func testAuthorization(t *testing.T, e *env) {
 	if _, err := e.svc.Push(ctx, e.b, erpps.PushRequest{ClientID: mine.id, Mutations: []erpps.Mutation{}}); erpps.ErrorCode(err) != erpps.EFORBIDDEN {
 		t.Fatalf("another account pushing as A's client: %v", err)
 	}
+	// Also with a mutation (the binding read with the mutation's request).
+	stolen := mine.next(erpps.MutationSaveDraft, id, e.request(id).Revision)
+	stolen.Actor = e.b.Actor()
+	if _, err := e.svc.Push(ctx, e.b, erpps.PushRequest{ClientID: mine.id, Mutations: []erpps.Mutation{stolen}}); erpps.ErrorCode(err) != erpps.EFORBIDDEN {
+		t.Fatalf("another account pushing a mutation as A's client: %v", err)
+	}
+	if after := mustJSON(t, e.request(id)); after != before {
+		t.Fatalf("A's draft changed under another account's push:\n%s\n%s", before, after)
+	}
 	// Agents do not sync.
 	if _, err := e.svc.Push(ctx, e.agent, erpps.PushRequest{ClientID: "agent-desk"}); erpps.ErrorCode(err) != erpps.EFORBIDDEN {
 		t.Fatalf("an agent's push: %v", err)

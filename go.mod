@@ -97,3 +97,5 @@ require (
 )
 
 replace github.com/phpdave11/gofpdf => ./backend/third_party/gofpdf
+
+replace github.com/nyaruka/phonenumbers => ./backend/third_party/phonenumbers

@@ -99,3 +99,5 @@ require (
 replace github.com/phpdave11/gofpdf => ./backend/third_party/gofpdf
 
 replace github.com/nyaruka/phonenumbers => ./backend/third_party/phonenumbers
+
+replace github.com/piglig/go-qr => ./backend/third_party/go-qr

@@ -20,9 +20,19 @@ import (
 
 // BenchmarkDesktopMemory measures the desktop's memory as the issue asks:
 // the proportional set size (PSS, /proc/PID/smaps_rollup) of the app and of
-// its WebKit processes, under Xvfb, with 50 demo practitioners, beside a
+// its WebKit processes, under Xvfb, showing 50 practitioners, beside a
 // hello-world Wails app (same window options) built in a temporary module
-// and measured in the same run. Run it alone:
+// and measured in the same run.
+//
+// The page measured is the one a user who has practitioners lands on: the
+// entry page (« Bienvenue sur le portail d'enregistrement eRPPS… », route
+// #/) in demo mode (no --no-demo), nobody signed in, over a store that holds
+// 50 demo practitioners (demo.Generate(50, demo.Seed): test RPPS numbers,
+// so the demo mode lists them all). Below its two panels the page shows
+// « Dossiers sur ce poste »: the search field and the list of the 50
+// records. A secretary signed in lands
+// on the same page and list, with every record of the computer. The store
+// holds records already, so the demo mode adds none. Run it alone:
 //
 //	go test ./app/e2e -run '^$' -bench DesktopMemory -benchtime 1x -v
 //
@@ -33,7 +43,7 @@ func BenchmarkDesktopMemory(b *testing.B) {
 	hello := helloWailsBinary(b)
 	data := seededDataDir(b, 50)
 	for b.Loop() {
-		erpps := desktopPSS(b, "eRPPS Desktop", bin, "--no-demo", "--data", data)
+		erpps := desktopPSS(b, "eRPPS Desktop", bin, "--data", data)
 		base := desktopPSS(b, "hello", hello)
 		b.ReportMetric(erpps/(1<<20), "erpps-MiB")
 		b.ReportMetric(base/(1<<20), "hello-MiB")

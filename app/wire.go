@@ -158,7 +158,7 @@ func Open(ctx context.Context, cfg Config) (*App, func() error, error) {
 			ProSanteConnect: cfg.Mode != ModeKiosk},
 		Sync:    syncDepsFor(cfg, db),
 		OIDC:    oidcDepsFor(cfg),
-		Mailbox: mailboxDepsFor(ctx, cfg, dir, db, log, &cleanups),
+		Mailbox: mailboxDepsFor(cfg, dir, db, log, &cleanups),
 	})
 	// The client stops before the store closes (cleanups run last first).
 	cleanups = append(cleanups, a.sync.stop)
@@ -251,17 +251,22 @@ const secretsKeyFile = "secrets.key"
 
 // mailboxDepsFor connects the desktop and browser mode to the cabinet's
 // mailbox; the kiosk keeps nothing.
-func mailboxDepsFor(ctx context.Context, cfg Config, dir string, db *sqlite.DB, log *logrus.Logger, cleanups *[]func() error) *MailboxDeps {
+func mailboxDepsFor(cfg Config, dir string, db *sqlite.DB, log *logrus.Logger, cleanups *[]func() error) *MailboxDeps {
 	if cfg.Mode == ModeKiosk {
 		return nil
 	}
-	secrets, why := secretstore.Open(ctx, filepath.Join(dir, secretsKeyFile), db)
-	if why != "" {
-		log.WithField("where", secrets.Where()).Info("secrets sealed in the store: no system keychain")
+	// The keychain is looked for on the session bus when the mailbox first
+	// needs it (its page, a password to keep, a kept account to follow),
+	// not at every start.
+	secrets := &secretstore.Lazy{
+		KeyPath: filepath.Join(dir, secretsKeyFile), Settings: db,
+		Opened: func(s secretstore.Secrets, why string) {
+			if why != "" {
+				log.WithField("where", s.Where()).Info("secrets sealed in the store: no system keychain")
+			}
+		},
 	}
-	if kc, ok := secrets.(*secretstore.Keychain); ok {
-		*cleanups = append(*cleanups, kc.Close)
-	}
+	*cleanups = append(*cleanups, secrets.Close)
 	return &MailboxDeps{
 		Store: db, Records: db, Secrets: secrets, Now: time.Now,
 		ServerURL: func(ctx context.Context) string {

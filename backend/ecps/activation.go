@@ -7,6 +7,7 @@ import (
 
 	"erpps/backend/auth"
 	"erpps/backend/erpps"
+	"erpps/backend/otp"
 )
 
 // Code lifetimes announced for an identifier nobody holds (the otp
@@ -123,9 +124,18 @@ func (s *Service) Confirm(ctx context.Context, in Confirmation) (*Enrolled, erro
 	if in.Channel != ChannelEmail && in.Channel != ChannelSMS {
 		return nil, badChannel()
 	}
+	// The shapes first, every one told at once; a code of the wrong shape
+	// costs no try.
+	var fields []erpps.FieldError
+	if !otp.WellFormed(in.Code) {
+		fields = append(fields, erpps.FieldError{Field: "code", Code: erpps.EINVALID, Message: "Le code d'activation compte 6 chiffres."})
+	}
 	if n := utf8.RuneCountInString(in.Password); n < MinPasswordLength || n > maxPasswordLength {
-		return nil, erpps.Invalid("Mot de passe trop court.", erpps.FieldError{Field: "password", Code: erpps.EINVALID,
+		fields = append(fields, erpps.FieldError{Field: "password", Code: erpps.EINVALID,
 			Message: "Choisissez un mot de passe e-CPS d'au moins 8 caractères (128 au plus)."})
+	}
+	if len(fields) > 0 {
+		return nil, erpps.Invalid("Vérifiez le code d'activation et le mot de passe.", fields...)
 	}
 	key, err := in.Device.PublicKey.point()
 	if err != nil {

@@ -158,7 +158,9 @@ func TestActivation(t *testing.T) {
 		{"KeyNotOnCurve", func(c *Confirmation) { c.Device.PublicKey.Y = c.Device.PublicKey.X }, erpps.EINVALID},
 		{"BadChannel", func(c *Confirmation) { c.Channel = "pigeon" }, erpps.EINVALID},
 		{"WrongCode", func(c *Confirmation) { c.Code = wrongCode(code) }, erpps.EUNAUTHORIZED},
-		{"NoCode", func(c *Confirmation) { c.Code = "" }, erpps.EUNAUTHORIZED},
+		// A code of the wrong shape is told on its field, before any try.
+		{"NoCode", func(c *Confirmation) { c.Code = "" }, erpps.EINVALID},
+		{"ShortCode", func(c *Confirmation) { c.Code = "12345" }, erpps.EINVALID},
 		{"OtherChannel", func(c *Confirmation) { c.Channel = ChannelEmail }, erpps.EUNAUTHORIZED},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

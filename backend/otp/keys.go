@@ -43,6 +43,10 @@ func newCode() (string, error) {
 }
 
 // normalCode drops the spaces and dashes a user may type inside a code.
+// WellFormed reports whether code has the shape of a code (its digits, with
+// spaces or dashes between them); checking it costs no try.
+func WellFormed(code string) bool { return len(normalCode(code)) == codeDigits }
+
 func normalCode(code string) string {
 	var b strings.Builder
 	for _, r := range code {

@@ -99,21 +99,13 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
 
     const confirm = (s: Extract<Step, { name: "confirm" }>) => {
         clear();
-        const found: typeof errors = {};
-        const digits = code.replace(/\s/g, "");
-        if (!/^\d{6}$/.test(digits)) {
-            found.code = "Le code d'activation compte 6 chiffres.";
-        }
         const problem = passwordProblem(password, again);
+        setErrors(problem === null ? {} : { [problem.field]: problem.message });
         if (problem !== null) {
-            found[problem.field] = problem.message;
-        }
-        setErrors(found);
-        const first = (["code", "password", "again"] as const).find(f => found[f] !== undefined);
-        if (first !== undefined) {
-            document.getElementById(`act-${first}`)?.focus();
+            document.getElementById(`act-${problem.field}`)?.focus();
             return;
         }
+        const digits = code.replace(/\s/g, "");
         setBusy(true);
         const subtle = crypto.subtle;
         const name = deviceName(navigator.userAgent);
@@ -129,7 +121,16 @@ export function Activation({ prefill, onEnrolled }: { prefill: Prefill; onEnroll
             } catch (e: unknown) {
                 setPassword("");
                 setAgain("");
-                failed(e, "L'activation n'a pas abouti. Réessayez.");
+                // The code's or the password's shape refused (Go's rules): told on the field.
+                const fields = e instanceof ApiError ? { code: e.fieldMessage("code"), password: e.fieldMessage("password") } : {};
+                const first = (["code", "password"] as const).find(f => fields[f] !== undefined);
+                if (first === undefined) {
+                    failed(e, "L'activation n'a pas abouti. Réessayez.");
+                    return;
+                }
+                setBusy(false);
+                setErrors(fields);
+                document.getElementById(`act-${first}`)?.focus();
             }
         })();
     };

@@ -80,7 +80,10 @@ func typeInto(t *testing.T, ctx context.Context, id, value string) {
 	t.Helper()
 	waitFocusable(t, ctx, id)
 	clearField(t, ctx, id)
-	step(t, ctx, "type into #"+id, chromedp.KeyEvent(value))
+	// Each key is a round trip to Chromium: a long text (an attestation's
+	// QR content) gets time in proportion on a loaded machine.
+	limit := 15*time.Second + time.Duration(len([]rune(value)))*100*time.Millisecond
+	stepWithin(t, ctx, limit, "type into #"+id, chromedp.KeyEvent(value))
 	waitInputValue(t, ctx, id, value)
 }
 

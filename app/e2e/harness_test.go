@@ -231,7 +231,14 @@ func newBrowser(t *testing.T) context.Context {
 // done.
 func step(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	stepWithin(t, ctx, 15*time.Second, what, actions...)
+}
+
+// stepWithin is step with its own time limit (a long text typed key by key
+// on a loaded machine).
+func stepWithin(t *testing.T, ctx context.Context, limit time.Duration, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	if err := chromedp.Do(sctx, actions...); err != nil {
 		t.Fatalf("%s: %v", what, err)

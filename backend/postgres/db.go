@@ -27,6 +27,8 @@ type DB struct {
 	migrations []migration
 	// Now returns the current time; tests replace it before use.
 	Now func() time.Time
+	// group commits the desktops' mutations in groups (groupcommit.go).
+	group groupCommit
 }
 
 // Open connects to the database at url (postgres://user@host:port/db?...),
@@ -127,7 +129,7 @@ func (db *DB) inTx(ctx context.Context, what string, fn func(tx pgx.Tx) error) e
 // advanced.
 func (db *DB) writeTx(ctx context.Context, what string, receipt *erpps.Receipt, fn func(tx pgx.Tx) error) error {
 	if receipt != nil {
-		return db.receiptTx(ctx, what, *receipt, fn)
+		return db.groupWrite(ctx, what, *receipt, fn)
 	}
 	return db.plainTx(ctx, what, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, lockCounter); err != nil {

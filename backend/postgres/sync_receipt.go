@@ -3,8 +3,8 @@ package postgres
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -22,24 +22,31 @@ func receiptTaken() *erpps.Error {
 const lockCounter = `SELECT 1 FROM sync_counter WHERE id = 1 FOR UPDATE`
 
 // lockAndClaim begins tx (on a connection outside any transaction), takes
-// the change counter's lock, then claims r for the transaction: the client's seq advances to r.Seq (its line locked until
-// the commit; ECONFLICT, the transaction rolled back, unless r.Seq is the
-// next one) and the client is named for the triggers, which attribute the
-// transaction's changes to it. One round trip.
-func lockAndClaim(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
+// the change counter's lock, sends then (a SAVEPOINT), then claims r for
+// the transaction (see claim). One round trip.
+func lockAndClaim(ctx context.Context, tx pgx.Tx, r erpps.Receipt, then ...string) error {
+	return claim(ctx, tx, r, append([]string{`BEGIN`, lockCounter}, then...)...)
+}
+
+// claim sends before, then claims r for the transaction: the client's seq
+// advances to r.Seq (its line locked until the commit; ECONFLICT unless
+// r.Seq is the next one: the caller rolls back) and the client is named for
+// the triggers, which attribute the transaction's changes to it. One round
+// trip.
+func claim(ctx context.Context, tx pgx.Tx, r erpps.Receipt, before ...string) error {
 	b := &pgx.Batch{}
-	b.Queue(`BEGIN`)
-	b.Queue(lockCounter)
+	for _, q := range before {
+		b.Queue(q)
+	}
 	b.Queue(`
 		UPDATE sync_clients SET last_seq = $2 WHERE client_id = $1 AND last_seq = $2 - 1
 		RETURNING set_config('erpps.sync_client', $1, true)`, r.ClientID, r.Seq)
 	br := tx.SendBatch(ctx, b)
 	defer br.Close()
-	if _, err := br.Exec(); err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if _, err := br.Exec(); err != nil {
-		return fmt.Errorf("lock the change counter: %w", err)
+	for _, q := range before {
+		if _, err := br.Exec(); err != nil {
+			return fmt.Errorf("%s: %w", strings.Fields(q)[0], err)
+		}
 	}
 	err := br.QueryRow().Scan(nil)
 	if errNoRows(err) {
@@ -60,60 +67,6 @@ func lockAndClaim(ctx context.Context, tx pgx.Tx, r erpps.Receipt) error {
 	}
 	if err := br.Close(); err != nil {
 		return fmt.Errorf("claim the receipt: %w", err)
-	}
-	return nil
-}
-
-// receiptTx is writeTx with a receipt: in one transaction, its BEGIN, the
-// counter's lock and the receipt's claim (one round trip), fn, the request read back
-// (one round trip), then the result stored and the commit sent together
-// (one round trip): the counter's lock, which every write of the log waits
-// for, is held over three round trips after fn's. The result is handed back
-// (receipt.Result) once committed.
-func (db *DB) receiptTx(ctx context.Context, what string, r erpps.Receipt, fn func(tx pgx.Tx) error) error {
-	if db.pool == nil {
-		return erpps.Internal(errors.New("store: the database is not open"))
-	}
-	// A connection of its own (not the pool's transaction, which would
-	// send its own COMMIT again): released idle once committed, or after
-	// the rollback.
-	conn, err := db.pool.Acquire(ctx)
-	if err != nil {
-		return storeError(what, err)
-	}
-	defer conn.Release()
-	tx := pipedTx{conn.Conn()}
-	committed := false
-	defer func() {
-		if !committed && conn.Conn().PgConn().TxStatus() != 'I' {
-			_ = tx.Rollback(context.WithoutCancel(ctx))
-		}
-	}()
-	if err := lockAndClaim(ctx, tx, r); err != nil {
-		return storeError(what, err)
-	}
-	if err := fn(tx); err != nil {
-		return storeError(what, err)
-	}
-	res, text, err := receiptResult(ctx, tx, r)
-	if err != nil {
-		return storeError(what, err)
-	}
-	b := &pgx.Batch{}
-	b.Queue(insertResultQuery, res.ClientID, res.Seq, res.MutationID, r.RequestID, string(res.Outcome), string(text), db.now())
-	b.Queue(`COMMIT`)
-	br := tx.SendBatch(ctx, b)
-	_, ierr := br.Exec()
-	tag, cerr := br.Exec()
-	if err := errors.Join(ierr, cerr, br.Close()); err != nil {
-		return storeError(what, fmt.Errorf("store the mutation result and commit: %w", err))
-	}
-	if tag.String() != "COMMIT" {
-		return storeError(what, fmt.Errorf("commit: %s", tag))
-	}
-	committed = true
-	if r.Result != nil {
-		*r.Result = *res // committed
 	}
 	return nil
 }

@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // maxGroup bounds the receipted writes committed together.
@@ -31,11 +31,7 @@ const maxGroup = 64
 // was kept, the desktops send them again. Several server processes on one
 // database each group their own writes: a group is one ordinary
 // transaction, ordered with the others by the counter's lock.
-type groupCommit struct {
-	mu      sync.Mutex
-	queue   []*groupedWrite
-	leading bool
-}
+type groupCommit = storekit.Grouper[*groupedWrite]
 
 // groupedWrite is a receipted write waiting for its group's commit.
 type groupedWrite struct {
@@ -57,15 +53,7 @@ func (db *DB) groupWrite(ctx context.Context, what string, r erpps.Receipt, fn f
 		return storeError(what, err)
 	}
 	w := &groupedWrite{what: what, receipt: r, fn: fn, done: make(chan struct{})}
-	g := &db.group
-	g.mu.Lock()
-	g.queue = append(g.queue, w)
-	lead := !g.leading
-	g.leading = true
-	g.mu.Unlock()
-	if lead {
-		db.leadGroup()
-	}
+	db.group.Join(w, maxGroup, db.commitGroup)
 	<-w.done
 	if w.err != nil {
 		return w.err
@@ -74,27 +62,6 @@ func (db *DB) groupWrite(ctx context.Context, what string, r erpps.Receipt, fn f
 		*r.Result = *w.result // committed
 	}
 	return nil
-}
-
-// leadGroup commits the writes queued now as one group; when more queued
-// meanwhile, another goroutine leads their group (the leader's own caller
-// is not kept waiting for the groups after its own).
-func (db *DB) leadGroup() {
-	g := &db.group
-	g.mu.Lock()
-	n := min(len(g.queue), maxGroup)
-	batch := g.queue[:n:n]
-	g.queue = g.queue[n:]
-	g.mu.Unlock()
-	db.commitGroup(batch)
-	g.mu.Lock()
-	if len(g.queue) == 0 {
-		g.leading = false
-		g.mu.Unlock()
-		return
-	}
-	g.mu.Unlock()
-	go db.leadGroup()
 }
 
 // commitGroup runs the writes of batch in one transaction, each in its own

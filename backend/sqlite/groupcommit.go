@@ -4,9 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sync"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // maxGroup bounds the receipted writes committed together.
@@ -28,11 +28,7 @@ const maxGroup = 64
 // rolled back as a whole under a write (SQLite does so on some errors), its
 // savepoint is gone: the group stops there and every write of it gets an
 // error.
-type groupCommit struct {
-	mu      sync.Mutex
-	queue   []*groupedWrite
-	leading bool
-}
+type groupCommit = storekit.Grouper[*groupedWrite]
 
 // groupedWrite is a receipted write waiting for its group's commit.
 type groupedWrite struct {
@@ -48,15 +44,7 @@ type groupedWrite struct {
 // group is committed (or failed).
 func (db *DB) groupWrite(ctx context.Context, receipt *erpps.Receipt, fn func(tx *sql.Tx) error) error {
 	w := &groupedWrite{ctx: ctx, receipt: receipt, fn: fn, done: make(chan struct{})}
-	g := &db.group
-	g.mu.Lock()
-	g.queue = append(g.queue, w)
-	lead := !g.leading
-	g.leading = true
-	g.mu.Unlock()
-	if lead {
-		db.leadGroup()
-	}
+	db.group.Join(w, maxGroup, db.commitGroup)
 	<-w.done
 	if w.err != nil {
 		return w.err
@@ -65,27 +53,6 @@ func (db *DB) groupWrite(ctx context.Context, receipt *erpps.Receipt, fn func(tx
 		*receipt.Result = *w.result
 	}
 	return nil
-}
-
-// leadGroup commits the writes queued now as one group; when more queued
-// meanwhile, another goroutine leads their group (the leader's own caller
-// is not kept waiting for the groups after its own).
-func (db *DB) leadGroup() {
-	g := &db.group
-	g.mu.Lock()
-	n := min(len(g.queue), maxGroup)
-	batch := g.queue[:n:n]
-	g.queue = g.queue[n:]
-	g.mu.Unlock()
-	db.commitGroup(batch)
-	g.mu.Lock()
-	if len(g.queue) == 0 {
-		g.leading = false
-		g.mu.Unlock()
-		return
-	}
-	g.mu.Unlock()
-	go db.leadGroup()
 }
 
 // commitGroup runs the writes of batch in one transaction, each in its own

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"io/fs"
+	"os"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -15,8 +16,12 @@ import (
 )
 
 // RunDesktop opens the application's window and blocks until it is closed.
-// The kiosk opens full screen.
+// The kiosk opens full screen. The web engine's settings (webengine.go) are
+// set in the environment first, for the web view's processes to inherit.
 func RunDesktop(a *App, assets fs.FS, kiosk bool) error {
+	if err := applyWebEngineSettings(os.LookupEnv, os.Setenv); err != nil {
+		return err
+	}
 	return wails.Run(&options.App{
 		Title:            "eRPPS Desktop",
 		Width:            1280,

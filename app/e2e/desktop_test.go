@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -141,6 +142,7 @@ func TestDesktopWindowUnderXvfb(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 	}
 	time.Sleep(4 * time.Second) // let the web view paint the entry page
+	checkWebEngineSettings(t, cmd.Process.Pid)
 	if _, err := exec.LookPath("import"); err == nil {
 		dir := os.Getenv("ERPPS_ARTIFACTS")
 		if dir == "" {
@@ -175,6 +177,31 @@ func TestDesktopWindowUnderXvfb(t *testing.T) {
 		}
 	}
 	t.Logf("desktop window seen on %s and closed cleanly", display)
+}
+
+// checkWebEngineSettings fails unless the app's web process runs with the
+// JavaScriptCore settings the desktop sets (app/webengine.go): the settings
+// work only if they reach that process's environment.
+func checkWebEngineSettings(t *testing.T, appPid int) {
+	t.Helper()
+	for _, pid := range processTree(appPid) {
+		comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
+		if !strings.HasPrefix(string(comm), "WebKitWebProces") {
+			continue
+		}
+		environ, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", pid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		vars := strings.Split(string(environ), "\x00")
+		for _, want := range []string{"JSC_useJIT=false", "JSC_largeHeapSize=4194304"} {
+			if !slices.Contains(vars, want) {
+				t.Errorf("the web process's environment lacks %s", want)
+			}
+		}
+		return
+	}
+	t.Fatal("no WebKitWebProcess under the app")
 }
 
 // TestDesktopSelfTest runs the UI's self-test inside the real WebKitGTK window

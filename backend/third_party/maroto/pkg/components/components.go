@@ -1,0 +1,2 @@
+// Package components contains the public components of maroto.
+package components

@@ -1,0 +1,2 @@
+// Package consts contains the public constants of maroto.
+package consts

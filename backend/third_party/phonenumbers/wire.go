@@ -112,7 +112,10 @@ func (r *wireReader) value(num, wireType, want int) (v uint64, b []byte, err err
 func (r *wireReader) int32s(dst []int32, num, wireType int) ([]int32, error) {
 	if wireType == wireVarint {
 		v, err := r.varint()
-		return append(dst, int32(v)), err
+		if err != nil {
+			return dst, err
+		}
+		return append(dst, int32(v)), nil
 	}
 	_, b, err := r.value(num, wireType, wireBytes)
 	for p := (wireReader{b}); err == nil && len(p.b) > 0; {

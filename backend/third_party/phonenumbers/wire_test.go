@@ -200,3 +200,18 @@ func TestMessageString(t *testing.T) {
 		t.Errorf("NumberFormat.String() = %q, want %q", got, want)
 	}
 }
+
+// BenchmarkDecodeMetadata: the first-use cost of the territories' metadata
+// (gunzip excluded).
+func BenchmarkDecodeMetadata(b *testing.B) {
+	raw, err := decodeUnzip(numberData)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := decodePhoneMetadataCollection(raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -5,8 +5,6 @@ package phonenumbers
 
 import (
 	"sync"
-
-	"google.golang.org/protobuf/proto"
 )
 
 // metadataContainer bundles all of the metadata-derived lookup state used by
@@ -185,8 +183,9 @@ func MetadataCollection() (*PhoneMetadataCollection, error) {
 		return nil, err
 	}
 
-	metadataCollection := &PhoneMetadataCollection{}
-	if err = proto.Unmarshal(rawBytes, metadataCollection); err != nil {
+	// erpps patch: was proto.Unmarshal (see wire.go)
+	metadataCollection, err := decodePhoneMetadataCollection(rawBytes)
+	if err != nil {
 		return nil, err
 	}
 	currMetadataColl = metadataCollection

@@ -5,7 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"google.golang.org/protobuf/proto"
+	// erpps patch: google.golang.org/protobuf/proto no longer imported; proto.String,
+	// proto.Int32, ... are protoString, protoInt32, ... (protohelpers.go).
 )
 
 // syntheticCollection builds a tiny, frozen metadata collection for a single
@@ -14,20 +15,20 @@ import (
 func syntheticCollection() (*PhoneMetadataCollection, map[int][]string) {
 	sevenDigits := func() *PhoneNumberDesc {
 		return &PhoneNumberDesc{
-			NationalNumberPattern: proto.String(`\d{7}`),
+			NationalNumberPattern: protoString(`\d{7}`),
 			PossibleLength:        []int32{7},
 		}
 	}
 	// "NA" never matches; the real builder always populates every type
 	// descriptor (empty where absent), and getNumberTypeHelper relies on that,
 	// so synthetic metadata must do the same.
-	na := func() *PhoneNumberDesc { return &PhoneNumberDesc{NationalNumberPattern: proto.String("NA")} }
+	na := func() *PhoneNumberDesc { return &PhoneNumberDesc{NationalNumberPattern: protoString("NA")} }
 	coll := &PhoneMetadataCollection{
 		Metadata: []*PhoneMetadata{
 			{
-				Id:                  proto.String("XX"),
-				CountryCode:         proto.Int32(999),
-				InternationalPrefix: proto.String("00"),
+				Id:                  protoString("XX"),
+				CountryCode:         protoInt32(999),
+				InternationalPrefix: protoString("00"),
 				GeneralDesc:         sevenDigits(),
 				FixedLine:           sevenDigits(),
 				Mobile:              na(),
@@ -73,7 +74,7 @@ func TestMetadataInjectionSeam(t *testing.T) {
 	assert.Equal(t, "XX", GetRegionCodeForCountryCode(999))
 
 	// And it validates/types numbers per the synthetic patterns.
-	num := &PhoneNumber{CountryCode: proto.Int32(999), NationalNumber: proto.Uint64(1234567)}
+	num := &PhoneNumber{CountryCode: protoInt32(999), NationalNumber: protoUint64(1234567)}
 	assert.Equal(t, FIXED_LINE, GetNumberType(num))
 	assert.True(t, IsValidNumberForRegion(num, "XX"))
 

@@ -8,14 +8,13 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-
-	"google.golang.org/protobuf/proto"
+	// erpps patch: google.golang.org/protobuf/proto no longer imported; proto.String,
+	// proto.Int32, ... are protoString, protoInt32, ... (protohelpers.go).
 )
 
-// init must live in this file: Go runs package init() functions in lexical
-// filename order, and metadata loading depends on the protobuf types having
-// been registered by phonemetadata.pb.go / phonenumber.pb.go first. This
-// filename sorts after both, preserving that ordering.
+// (erpps patch: upstream's note here said init must run after the protobuf
+// types' registration in *.pb.go; the types are now plain structs, nothing is
+// registered and the metadata is loaded on first use, see metadatasource.go.)
 const (
 	// MIN_LENGTH_FOR_NSN is the minimum and maximum length of the national significant number.
 	MIN_LENGTH_FOR_NSN = 2
@@ -738,7 +737,7 @@ func GetLengthOfNationalDestinationCode(number *PhoneNumber) int {
 		// want to include the extension when we format it, so we copy
 		// it and clear the extension here.
 		copiedProto = &PhoneNumber{}
-		proto.Merge(copiedProto, number)
+		mergePhoneNumber(copiedProto, number) // erpps patch: was proto.Merge
 		copiedProto.Extension = nil
 	} else {
 		copiedProto = number
@@ -954,7 +953,7 @@ func FormatByPattern(number *PhoneNumber,
 		// $NP with the national prefix, we need to copy the rule so
 		// that subsequent replacements for different numbers have the
 		// appropriate national prefix.
-		proto.Merge(numFormatCopy, formattingPattern)
+		mergeNumberFormat(numFormatCopy, formattingPattern) // erpps patch: was proto.Merge
 		nationalPrefixFormattingRule := formattingPattern.GetNationalPrefixFormattingRule()
 		if len(nationalPrefixFormattingRule) > 0 {
 			nationalPrefix := metadata.GetNationalPrefix()
@@ -1064,8 +1063,8 @@ func FormatNumberForMobileDialing(
 	// Clear the extension, as that part cannot normally be dialed
 	// together with the main number.
 	var numberNoExt = &PhoneNumber{}
-	proto.Merge(numberNoExt, number)
-	numberNoExt.Extension = nil // can we assume this is safe? (no nil-pointer?)
+	mergePhoneNumber(numberNoExt, number) // erpps patch: was proto.Merge
+	numberNoExt.Extension = nil           // can we assume this is safe? (no nil-pointer?)
 	regionCode := GetRegionCodeForCountryCode(countryCallingCode)
 	numberType := GetNumberType(numberNoExt)
 	isValidNumber := numberType != UNKNOWN
@@ -1312,7 +1311,7 @@ func FormatInOriginalFormat(number *PhoneNumber, regionCallingFrom string) strin
 		}
 		// Otherwise, we need to remove the national prefix from our output.
 		numFormatCopy := &NumberFormat{}
-		proto.Merge(numFormatCopy, formatRule)
+		mergeNumberFormat(numFormatCopy, formatRule) // erpps patch: was proto.Merge
 		numFormatCopy.NationalPrefixFormattingRule = nil
 		var numberFormats = []*NumberFormat{numFormatCopy}
 		formattedNumber = FormatByPattern(number, NATIONAL, numberFormats)
@@ -1434,13 +1433,13 @@ func FormatOutOfCountryKeepingAlphaChars(
 			return rawInput
 		}
 		newFormat := &NumberFormat{}
-		proto.Merge(newFormat, formattingPattern)
+		mergeNumberFormat(newFormat, formattingPattern) // erpps patch: was proto.Merge
 		// The first group is the first group of digits that the user
 		// wrote together.
-		newFormat.Pattern = proto.String("(\\d+)(.*)")
+		newFormat.Pattern = protoString("(\\d+)(.*)")
 		// Here we just concatenate them back together after the national
 		// prefix has been fixed.
-		newFormat.Format = proto.String("$1$2")
+		newFormat.Format = protoString("$1$2")
 		// Now we format using this pattern instead of the default pattern,
 		// but with the national prefix prefixed if necessary. This will not
 		// work in the cases where the pattern (and not the leading digits)
@@ -2243,23 +2242,23 @@ func TruncateTooLongNumber(number *PhoneNumber) bool {
 		return true
 	}
 	numberCopy := &PhoneNumber{}
-	proto.Merge(numberCopy, number)
+	mergePhoneNumber(numberCopy, number) // erpps patch: was proto.Merge
 	nationalNumber := number.GetNationalNumber()
 	nationalNumber /= 10
-	numberCopy.NationalNumber = proto.Uint64(nationalNumber)
+	numberCopy.NationalNumber = protoUint64(nationalNumber)
 	if IsPossibleNumberWithReason(numberCopy) == TOO_SHORT || nationalNumber == 0 {
 		return false
 	}
 	for !IsValidNumber(numberCopy) {
 		nationalNumber /= 10
-		numberCopy.NationalNumber = proto.Uint64(nationalNumber)
+		numberCopy.NationalNumber = protoUint64(nationalNumber)
 		if IsPossibleNumberWithReason(numberCopy) == TOO_SHORT ||
 			nationalNumber == 0 {
 			return false
 		}
 	}
 
-	number.NationalNumber = proto.Uint64(nationalNumber)
+	number.NationalNumber = protoUint64(nationalNumber)
 	return true
 }
 
@@ -2341,7 +2340,7 @@ func maybeExtractCountryCode(
 		}
 		potentialCountryCode := extractCountryCode(fullNumber, nationalNumber)
 		if potentialCountryCode != 0 {
-			phoneNumber.CountryCode = proto.Int32(int32(potentialCountryCode))
+			phoneNumber.CountryCode = protoInt32(int32(potentialCountryCode))
 			return potentialCountryCode, nil
 		}
 
@@ -2383,13 +2382,13 @@ func maybeExtractCountryCode(
 					val := PhoneNumber_FROM_NUMBER_WITHOUT_PLUS_SIGN
 					phoneNumber.CountryCodeSource = &val
 				}
-				phoneNumber.CountryCode = proto.Int32(int32(defaultCountryCode))
+				phoneNumber.CountryCode = protoInt32(int32(defaultCountryCode))
 				return defaultCountryCode, nil
 			}
 		}
 	}
 	// No country calling code present.
-	phoneNumber.CountryCode = proto.Int32(0)
+	phoneNumber.CountryCode = protoInt32(0)
 	return 0, nil
 }
 
@@ -2650,7 +2649,7 @@ func setItalianLeadingZerosForPhoneNumber(
 		return
 	}
 
-	phoneNumber.ItalianLeadingZero = proto.Bool(true)
+	phoneNumber.ItalianLeadingZero = protoBool(true)
 	numLeadZeros := 1
 	// Note that if the national number is all "0"s, the last "0"
 	// is not counted as a leading zero.
@@ -2658,7 +2657,7 @@ func setItalianLeadingZerosForPhoneNumber(
 		numLeadZeros++
 	}
 	if numLeadZeros != 1 {
-		phoneNumber.NumberOfLeadingZeros = proto.Int32(int32(numLeadZeros))
+		phoneNumber.NumberOfLeadingZeros = protoInt32(int32(numLeadZeros))
 	}
 }
 
@@ -2701,14 +2700,14 @@ func parseHelper(
 	}
 
 	if keepRawInput {
-		phoneNumber.RawInput = proto.String(numberToParse)
+		phoneNumber.RawInput = protoString(numberToParse)
 	}
 	// Attempt to parse extension first, since it doesn't require
 	// region-specific data and we want to have the non-normalised
 	// number here.
 	extension := maybeStripExtension(nationalNumber)
 	if len(extension) > 0 {
-		phoneNumber.Extension = proto.String(extension)
+		phoneNumber.Extension = protoString(extension)
 	}
 	var regionMetadata *PhoneMetadata = getMetadataForRegion(defaultRegion)
 	// Check to see if the number is given in international format so we
@@ -2752,7 +2751,7 @@ func parseHelper(
 		normalizedNationalNumber.WriteString(normalize(nationalNumber.String()))
 		if len(defaultRegion) != 0 {
 			countryCode = int(regionMetadata.GetCountryCode())
-			phoneNumber.CountryCode = proto.Int32(int32(countryCode))
+			phoneNumber.CountryCode = protoInt32(int32(countryCode))
 		} else if keepRawInput {
 			phoneNumber.CountryCodeSource = nil
 		}
@@ -2777,7 +2776,7 @@ func parseHelper(
 			normalizedNationalNumber = potentialNationalNumber
 			if keepRawInput && carrierCode.Len() > 0 {
 				phoneNumber.PreferredDomesticCarrierCode =
-					proto.String(carrierCode.String())
+					protoString(carrierCode.String())
 			}
 		}
 	}
@@ -2791,7 +2790,7 @@ func parseHelper(
 	setItalianLeadingZerosForPhoneNumber(
 		normalizedNationalNumber.String(), phoneNumber)
 	val, _ := strconv.ParseUint(normalizedNationalNumber.String(), 10, 64)
-	phoneNumber.NationalNumber = proto.Uint64(val)
+	phoneNumber.NationalNumber = protoUint64(val)
 	return nil
 }
 
@@ -2912,8 +2911,8 @@ func IsNumberMatchWithNumbers(firstNumberIn, secondNumberIn *PhoneNumber) MatchT
 	var firstNumber, secondNumber *PhoneNumber
 	firstNumber = &PhoneNumber{}
 	secondNumber = &PhoneNumber{}
-	proto.Merge(firstNumber, firstNumberIn)
-	proto.Merge(secondNumber, secondNumberIn)
+	mergePhoneNumber(firstNumber, firstNumberIn)   // erpps patch: was proto.Merge
+	mergePhoneNumber(secondNumber, secondNumberIn) // erpps patch: was proto.Merge
 	// First clear raw_input, country_code_source and
 	// preferred_domestic_carrier_code fields and any empty-string
 	// extensions so that we can use the proto-buffer equality method.
@@ -2962,7 +2961,7 @@ func IsNumberMatchWithNumbers(firstNumberIn, secondNumberIn *PhoneNumber) MatchT
 	// Checks cases where one or both country_code fields were not
 	// specified. To make equality checks easier, we first set the
 	// country_code fields to be equal.
-	firstNumber.CountryCode = proto.Int32(secondNumberCountryCode)
+	firstNumber.CountryCode = protoInt32(secondNumberCountryCode)
 	// If all else was the same, then this is an NSN_MATCH.
 	// TODO(ttacon): remove when make gen-equals
 	if reflect.DeepEqual(firstNumber, secondNumber) {

@@ -23,7 +23,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"google.golang.org/protobuf/proto"
+	// erpps patch: google.golang.org/protobuf/proto no longer imported; proto.String,
+	// proto.Int32, ... are protoString, protoInt32, ... (protohelpers.go).
 )
 
 func TestParse(t *testing.T) {
@@ -240,8 +241,8 @@ func TestTruncateTooLongNumber(t *testing.T) {
 
 	for _, tc := range tests {
 		num := &PhoneNumber{}
-		num.CountryCode = proto.Int32(int32(tc.country))
-		num.NationalNumber = proto.Uint64(tc.input)
+		num.CountryCode = protoInt32(int32(tc.country))
+		num.NationalNumber = protoUint64(tc.input)
 		res := TruncateTooLongNumber(num)
 
 		assert.Equal(t, tc.res, res, "res mismatch for input %d", tc.input)
@@ -640,7 +641,7 @@ var testPhoneNumbers = map[string]*PhoneNumber{
 	"IT_MOBILE":       newPhoneNumber(39, 345678901),
 	"IT_NUMBER": func() *PhoneNumber {
 		p := newPhoneNumber(39, 236618300)
-		p.ItalianLeadingZero = proto.Bool(true)
+		p.ItalianLeadingZero = protoBool(true)
 		return p
 	}(),
 	"JP_STAR_NUMBER": newPhoneNumber(81, 2345),
@@ -662,7 +663,7 @@ var testPhoneNumbers = map[string]*PhoneNumber{
 	"US_SPOOF":               newPhoneNumber(1, 0),
 	"US_SPOOF_WITH_RAW_INPUT": func() *PhoneNumber {
 		p := newPhoneNumber(1, 0)
-		p.RawInput = proto.String("000-000-0000")
+		p.RawInput = protoString("000-000-0000")
 		return p
 	}(),
 	"INTERNATIONAL_TOLL_FREE": newPhoneNumber(800, 12345678),
@@ -677,8 +678,8 @@ var testPhoneNumbers = map[string]*PhoneNumber{
 
 func newPhoneNumber(cc int, natNum uint64) *PhoneNumber {
 	p := &PhoneNumber{}
-	p.CountryCode = proto.Int32(int32(cc))
-	p.NationalNumber = proto.Uint64(natNum)
+	p.CountryCode = protoInt32(int32(cc))
+	p.NationalNumber = protoUint64(natNum)
 	return p
 }
 
@@ -1531,8 +1532,8 @@ func TestRegexCacheRead(t *testing.T) {
 func TestRegexCacheStrict(t *testing.T) {
 	const expectedResult = "(41) 3020-3445"
 	phoneToTest := &PhoneNumber{
-		CountryCode:    proto.Int32(55),
-		NationalNumber: proto.Uint64(4130203445),
+		CountryCode:    protoInt32(55),
+		NationalNumber: protoUint64(4130203445),
 	}
 	firstRunResult := Format(phoneToTest, NATIONAL)
 	if expectedResult != firstRunResult {
@@ -1541,8 +1542,8 @@ func TestRegexCacheStrict(t *testing.T) {
 	// This adds value to the regex cache that would break the following lookup if the regex-s
 	// in cache were not strict.
 	Format(&PhoneNumber{
-		CountryCode:    proto.Int32(973),
-		NationalNumber: proto.Uint64(17112724),
+		CountryCode:    protoInt32(973),
+		NationalNumber: protoUint64(17112724),
 	}, NATIONAL)
 	secondRunResult := Format(phoneToTest, NATIONAL)
 
@@ -1603,22 +1604,22 @@ func TestFormatWithPreferredCarrierCode(t *testing.T) {
 	assert.Equal(t, "(11) 5525-6325", FormatNationalNumberWithPreferredCarrierCode(brNumber, ""))
 
 	// Preferred carrier code set
-	brNumber.PreferredDomesticCarrierCode = proto.String("19")
+	brNumber.PreferredDomesticCarrierCode = protoString("19")
 	assert.Equal(t, "(11) 5525-6325", Format(brNumber, NATIONAL))
 	assert.Equal(t, "0 19 (11) 5525-6325", FormatNationalNumberWithPreferredCarrierCode(brNumber, "15"))
 	assert.Equal(t, "0 19 (11) 5525-6325", FormatNationalNumberWithPreferredCarrierCode(brNumber, ""))
 
 	// When preferred_domestic_carrier_code is a space, use it
-	brNumber.PreferredDomesticCarrierCode = proto.String(" ")
+	brNumber.PreferredDomesticCarrierCode = protoString(" ")
 	assert.Equal(t, "0   (11) 5525-6325", FormatNationalNumberWithPreferredCarrierCode(brNumber, "15"))
 
 	// When preferred_domestic_carrier_code is empty, use fallback
-	brNumber.PreferredDomesticCarrierCode = proto.String("")
+	brNumber.PreferredDomesticCarrierCode = protoString("")
 	assert.Equal(t, "0 15 (11) 5525-6325", FormatNationalNumberWithPreferredCarrierCode(brNumber, "15"))
 
 	// US doesn't use carrier codes so there should be no change
 	usNumber := newPhoneNumber(1, 4241231234)
-	usNumber.PreferredDomesticCarrierCode = proto.String("99")
+	usNumber.PreferredDomesticCarrierCode = protoString("99")
 	assert.Equal(t, "(424) 123-1234", Format(usNumber, NATIONAL))
 	assert.Equal(t, "(424) 123-1234", FormatNationalNumberWithPreferredCarrierCode(usNumber, "15"))
 }
@@ -1645,8 +1646,8 @@ func TestFormatNumberForMobileDialingUpstream(t *testing.T) {
 
 	// Extension should be stripped for mobile dialing
 	deNumberWithExtn := &PhoneNumber{}
-	proto.Merge(deNumberWithExtn, deNumber)
-	deNumberWithExtn.Extension = proto.String("1234")
+	mergePhoneNumber(deNumberWithExtn, deNumber) // erpps patch: was proto.Merge
+	deNumberWithExtn.Extension = protoString("1234")
 	assert.Equal(t, "030123456", FormatNumberForMobileDialing(deNumberWithExtn, "DE", false))
 	assert.Equal(t, "+4930123456", FormatNumberForMobileDialing(deNumberWithExtn, "CH", false))
 
@@ -1695,8 +1696,8 @@ func TestMaybeStripNationalPrefixAndCarrierCode(t *testing.T) {
 
 	// Test basic national prefix stripping
 	metadata := &PhoneMetadata{}
-	metadata.NationalPrefixForParsing = proto.String("34")
-	metadata.GeneralDesc = &PhoneNumberDesc{NationalNumberPattern: proto.String("\\d{4,8}")}
+	metadata.NationalPrefixForParsing = protoString("34")
+	metadata.GeneralDesc = &PhoneNumberDesc{NationalNumberPattern: protoString("\\d{4,8}")}
 
 	number := NewBuilder([]byte("34356778"))
 	assert.True(t, maybeStripNationalPrefixAndCarrierCode(number, metadata, nil))
@@ -1707,19 +1708,19 @@ func TestMaybeStripNationalPrefixAndCarrierCode(t *testing.T) {
 	assert.Equal(t, "356778", number.String())
 
 	// No national prefix
-	metadata.NationalPrefixForParsing = proto.String("")
+	metadata.NationalPrefixForParsing = protoString("")
 	number = NewBuilder([]byte("356778"))
 	assert.False(t, maybeStripNationalPrefixAndCarrierCode(number, metadata, nil))
 	assert.Equal(t, "356778", number.String())
 
 	// If stripping doesn't match national rule, don't strip
-	metadata.NationalPrefixForParsing = proto.String("3")
+	metadata.NationalPrefixForParsing = protoString("3")
 	number = NewBuilder([]byte("3123"))
 	assert.False(t, maybeStripNationalPrefixAndCarrierCode(number, metadata, nil))
 	assert.Equal(t, "3123", number.String())
 
 	// Test extracting carrier code
-	metadata.NationalPrefixForParsing = proto.String("0(81)?")
+	metadata.NationalPrefixForParsing = protoString("0(81)?")
 	number = NewBuilder([]byte("08122123456"))
 	carrierCode := NewBuilder(nil)
 	assert.True(t, maybeStripNationalPrefixAndCarrierCode(number, metadata, carrierCode))
@@ -1727,8 +1728,8 @@ func TestMaybeStripNationalPrefixAndCarrierCode(t *testing.T) {
 	assert.Equal(t, "22123456", number.String())
 
 	// Test with transform rule
-	metadata.NationalPrefixTransformRule = proto.String("5${1}5")
-	metadata.NationalPrefixForParsing = proto.String("0(\\d{2})")
+	metadata.NationalPrefixTransformRule = protoString("5${1}5")
+	metadata.NationalPrefixForParsing = protoString("0(\\d{2})")
 	number = NewBuilder([]byte("031123"))
 	assert.True(t, maybeStripNationalPrefixAndCarrierCode(number, metadata, nil))
 	assert.Equal(t, "5315123", number.String())
@@ -1785,10 +1786,10 @@ func TestParseNoPanicWithTelAfterPhoneContext(t *testing.T) {
 // clamped to MAX_LENGTH_FOR_NSN so a hostile value cannot drive a huge allocation.
 func TestGetNationalSignificantNumberClampsLeadingZeros(t *testing.T) {
 	hostile := &PhoneNumber{
-		CountryCode:          proto.Int32(1),
-		NationalNumber:       proto.Uint64(6502530000),
-		ItalianLeadingZero:   proto.Bool(true),
-		NumberOfLeadingZeros: proto.Int32(1 << 30),
+		CountryCode:          protoInt32(1),
+		NationalNumber:       protoUint64(6502530000),
+		ItalianLeadingZero:   protoBool(true),
+		NumberOfLeadingZeros: protoInt32(1 << 30),
 	}
 	nsn := GetNationalSignificantNumber(hostile)
 	// MAX_LENGTH_FOR_NSN leading zeros plus the 10-digit national number.

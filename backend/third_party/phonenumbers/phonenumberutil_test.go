@@ -13,11 +13,12 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"google.golang.org/protobuf/proto"
+	// erpps patch: google.golang.org/protobuf/proto no longer imported; proto.String,
+	// proto.Int32, ... are protoString, protoInt32, ... (protohelpers.go).
 )
 
 func pn(countryCode int32, nationalNumber uint64) *PhoneNumber {
-	return &PhoneNumber{CountryCode: proto.Int32(countryCode), NationalNumber: proto.Uint64(nationalNumber)}
+	return &PhoneNumber{CountryCode: protoInt32(countryCode), NationalNumber: protoUint64(nationalNumber)}
 }
 
 func alphaNumericNumber() *PhoneNumber { return pn(1, 80074935247) }
@@ -38,7 +39,7 @@ func itMobile() *PhoneNumber      { return pn(39, 345678901) }
 
 func itNumber() *PhoneNumber {
 	n := pn(39, 236618300)
-	n.ItalianLeadingZero = proto.Bool(true)
+	n.ItalianLeadingZero = protoBool(true)
 	return n
 }
 
@@ -65,7 +66,7 @@ func usSpoof() *PhoneNumber            { return pn(1, 0) }
 
 func usSpoofWithRawInput() *PhoneNumber {
 	n := pn(1, 0)
-	n.RawInput = proto.String("000-000-0000")
+	n.RawInput = protoString("000-000-0000")
 	return n
 }
 
@@ -296,16 +297,16 @@ func TestIsPremiumRate(t *testing.T) {
 	useTestMetadata(t)
 	assert.Equal(t, PREMIUM_RATE, GetNumberType(usPremium()))
 
-	premiumRateNumber := &PhoneNumber{CountryCode: proto.Int32(39), NationalNumber: proto.Uint64(892123)}
+	premiumRateNumber := &PhoneNumber{CountryCode: protoInt32(39), NationalNumber: protoUint64(892123)}
 	assert.Equal(t, PREMIUM_RATE, GetNumberType(premiumRateNumber))
 
-	premiumRateNumber = &PhoneNumber{CountryCode: proto.Int32(44), NationalNumber: proto.Uint64(9187654321)}
+	premiumRateNumber = &PhoneNumber{CountryCode: protoInt32(44), NationalNumber: protoUint64(9187654321)}
 	assert.Equal(t, PREMIUM_RATE, GetNumberType(premiumRateNumber))
 
-	premiumRateNumber = &PhoneNumber{CountryCode: proto.Int32(49), NationalNumber: proto.Uint64(9001654321)}
+	premiumRateNumber = &PhoneNumber{CountryCode: protoInt32(49), NationalNumber: protoUint64(9001654321)}
 	assert.Equal(t, PREMIUM_RATE, GetNumberType(premiumRateNumber))
 
-	premiumRateNumber = &PhoneNumber{CountryCode: proto.Int32(49), NationalNumber: proto.Uint64(90091234567)}
+	premiumRateNumber = &PhoneNumber{CountryCode: protoInt32(49), NationalNumber: protoUint64(90091234567)}
 	assert.Equal(t, PREMIUM_RATE, GetNumberType(premiumRateNumber))
 
 	assert.Equal(t, PREMIUM_RATE, GetNumberType(universalPremiumRate()))
@@ -314,16 +315,16 @@ func TestIsPremiumRate(t *testing.T) {
 func TestIsTollFree(t *testing.T) {
 	useTestMetadata(t)
 
-	tollFreeNumber := &PhoneNumber{CountryCode: proto.Int32(1), NationalNumber: proto.Uint64(8881234567)}
+	tollFreeNumber := &PhoneNumber{CountryCode: protoInt32(1), NationalNumber: protoUint64(8881234567)}
 	assert.Equal(t, TOLL_FREE, GetNumberType(tollFreeNumber))
 
-	tollFreeNumber = &PhoneNumber{CountryCode: proto.Int32(39), NationalNumber: proto.Uint64(803123)}
+	tollFreeNumber = &PhoneNumber{CountryCode: protoInt32(39), NationalNumber: protoUint64(803123)}
 	assert.Equal(t, TOLL_FREE, GetNumberType(tollFreeNumber))
 
-	tollFreeNumber = &PhoneNumber{CountryCode: proto.Int32(44), NationalNumber: proto.Uint64(8012345678)}
+	tollFreeNumber = &PhoneNumber{CountryCode: protoInt32(44), NationalNumber: protoUint64(8012345678)}
 	assert.Equal(t, TOLL_FREE, GetNumberType(tollFreeNumber))
 
-	tollFreeNumber = &PhoneNumber{CountryCode: proto.Int32(49), NationalNumber: proto.Uint64(8001234567)}
+	tollFreeNumber = &PhoneNumber{CountryCode: protoInt32(49), NationalNumber: protoUint64(8001234567)}
 	assert.Equal(t, TOLL_FREE, GetNumberType(tollFreeNumber))
 
 	assert.Equal(t, TOLL_FREE, GetNumberType(internationalTollFree()))
@@ -336,7 +337,7 @@ func TestIsMobile(t *testing.T) {
 	assert.Equal(t, MOBILE, GetNumberType(itMobile()))
 	assert.Equal(t, MOBILE, GetNumberType(arMobile()))
 
-	mobileNumber := &PhoneNumber{CountryCode: proto.Int32(49), NationalNumber: proto.Uint64(15123456789)}
+	mobileNumber := &PhoneNumber{CountryCode: protoInt32(49), NationalNumber: protoUint64(15123456789)}
 	assert.Equal(t, MOBILE, GetNumberType(mobileNumber))
 }
 
@@ -352,25 +353,25 @@ func TestIsFixedLineAndMobile(t *testing.T) {
 	useTestMetadata(t)
 	assert.Equal(t, FIXED_LINE_OR_MOBILE, GetNumberType(usNumber()))
 
-	fixedLineAndMobileNumber := &PhoneNumber{CountryCode: proto.Int32(54), NationalNumber: proto.Uint64(1987654321)}
+	fixedLineAndMobileNumber := &PhoneNumber{CountryCode: protoInt32(54), NationalNumber: protoUint64(1987654321)}
 	assert.Equal(t, FIXED_LINE_OR_MOBILE, GetNumberType(fixedLineAndMobileNumber))
 }
 
 func TestIsSharedCost(t *testing.T) {
 	useTestMetadata(t)
-	gbNumber := &PhoneNumber{CountryCode: proto.Int32(44), NationalNumber: proto.Uint64(8431231234)}
+	gbNumber := &PhoneNumber{CountryCode: protoInt32(44), NationalNumber: protoUint64(8431231234)}
 	assert.Equal(t, SHARED_COST, GetNumberType(gbNumber))
 }
 
 func TestIsVoip(t *testing.T) {
 	useTestMetadata(t)
-	gbNumber := &PhoneNumber{CountryCode: proto.Int32(44), NationalNumber: proto.Uint64(5631231234)}
+	gbNumber := &PhoneNumber{CountryCode: protoInt32(44), NationalNumber: protoUint64(5631231234)}
 	assert.Equal(t, VOIP, GetNumberType(gbNumber))
 }
 
 func TestIsPersonalNumber(t *testing.T) {
 	useTestMetadata(t)
-	gbNumber := &PhoneNumber{CountryCode: proto.Int32(44), NationalNumber: proto.Uint64(7031231234)}
+	gbNumber := &PhoneNumber{CountryCode: protoInt32(44), NationalNumber: protoUint64(7031231234)}
 	assert.Equal(t, PERSONAL_NUMBER, GetNumberType(gbNumber))
 }
 
@@ -396,15 +397,15 @@ func TestGetNationalSignificantNumber(t *testing.T) {
 func TestGetNationalSignificantNumberManyLeadingZeros(t *testing.T) {
 	useTestMetadata(t)
 	number := &PhoneNumber{
-		CountryCode:          proto.Int32(1),
-		NationalNumber:       proto.Uint64(650),
-		ItalianLeadingZero:   proto.Bool(true),
-		NumberOfLeadingZeros: proto.Int32(2),
+		CountryCode:          protoInt32(1),
+		NationalNumber:       protoUint64(650),
+		ItalianLeadingZero:   protoBool(true),
+		NumberOfLeadingZeros: protoInt32(2),
 	}
 	assert.Equal(t, "00650", GetNationalSignificantNumber(number))
 
 	// Set a bad value; we shouldn't crash, we shouldn't output any leading zeros at all.
-	number.NumberOfLeadingZeros = proto.Int32(-3)
+	number.NumberOfLeadingZeros = protoInt32(-3)
 	assert.Equal(t, "650", GetNationalSignificantNumber(number))
 }
 
@@ -448,7 +449,7 @@ func TestGetLengthOfGeographicalAreaCode(t *testing.T) {
 	assert.Equal(t, 0, GetLengthOfGeographicalAreaCode(internationalTollFree()))
 
 	// A mobile number from China is geographical, but does not have an area code.
-	cnMobile := &PhoneNumber{CountryCode: proto.Int32(86), NationalNumber: proto.Uint64(18912341234)}
+	cnMobile := &PhoneNumber{CountryCode: protoInt32(86), NationalNumber: protoUint64(18912341234)}
 	assert.Equal(t, 0, GetLengthOfGeographicalAreaCode(cnMobile))
 }
 
@@ -482,7 +483,7 @@ func TestGetLengthOfNationalDestinationCode(t *testing.T) {
 	assert.Equal(t, 0, GetLengthOfNationalDestinationCode(usShortByOneNumber()))
 
 	// A number containing an invalid country calling code, which shouldn't have any NDC.
-	number := &PhoneNumber{CountryCode: proto.Int32(123), NationalNumber: proto.Uint64(6502530000)}
+	number := &PhoneNumber{CountryCode: protoInt32(123), NationalNumber: protoUint64(6502530000)}
 	assert.Equal(t, 0, GetLengthOfNationalDestinationCode(number))
 
 	// An international toll free number, which has NDC "1234".
@@ -490,7 +491,7 @@ func TestGetLengthOfNationalDestinationCode(t *testing.T) {
 
 	// A mobile number from China is geographical, but does not have an area code: however it still
 	// can be considered to have a national destination code.
-	cnMobile := &PhoneNumber{CountryCode: proto.Int32(86), NationalNumber: proto.Uint64(18912341234)}
+	cnMobile := &PhoneNumber{CountryCode: protoInt32(86), NationalNumber: protoUint64(18912341234)}
 	assert.Equal(t, 3, GetLengthOfNationalDestinationCode(cnMobile))
 }
 
@@ -521,7 +522,7 @@ func TestIsValidNumber(t *testing.T) {
 	assert.True(t, IsValidNumber(internationalTollFree()))
 	assert.True(t, IsValidNumber(universalPremiumRate()))
 
-	nzNumber := &PhoneNumber{CountryCode: proto.Int32(64), NationalNumber: proto.Uint64(21387835)}
+	nzNumber := &PhoneNumber{CountryCode: protoInt32(64), NationalNumber: protoUint64(21387835)}
 	assert.True(t, IsValidNumber(nzNumber))
 }
 
@@ -531,28 +532,28 @@ func TestIsValidForRegion(t *testing.T) {
 	assert.True(t, IsValidNumber(bsNumber()))
 	assert.True(t, IsValidNumberForRegion(bsNumber(), regionCode.BS))
 	assert.False(t, IsValidNumberForRegion(bsNumber(), regionCode.US))
-	bsInvalidNumber := &PhoneNumber{CountryCode: proto.Int32(1), NationalNumber: proto.Uint64(2421232345)}
+	bsInvalidNumber := &PhoneNumber{CountryCode: protoInt32(1), NationalNumber: protoUint64(2421232345)}
 	// This number is no longer valid.
 	assert.False(t, IsValidNumber(bsInvalidNumber))
 
 	// La Mayotte and Reunion use 'leadingDigits' to differentiate them.
-	reNumber := &PhoneNumber{CountryCode: proto.Int32(262), NationalNumber: proto.Uint64(262123456)}
+	reNumber := &PhoneNumber{CountryCode: protoInt32(262), NationalNumber: protoUint64(262123456)}
 	assert.True(t, IsValidNumber(reNumber))
 	assert.True(t, IsValidNumberForRegion(reNumber, regionCode.RE))
 	assert.False(t, IsValidNumberForRegion(reNumber, regionCode.YT))
 	// Now change the number to be a number for La Mayotte.
-	reNumber.NationalNumber = proto.Uint64(269601234)
+	reNumber.NationalNumber = protoUint64(269601234)
 	assert.True(t, IsValidNumberForRegion(reNumber, regionCode.YT))
 	assert.False(t, IsValidNumberForRegion(reNumber, regionCode.RE))
 	// This number is no longer valid for La Reunion.
-	reNumber.NationalNumber = proto.Uint64(269123456)
+	reNumber.NationalNumber = protoUint64(269123456)
 	assert.False(t, IsValidNumberForRegion(reNumber, regionCode.YT))
 	assert.False(t, IsValidNumberForRegion(reNumber, regionCode.RE))
 	assert.False(t, IsValidNumber(reNumber))
 	// However, it should be recognised as from La Mayotte, since it is valid for this region.
 	assert.Equal(t, regionCode.YT, GetRegionCodeForNumber(reNumber))
 	// This number is valid in both places.
-	reNumber.NationalNumber = proto.Uint64(800123456)
+	reNumber.NationalNumber = protoUint64(800123456)
 	assert.True(t, IsValidNumberForRegion(reNumber, regionCode.YT))
 	assert.True(t, IsValidNumberForRegion(reNumber, regionCode.RE))
 	assert.True(t, IsValidNumberForRegion(internationalTollFree(), regionCode.UN001))
@@ -561,11 +562,11 @@ func TestIsValidForRegion(t *testing.T) {
 
 	invalidNumber := &PhoneNumber{}
 	// Invalid country calling codes.
-	invalidNumber.CountryCode = proto.Int32(3923)
-	invalidNumber.NationalNumber = proto.Uint64(2366)
+	invalidNumber.CountryCode = protoInt32(3923)
+	invalidNumber.NationalNumber = protoUint64(2366)
 	assert.False(t, IsValidNumberForRegion(invalidNumber, regionCode.ZZ))
 	assert.False(t, IsValidNumberForRegion(invalidNumber, regionCode.UN001))
-	invalidNumber.CountryCode = proto.Int32(0)
+	invalidNumber.CountryCode = protoInt32(0)
 	assert.False(t, IsValidNumberForRegion(invalidNumber, regionCode.UN001))
 	assert.False(t, IsValidNumberForRegion(invalidNumber, regionCode.ZZ))
 }
@@ -575,25 +576,25 @@ func TestIsNotValidNumber(t *testing.T) {
 	assert.False(t, IsValidNumber(usLocalNumber()))
 
 	invalidNumber := &PhoneNumber{
-		CountryCode:        proto.Int32(39),
-		NationalNumber:     proto.Uint64(23661830000),
-		ItalianLeadingZero: proto.Bool(true),
+		CountryCode:        protoInt32(39),
+		NationalNumber:     protoUint64(23661830000),
+		ItalianLeadingZero: protoBool(true),
 	}
 	assert.False(t, IsValidNumber(invalidNumber))
 
-	invalidNumber = &PhoneNumber{CountryCode: proto.Int32(44), NationalNumber: proto.Uint64(791234567)}
+	invalidNumber = &PhoneNumber{CountryCode: protoInt32(44), NationalNumber: protoUint64(791234567)}
 	assert.False(t, IsValidNumber(invalidNumber))
 
-	invalidNumber = &PhoneNumber{CountryCode: proto.Int32(49), NationalNumber: proto.Uint64(1234)}
+	invalidNumber = &PhoneNumber{CountryCode: protoInt32(49), NationalNumber: protoUint64(1234)}
 	assert.False(t, IsValidNumber(invalidNumber))
 
-	invalidNumber = &PhoneNumber{CountryCode: proto.Int32(64), NationalNumber: proto.Uint64(3316005)}
+	invalidNumber = &PhoneNumber{CountryCode: protoInt32(64), NationalNumber: protoUint64(3316005)}
 	assert.False(t, IsValidNumber(invalidNumber))
 
 	// Invalid country calling codes.
-	invalidNumber = &PhoneNumber{CountryCode: proto.Int32(3923), NationalNumber: proto.Uint64(2366)}
+	invalidNumber = &PhoneNumber{CountryCode: protoInt32(3923), NationalNumber: protoUint64(2366)}
 	assert.False(t, IsValidNumber(invalidNumber))
-	invalidNumber.CountryCode = proto.Int32(0)
+	invalidNumber.CountryCode = protoInt32(0)
 	assert.False(t, IsValidNumber(invalidNumber))
 
 	assert.False(t, IsValidNumber(internationalTollFreeTooLong()))
@@ -601,11 +602,11 @@ func TestIsNotValidNumber(t *testing.T) {
 
 func TestGetExampleNumber(t *testing.T) {
 	useTestMetadata(t)
-	assert.True(t, proto.Equal(deNumber(), GetExampleNumber(regionCode.DE)))
+	assert.Equal(t, deNumber(), GetExampleNumber(regionCode.DE)) // erpps patch: was assert.True(proto.Equal)
 
-	assert.True(t, proto.Equal(deNumber(), GetExampleNumberForType(regionCode.DE, FIXED_LINE)))
+	assert.Equal(t, deNumber(), GetExampleNumberForType(regionCode.DE, FIXED_LINE)) // erpps patch: was assert.True(proto.Equal)
 	// Should return the same response if asked for FIXED_LINE_OR_MOBILE too.
-	assert.True(t, proto.Equal(deNumber(), GetExampleNumberForType(regionCode.DE, FIXED_LINE_OR_MOBILE)))
+	assert.Equal(t, deNumber(), GetExampleNumberForType(regionCode.DE, FIXED_LINE_OR_MOBILE)) // erpps patch: was assert.True(proto.Equal)
 	assert.NotNil(t, GetExampleNumberForType(regionCode.US, FIXED_LINE))
 	assert.NotNil(t, GetExampleNumberForType(regionCode.US, MOBILE))
 
@@ -620,8 +621,8 @@ func TestGetExampleNumber(t *testing.T) {
 
 func TestGetExampleNumberForNonGeoEntity(t *testing.T) {
 	useTestMetadata(t)
-	assert.True(t, proto.Equal(internationalTollFree(), GetExampleNumberForNonGeoEntity(800)))
-	assert.True(t, proto.Equal(universalPremiumRate(), GetExampleNumberForNonGeoEntity(979)))
+	assert.Equal(t, internationalTollFree(), GetExampleNumberForNonGeoEntity(800)) // erpps patch: was assert.True(proto.Equal)
+	assert.Equal(t, universalPremiumRate(), GetExampleNumberForNonGeoEntity(979))  // erpps patch: was assert.True(proto.Equal)
 }
 
 func TestGetExampleNumberWithoutRegion(t *testing.T) {

@@ -3,8 +3,6 @@ package phonenumbers
 import (
 	"slices"
 	"sync"
-
-	"google.golang.org/protobuf/proto"
 )
 
 var (
@@ -45,8 +43,8 @@ func ShortNumberMetadataCollection() (*PhoneMetadataCollection, error) {
 		return nil, err
 	}
 
-	metadataCollection := &PhoneMetadataCollection{}
-	err = proto.Unmarshal(rawBytes, metadataCollection)
+	// erpps patch: was proto.Unmarshal (see wire.go)
+	metadataCollection, err := decodePhoneMetadataCollection(rawBytes)
 	shortNumberReloadMetadata = false
 	return metadataCollection, err
 }

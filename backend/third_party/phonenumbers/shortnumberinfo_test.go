@@ -4,7 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"google.golang.org/protobuf/proto"
+	// erpps patch: google.golang.org/protobuf/proto no longer imported; proto.String,
+	// proto.Int32, ... are protoString, protoInt32, ... (protohelpers.go).
 )
 
 ////////// Copied from java-libphonenumber
@@ -186,8 +187,8 @@ func TestEmergencyNumberForSharedCountryCallingCode(t *testing.T) {
 	assert.True(t, IsEmergencyNumber("112", "CX"))
 	assert.True(t, IsValidShortNumberForRegion(parse(t, "112", "CX"), "CX"))
 	sharedEmergencyNumber := &PhoneNumber{
-		CountryCode:    proto.Int32(61),
-		NationalNumber: proto.Uint64(112),
+		CountryCode:    protoInt32(61),
+		NationalNumber: protoUint64(112),
 	}
 	assert.True(t, IsValidShortNumber(sharedEmergencyNumber))
 }

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Plugin } from "vite";
-import { purgeStylesheet } from "./dsfrPurge";
 
 // dsfrTrim ships only the DSFR the interface uses (vite build only): the
 // stylesheet dist/dsfr/dsfr.min.css is rebuilt from the DSFR's own per-component
@@ -11,8 +10,6 @@ import { purgeStylesheet } from "./dsfrPurge";
 // fetches (they all read the .woff2 listed first), are left out. The whole
 // stylesheet is parsed by the web view at start-up and the build is embedded in
 // the Go binary: both cost the desktop memory.
-//
-// The rules that no built script can match are then removed (dsfrPurge.ts).
 //
 // The components used are found as react-dsfr's `only-include-used-components`
 // finds them (imports of @codegouvfr/react-dsfr/<Component>, raw fr-* class
@@ -55,17 +52,6 @@ export function usedComponents(tool: OnlyIncludeUsedComponents, srcDir: string):
     return [...used].sort();
 }
 
-/** builtSources is the built page and scripts: every class the interface can set is written in them. */
-function builtSources(outDir: string): string[] {
-    const assets = join(outDir, "assets");
-    return [
-        readFileSync(join(outDir, "index.html"), "utf8"),
-        ...readdirSync(assets)
-            .filter(f => f.endsWith(".js"))
-            .map(f => readFileSync(join(assets, f), "utf8"))
-    ];
-}
-
 /** withoutWoff drops the .woff fallbacks of the @font-face rules (the .woff2 stays). */
 export function withoutWoff(css: string): string {
     return css.replace(/,url\([^)]*\.woff\) format\("woff"\)/g, "");
@@ -91,8 +77,7 @@ export function dsfrTrim({ srcDir }: { srcDir: string }): Plugin {
             };
             const components = usedComponents(tool, srcDir);
             const css = tool.generateDsfrCssCode({ dsfrComponents: components, isMinified: true, readDsfrFile });
-            const purged = purgeStylesheet(withoutWoff(css), builtSources(outDir));
-            writeFileSync(join(outDir, "dsfr", "dsfr.min.css"), purged.css);
+            writeFileSync(join(outDir, "dsfr", "dsfr.min.css"), withoutWoff(css));
             const fonts = join(outDir, "dsfr", "fonts");
             for (const f of readdirSync(fonts)) {
                 if (f.endsWith(".woff")) {
@@ -100,7 +85,6 @@ export function dsfrTrim({ srcDir }: { srcDir: string }): Plugin {
                 }
             }
             this.info(`dsfr.min.css: core, scheme and ${components.length} components (${components.join(", ")})`);
-            this.info(`dsfr.min.css: ${purged.rulesKept} rules kept, ${purged.rulesRemoved} that no built script can match removed (${css.length} → ${purged.css.length} bytes)`);
         }
     };
 }

@@ -5,7 +5,7 @@ import { mailboxShown } from "../connection/login";
 import { useConnection } from "../connection/useConnection";
 import { useApi } from "../hooks/useApi";
 import { paths } from "../routes";
-import { Alert, Button, Container, Loading, Main, ScreenReaderStatus, SiteFooter, SiteHeader, SkipLinks, Spacer, SyncIndicator } from "../ui";
+import { Container, Loading, Main, RetryAlert, ScreenReaderStatus, SiteFooter, SiteHeader, SkipLinks, Spacer, SyncIndicator } from "../ui";
 import { syncAnnouncement, syncDisplay } from "../sync/status";
 import { useNow, useSyncState } from "../sync/useSync";
 import { useReferenceStatus } from "../reference/useReference";
@@ -35,14 +35,9 @@ function ReferenceWarning() {
     return (
         <Container>
             <Spacer size="sm" />
-            <Alert severity="warning" title="Les nomenclatures n'ont pas pu être chargées">
-                <>
-                    Les codes (professions, modes d'exercice, secteurs…) s'affichent sans leur libellé. {error.message}{" "}
-                    <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={reload}>
-                        Réessayer
-                    </Button>
-                </>
-            </Alert>
+            <RetryAlert severity="warning" title="Les nomenclatures n'ont pas pu être chargées" onRetry={reload}>
+                Les codes (professions, modes d'exercice, secteurs…) s'affichent sans leur libellé. {error.message}
+            </RetryAlert>
         </Container>
     );
 }

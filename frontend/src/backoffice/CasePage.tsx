@@ -5,7 +5,7 @@ import { statusTone } from "../domain/requests";
 import { formatDate, formatDateTime, isoDay } from "../format";
 import { useApi } from "../hooks/useApi";
 import { useReference } from "../reference/useReference";
-import { Alert, Breadcrumb, Button, ChangesTable, Col, Container, DataTable, DescriptionList, Focusable, Grid, Heading, Inline, Loading, Mono, Panel, Spacer, StatusBadge, Text } from "../ui";
+import { Alert, Breadcrumb, ChangesTable, Col, Container, DataTable, DescriptionList, Focusable, Grid, Heading, Inline, Loading, Mono, Panel, RetryAlert, Spacer, StatusBadge, Text } from "../ui";
 import { decisionInput, doneMessage, failureMessage, fieldErrorsOf, historyTable, type DecisionDraft, type DecisionErrors } from "./decisions";
 import { DecisionPanel } from "./DecisionPanel";
 import { useLabels } from "./labels";
@@ -42,14 +42,9 @@ export function CasePage() {
             </Heading>
             {result.status === "loading" ? <Loading label="Lecture de la demande…" /> : null}
             {result.status === "error" ? (
-                <Alert severity="error" title="La demande n'a pas pu être lue" live>
-                    <>
-                        {result.error.message}{" "}
-                        <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={result.reload}>
-                            Réessayer
-                        </Button>
-                    </>
-                </Alert>
+                <RetryAlert title="La demande n'a pas pu être lue" live onRetry={result.reload}>
+                    {result.error.message}
+                </RetryAlert>
             ) : null}
             <Spacer size="xl" />
         </Container>

@@ -5,7 +5,7 @@ import { formatDate } from "../format";
 import { useApi } from "../hooks/useApi";
 import { useReference } from "../reference/useReference";
 import { statusTone } from "../domain/requests";
-import { Alert, Button, ButtonGroup, Col, Container, DataTable, Form, Grid, Heading, Lead, Loading, Mono, Pager, SelectField, Spacer, StatusBadge, StatusLine, Text, TextLink } from "../ui";
+import { Button, ButtonGroup, Col, Container, DataTable, Form, Grid, Heading, Lead, Loading, Mono, Pager, RetryAlert, SelectField, Spacer, StatusBadge, StatusLine, Text, TextLink } from "../ui";
 import { useLabels, type BackOfficeLabels } from "./labels";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
 import { AGE_OPTIONS, ageDays, ageText, countText, filtersFromSearch, pageCount, QUEUE_KINDS, QUEUE_STATUSES, queryOf, searchOf, withFilters, type QueueFilters } from "./queueFilters";
@@ -46,14 +46,9 @@ export function QueuePage() {
             <Spacer size="md" />
             {result.status === "loading" ? <Loading label="Lecture des demandes…" /> : null}
             {result.status === "error" ? (
-                <Alert severity="error" title="La file des demandes n'a pas pu être lue" live>
-                    <>
-                        {result.error.message}{" "}
-                        <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={result.reload}>
-                            Réessayer
-                        </Button>
-                    </>
-                </Alert>
+                <RetryAlert title="La file des demandes n'a pas pu être lue" live onRetry={result.reload}>
+                    {result.error.message}
+                </RetryAlert>
             ) : null}
             {result.status === "success" ? <QueueTable page={result.data} filters={filters} /> : null}
             <Spacer size="xl" />

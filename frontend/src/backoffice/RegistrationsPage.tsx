@@ -3,7 +3,7 @@ import { useNavigate, useSearchParams } from "react-router-dom";
 import { registrations, type RegistrationCase } from "../api/registration";
 import { formatDate } from "../format";
 import { useApi } from "../hooks/useApi";
-import { Alert, Button, Container, DataTable, Heading, Lead, Loading, Mono, SelectField, Spacer, StatusBadge, StatusLine, TextLink } from "../ui";
+import { Container, DataTable, Heading, Lead, Loading, Mono, RetryAlert, SelectField, Spacer, StatusBadge, StatusLine, TextLink } from "../ui";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
 import { REGISTRATION_STATUSES, registrationStatusLabel, registrationStatusTone, statusFromSearch } from "./registrationLabels";
 import { boPaths } from "./routes";
@@ -44,14 +44,9 @@ export function RegistrationsPage() {
             />
             {result.status === "loading" ? <Loading label="Lecture des demandes…" /> : null}
             {result.status === "error" ? (
-                <Alert severity="error" title="Les primo-inscriptions n'ont pas pu être lues" live>
-                    <>
-                        {result.error.message}{" "}
-                        <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={result.reload}>
-                            Réessayer
-                        </Button>
-                    </>
-                </Alert>
+                <RetryAlert title="Les primo-inscriptions n'ont pas pu être lues" live onRetry={result.reload}>
+                    {result.error.message}
+                </RetryAlert>
             ) : null}
             {result.status === "success" ? <RegistrationsTable items={result.data} /> : null}
             <Spacer size="xl" />

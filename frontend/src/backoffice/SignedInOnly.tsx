@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Alert, Button, ButtonLink, Col, Container, Grid, Heading, Loading, Spacer, Text } from "../ui";
+import { ButtonLink, Col, Container, Grid, Heading, Loading, RetryAlert, Spacer, Text } from "../ui";
 import { PAGE_TITLE_ID, useFocusTitle, useTitle } from "./page";
 import { boPaths } from "./routes";
 import { useSession } from "./session";
@@ -23,14 +23,9 @@ export function SignedInOnly({ children }: { children: ReactNode }) {
             return (
                 <Container>
                     <Spacer size="lg" />
-                    <Alert severity="error" title="Le serveur eRPPS ne répond pas" live>
-                        <>
-                            {state.error.message}{" "}
-                            <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={retry}>
-                                Réessayer
-                            </Button>
-                        </>
-                    </Alert>
+                    <RetryAlert title="Le serveur eRPPS ne répond pas" live onRetry={retry}>
+                        {state.error.message}
+                    </RetryAlert>
                     <Spacer size="lg" />
                 </Container>
             );

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { RequestPayload } from "../api";
-import { Alert, Button, Loading, Spacer, type Term } from "../ui";
+import { Loading, RetryAlert, Spacer, type Term } from "../ui";
 import { ConflictPanel } from "./ConflictPanel";
 import { ErrorSummary } from "./ErrorSummary";
 import { SyncIssuePanel } from "./SyncIssuePanel";
@@ -76,13 +76,8 @@ export function RequestOpening<P>({ draft }: { draft: RequestDraft<P> }) {
         return <Loading label="Ouverture de la demande…" />;
     }
     return (
-        <Alert severity="error" title="La demande n'a pas pu être ouverte" live>
-            <>
-                {draft.openError?.message ?? "Une erreur inattendue est survenue."}{" "}
-                <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={draft.retryOpen}>
-                    Réessayer
-                </Button>
-            </>
-        </Alert>
+        <RetryAlert title="La demande n'a pas pu être ouverte" live onRetry={draft.retryOpen}>
+            {draft.openError?.message ?? "Une erreur inattendue est survenue."}
+        </RetryAlert>
     );
 }

@@ -5,6 +5,7 @@ import { Highlight as DsfrHighlight } from "@codegouvfr/react-dsfr/Highlight";
 import { Notice as DsfrNotice } from "@codegouvfr/react-dsfr/Notice";
 import { fr } from "@codegouvfr/react-dsfr";
 import type { ReactNode } from "react";
+import { Button } from "./actions";
 import { iconClass, type IconName } from "./icons";
 
 export type Severity = "info" | "success" | "warning" | "error";
@@ -78,5 +79,22 @@ export function Loading({ label = "Chargement en cours…" }: { label?: string }
             <span className={fr.cx("fr-icon-refresh-line", "fr-icon--sm", "fr-mr-1w")} aria-hidden="true" />
             {label}
         </p>
+    );
+}
+
+/**
+ * RetryAlert tells that something could not be read or opened, why, and
+ * offers « Réessayer » beside the reason.
+ */
+export function RetryAlert({ title, children, onRetry, severity = "error", live = false }: { title: string; children: ReactNode; onRetry: () => void; severity?: "error" | "warning"; live?: boolean }) {
+    return (
+        <Alert severity={severity} title={title} live={live}>
+            <>
+                {children}{" "}
+                <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={onRetry}>
+                    Réessayer
+                </Button>
+            </>
+        </Alert>
     );
 }

@@ -9,7 +9,7 @@ export { BulletList, DescriptionList, Heading, Lead, Mono, OrderedList, Text } f
 export type { Term } from "./typography";
 export { Button, ButtonGroup, ButtonLink, DownloadLink, ExternalLink, TextLink } from "./actions";
 export type { Priority } from "./actions";
-export { Alert, Badge, CallOut, Highlight, InlineWarning, Loading, Notice } from "./feedback";
+export { Alert, Badge, CallOut, Highlight, InlineWarning, Loading, Notice, RetryAlert } from "./feedback";
 export type { BadgeTone, Severity } from "./feedback";
 export { Breadcrumb, Card, Disclosure, DisclosureGroup, focusStepHeading, Stepper, Tag, TagList, Tile } from "./navigation";
 export type { Crumb } from "./navigation";

@@ -7,7 +7,7 @@ import { useApi, type ApiResult } from "../../hooks/useApi";
 import { useDebouncedValue } from "../../hooks/useDebouncedValue";
 import { useReference } from "../../reference/useReference";
 import { paths } from "../../routes";
-import { Alert, Badge, Button, DataTable, Heading, Inline, Loading, Mono, Text, TextField, TextLink } from "../../ui";
+import { Alert, Badge, Button, DataTable, Heading, Inline, Loading, Mono, RetryAlert, Text, TextField, TextLink } from "../../ui";
 
 const PAGE_SIZE = 50;
 
@@ -49,14 +49,9 @@ function RecordsResult({ result, query, limit, onMore }: { result: ApiResult<Pra
     }
     if (result.status === "error") {
         return (
-            <Alert severity="error" title="Les dossiers n'ont pas pu être lus" live>
-                <>
-                    {result.error.message}{" "}
-                    <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={result.reload}>
-                        Réessayer
-                    </Button>
-                </>
-            </Alert>
+            <RetryAlert title="Les dossiers n'ont pas pu être lus" live onRetry={result.reload}>
+                {result.error.message}
+            </RetryAlert>
         );
     }
     const rows = result.data ?? [];

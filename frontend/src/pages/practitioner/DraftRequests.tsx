@@ -3,7 +3,7 @@ import { api, type RequestItem } from "../../api";
 import { formatDateTime, plural } from "../../format";
 import { useApi } from "../../hooks/useApi";
 import { paths, requestPath } from "../../routes";
-import { Alert, Button, ButtonLink, DataTable, Heading, Loading, Text, TextLink } from "../../ui";
+import { ButtonLink, DataTable, Heading, Loading, RetryAlert, Text, TextLink } from "../../ui";
 import { usePulled } from "../../sync/useSync";
 
 /** DraftRequests lists the requests prepared and not transmitted yet, to resume them. */
@@ -22,14 +22,9 @@ export function DraftRequests({ rpps }: { rpps: string }) {
             </Heading>
             {result.status === "loading" ? <Loading label="Lecture des demandes en cours…" /> : null}
             {result.status === "error" ? (
-                <Alert severity="error" title="Les demandes en cours n'ont pas pu être lues">
-                    <>
-                        {result.error.message}{" "}
-                        <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={result.reload}>
-                            Réessayer
-                        </Button>
-                    </>
-                </Alert>
+                <RetryAlert title="Les demandes en cours n'ont pas pu être lues" onRetry={result.reload}>
+                    {result.error.message}
+                </RetryAlert>
             ) : null}
             {result.status === "success" ? <DraftTable rpps={rpps} drafts={result.data} /> : null}
         </section>

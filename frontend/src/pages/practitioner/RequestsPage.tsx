@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { api, type Practitioner, type RequestItem } from "../../api";
 import { useApi } from "../../hooks/useApi";
-import { Alert, Button, ButtonGroup, ButtonLink, Loading, SegmentedFilter, Spacer, Stack, Text } from "../../ui";
+import { Alert, ButtonGroup, ButtonLink, Loading, RetryAlert, SegmentedFilter, Spacer, Stack, Text } from "../../ui";
 import { ActionPage } from "./ActionPage";
 import { actions } from "./actions";
 import { usePractitioner } from "./context";
@@ -26,14 +26,9 @@ export function RequestsPage() {
             <SyncIssues rpps={rpps} />
             {result.status === "loading" ? <Loading label="Lecture des demandes…" /> : null}
             {result.status === "error" ? (
-                <Alert severity="error" title="Les demandes n'ont pas pu être lues" live>
-                    <>
-                        {result.error.message}{" "}
-                        <Button priority="tertiary-no-outline" size="small" icon="refresh" onClick={result.reload}>
-                            Réessayer
-                        </Button>
-                    </>
-                </Alert>
+                <RetryAlert title="Les demandes n'ont pas pu être lues" live onRetry={result.reload}>
+                    {result.error.message}
+                </RetryAlert>
             ) : null}
             {result.status === "success" ? <RequestList practitioner={practitioner} initial={result.data} /> : null}
         </ActionPage>

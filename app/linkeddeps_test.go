@@ -14,11 +14,12 @@ var forbiddenInDesktop = []struct{ prefix, reason string }{
 	{"gopkg.in/yaml.v2", "pdfcpu's configuration, only reached through maroto's PDF merge"},
 	{"github.com/f-amaral/go-async", "maroto's concurrent generation's worker pool, cut in backend/third_party/maroto"},
 	{"github.com/boombuler/barcode", "maroto's barcodes and QR codes: the attestation draws its QR code with go-qr (qrcode.go)"},
+	{"google.golang.org/protobuf", "the phone library's metadata, decoded by its own wire reader in backend/third_party/phonenumbers (ERPPS.md)"},
 }
 
 // TestDesktopLinksNoUnusedLibraries fails when a library the desktop never
 // runs comes back into its dependencies (for instance an update of maroto
-// without re-applying backend/third_party/maroto's patch).
+// without re-applying backend/third_party/maroto's or phonenumbers' patch).
 func TestDesktopLinksNoUnusedLibraries(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("go is not on PATH")
@@ -39,5 +40,8 @@ func TestDesktopLinksNoUnusedLibraries(t *testing.T) {
 				t.Errorf("the desktop links %s (%s)", pkg, f.reason)
 			}
 		}
+	}
+	if !strings.Contains(string(out), "github.com/nyaruka/phonenumbers") {
+		t.Errorf("go list -deps does not list the phone library:\n%s", out)
 	}
 }

@@ -12,7 +12,7 @@ func TestApplyWebEngineSettings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if env["JSC_useJIT"] != "false" || env["JSC_largeHeapSize"] != "4194304" {
+		if env["JSC_useJIT"] != "false" || env["JSC_largeHeapSize"] != "4194304" || env["WEBKIT_DISABLE_DMABUF_RENDERER"] != "1" {
 			t.Fatalf("environment after: %v", env)
 		}
 	})

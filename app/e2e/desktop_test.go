@@ -180,10 +180,19 @@ func TestDesktopWindowUnderXvfb(t *testing.T) {
 }
 
 // checkWebEngineSettings fails unless the app's web process runs with the
-// JavaScriptCore settings the desktop sets (app/webengine.go): the settings
-// work only if they reach that process's environment.
+// settings the desktop sets (app/webengine.go): they work only if they reach
+// the environment of the processes WebKit starts. It also fails if the app's
+// own process draws the page with OpenGL ES (libGLESv2 mapped): the DMA-BUF
+// renderer that WEBKIT_DISABLE_DMABUF_RENDERER turns off.
 func checkWebEngineSettings(t *testing.T, appPid int) {
 	t.Helper()
+	maps, err := os.ReadFile(fmt.Sprintf("/proc/%d/maps", appPid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(maps, []byte("libGLESv2")) {
+		t.Error("the app's process maps libGLESv2: the web view still uses the DMA-BUF renderer")
+	}
 	for _, pid := range processTree(appPid) {
 		comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
 		if !strings.HasPrefix(string(comm), "WebKitWebProces") {
@@ -194,7 +203,7 @@ func checkWebEngineSettings(t *testing.T, appPid int) {
 			t.Fatal(err)
 		}
 		vars := strings.Split(string(environ), "\x00")
-		for _, want := range []string{"JSC_useJIT=false", "JSC_largeHeapSize=4194304"} {
+		for _, want := range []string{"JSC_useJIT=false", "JSC_largeHeapSize=4194304", "WEBKIT_DISABLE_DMABUF_RENDERER=1"} {
 			if !slices.Contains(vars, want) {
 				t.Errorf("the web process's environment lacks %s", want)
 			}

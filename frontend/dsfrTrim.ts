@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Plugin } from "vite";
 
 // dsfrTrim ships only the DSFR the interface uses (vite build only): the
@@ -63,7 +63,7 @@ export function dsfrTrim({ srcDir }: { srcDir: string }): Plugin {
         name: "erpps-dsfr-trim",
         apply: "build",
         configResolved(config) {
-            outDir = join(config.root, config.build.outDir);
+            outDir = resolve(config.root, config.build.outDir);
         },
         closeBundle() {
             const tool = require("@codegouvfr/react-dsfr/bin/only-include-used-components.js") as OnlyIncludeUsedComponents;

@@ -51,7 +51,7 @@ export default tseslint.config(
         }
     },
     {
-        files: ["*.config.{js,ts}", "dsfrTrim.ts"],
+        files: ["*.config.{js,ts}", "hello/vite.config.ts", "dsfrTrim.ts"],
         extends: [tseslint.configs.disableTypeChecked],
         languageOptions: { globals: globals.node }
     }

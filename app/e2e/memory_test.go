@@ -38,16 +38,27 @@ import (
 //
 // It reports erpps-MiB, hello-MiB and their ratio (the target is ≤ 1.2),
 // and for each the app's own process (*-app-MiB) and its web process
-// (*-web-MiB). The desktop runs its web view with the JavaScriptCore
-// settings of app/webengine.go; hello with WebKit's defaults.
+// (*-web-MiB). The desktop runs its web view with the settings of
+// app/webengine.go; hello with WebKit's defaults.
+//
+// A third desktop measures what the interface's stack costs before eRPPS
+// adds anything: the same hello-world Wails app showing the stack's smallest
+// page instead of its HTML heading (frontend/hello: React and react-dsfr
+// started as the interface starts them, the State's header and footer, one
+// heading, the interface's DSFR stylesheet and fonts). It reports stack-MiB,
+// stack-app-MiB, stack-web-MiB, stack-ratio (stack against hello) and
+// erpps-stack-ratio (eRPPS against the stack): what the React and DSFR
+// stack costs, and what eRPPS adds to it.
 func BenchmarkDesktopMemory(b *testing.B) {
-	need(b, "go")
+	need(b, "go", "npx")
 	bin := desktopBinary(b)
-	hello := helloWailsBinary(b)
+	hello := helloWailsBinary(b, "")
+	stack := helloWailsBinary(b, stackHelloDist(b))
 	data := seededDataDir(b, 50)
 	for b.Loop() {
 		erpps := desktopPSS(b, "eRPPS Desktop", bin, "--data", data)
 		base := desktopPSS(b, "hello", hello)
+		floor := desktopPSS(b, "hello", stack)
 		b.ReportMetric(erpps.total/(1<<20), "erpps-MiB")
 		b.ReportMetric(base.total/(1<<20), "hello-MiB")
 		b.ReportMetric(erpps.total/base.total, "ratio")
@@ -57,7 +68,28 @@ func BenchmarkDesktopMemory(b *testing.B) {
 		b.ReportMetric(base.app/(1<<20), "hello-app-MiB")
 		b.ReportMetric(erpps.web/(1<<20), "erpps-web-MiB")
 		b.ReportMetric(base.web/(1<<20), "hello-web-MiB")
+		b.ReportMetric(floor.total/(1<<20), "stack-MiB")
+		b.ReportMetric(floor.app/(1<<20), "stack-app-MiB")
+		b.ReportMetric(floor.web/(1<<20), "stack-web-MiB")
+		b.ReportMetric(floor.total/base.total, "stack-ratio")
+		b.ReportMetric(erpps.total/floor.total, "erpps-stack-ratio")
 	}
+}
+
+// stackHelloDist builds the stack's hello page (frontend/hello) with Vite into
+// a temporary folder and returns that folder.
+func stackHelloDist(b testing.TB) string {
+	frontend := filepath.Join(repoRoot(b), "frontend")
+	if _, err := os.Stat(filepath.Join(frontend, "public", "dsfr", "dsfr.min.css")); err != nil {
+		b.Fatalf("the DSFR static files are missing (cd frontend && npm run build): %v", err)
+	}
+	out := filepath.Join(b.TempDir(), "dist")
+	cmd := exec.Command("npx", "vite", "build", "--config", "hello/vite.config.ts", "--outDir", out, "--logLevel", "warn")
+	cmd.Dir = frontend
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("vite build (frontend/hello): %v\n%s", err, msg)
+	}
+	return out
 }
 
 // seededDataDir is a data folder whose store holds n demo practitioners.
@@ -230,8 +262,9 @@ func main() {
 `
 
 // helloWailsBinary builds the hello-world Wails app in a temporary module
-// that requires the same Wails as erpps (its go.sum copied from erpps).
-func helloWailsBinary(b testing.TB) string {
+// that requires the same Wails as erpps (its go.sum copied from erpps). It
+// embeds a page with one heading, or the folder dist when it is given.
+func helloWailsBinary(b testing.TB, dist string) string {
 	root := repoRoot(b)
 	dir := b.TempDir()
 	wailsVersion := ""
@@ -256,6 +289,12 @@ func helloWailsBinary(b testing.TB) string {
 		"go.sum":          string(sum),
 		"main.go":         helloMain,
 		"dist/index.html": "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>hello</title></head><body><h1>Bonjour</h1></body></html>\n",
+	}
+	if dist != "" {
+		delete(files, "dist/index.html")
+		if err := os.CopyFS(filepath.Join(dir, "dist"), os.DirFS(dist)); err != nil {
+			b.Fatal(err)
+		}
 	}
 	for name, content := range files {
 		path := filepath.Join(dir, name)

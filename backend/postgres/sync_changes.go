@@ -9,21 +9,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
-
-// Bounds of a page of changes.
-const (
-	defaultChangesPage = 500
-	maxChangesPage     = 1000
-)
-
-// pageSize is the page a pull asks for, bounded.
-func pageSize(limit int) int {
-	if limit <= 0 {
-		return defaultChangesPage
-	}
-	return min(limit, maxChangesPage)
-}
 
 // decodeResult reads a stored mutation result.
 func decodeResult(text []byte) (*erpps.MutationResult, error) {
@@ -32,14 +19,6 @@ func decodeResult(text []byte) (*erpps.MutationResult, error) {
 		return nil, erpps.Internal(fmt.Errorf("store: bad stored mutation result: %w", err))
 	}
 	return &r, nil
-}
-
-// changeLine is a line of the log, the newest of its object.
-type changeLine struct {
-	seq     int64
-	kind    erpps.ChangeKind
-	id      string
-	deleted bool
 }
 
 // ListChanges returns up to limit changes after cursor to the records of
@@ -58,7 +37,7 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 // to it after the last page, past the changes of others' records, without
 // reading the sequence again.
 func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, int64, error) {
-	limit = pageSize(limit)
+	limit = storekit.ChangesPageSize(limit)
 	if len(rpps) > 0 {
 		page, end, ok, err := db.pipelinedChanges(ctx, cursor, rpps, limit)
 		if err != nil || ok {
@@ -100,18 +79,9 @@ func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, li
 		if err := br.Close(); err != nil {
 			return fmt.Errorf("read the change log: %w", err)
 		}
-		if len(lines) > limit {
-			lines, out.More = lines[:limit], true
-		}
-		if out.Changes, err = changesOf(ctx, tx, lines); err != nil {
-			return err
-		}
-		if len(lines) > 0 {
-			out.Cursor = lines[len(lines)-1].seq
-		} else {
-			out.Cursor = end // nothing of these records up to it
-		}
-		return nil
+		lines, out.More, out.Cursor = storekit.CutPage(lines, limit, end)
+		out.Changes, err = changesOf(ctx, tx, lines)
+		return err
 	})
 	if err != nil {
 		return nil, 0, err
@@ -121,13 +91,8 @@ func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, li
 
 // changesOf reads the current state of the objects of lines: in one read
 // transaction, that is the state of each line (the newest of its object).
-func changesOf(ctx context.Context, tx pgx.Tx, lines []changeLine) ([]erpps.Change, error) {
-	var ids []string
-	for _, l := range lines {
-		if l.kind == erpps.ChangeRequest && !l.deleted {
-			ids = append(ids, l.id)
-		}
-	}
+func changesOf(ctx context.Context, tx pgx.Tx, lines []storekit.ChangeLine) ([]erpps.Change, error) {
+	ids := storekit.RequestIDs(lines)
 	requests := map[string]*erpps.Request{}
 	if len(ids) > 0 {
 		// The requests and their histories in one round trip.
@@ -151,25 +116,9 @@ func changesOf(ctx context.Context, tx pgx.Tx, lines []changeLine) ([]erpps.Chan
 			return nil, fmt.Errorf("read the requests: %w", err)
 		}
 	}
-	out := make([]erpps.Change, 0, len(lines))
-	for _, l := range lines {
-		c := erpps.Change{Seq: l.seq, Kind: l.kind, ID: l.id}
-		switch l.kind {
-		case erpps.ChangeRequest:
-			c.Request = requests[l.id]
-			c.Deleted = c.Request == nil
-		case erpps.ChangePractitioner:
-			p, err := findPractitioner(ctx, tx, l.id)
-			if erpps.ErrorCode(err) == erpps.ENOTFOUND {
-				c.Deleted = true
-			} else if err != nil {
-				return nil, err
-			}
-			c.Practitioner = p
-		}
-		out = append(out, c)
-	}
-	return out, nil
+	return storekit.Changes(lines, requests, func(rpps string) (*erpps.Practitioner, error) {
+		return findPractitioner(ctx, tx, rpps)
+	})
 }
 
 // SnapshotOf returns the records of rpps and their requests (oldest first,

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"erpps/backend/erpps"
+	"erpps/backend/internal/storekit"
 )
 
 // linesQuery reads up to $3 lines after cursor $1 of the records $2 and
@@ -23,11 +24,11 @@ const linesQuery = `
 const linedRequests = `SELECT l.object_id FROM (` + linesQuery + `) l WHERE l.kind = 'request' AND NOT l.deleted`
 
 // scanLine reads a row of linesQuery.
-func scanLine(row pgx.CollectableRow) (changeLine, error) {
-	var l changeLine
+func scanLine(row pgx.CollectableRow) (storekit.ChangeLine, error) {
+	var l storekit.ChangeLine
 	var kind string
-	err := row.Scan(&l.seq, &kind, &l.id, &l.deleted)
-	l.kind = erpps.ChangeKind(kind)
+	err := row.Scan(&l.Seq, &kind, &l.ID, &l.Deleted)
+	l.Kind = erpps.ChangeKind(kind)
 	return l, err
 }
 
@@ -104,24 +105,15 @@ func readPipelinedChanges(br pgx.BatchResults, cursor int64, limit int) (*erpps.
 		out.Resync = true
 		return out, end, true, nil
 	}
-	if len(lines) > limit {
-		lines, out.More = lines[:limit], true
+	lines, out.More, out.Cursor = storekit.CutPage(lines, limit, end)
+	out.Changes, err = storekit.Changes(lines, requests, func(string) (*erpps.Practitioner, error) {
+		return nil, storekit.ErrNotRequestsOnly
+	})
+	if errors.Is(err, storekit.ErrNotRequestsOnly) {
+		return nil, 0, false, nil // a practitioner's record: the long way
 	}
-	for _, l := range lines {
-		c := erpps.Change{Seq: l.seq, Kind: l.kind, ID: l.id}
-		switch l.kind {
-		case erpps.ChangeRequest:
-			c.Request = requests[l.id]
-			c.Deleted = c.Request == nil
-		default:
-			return nil, 0, false, nil // a practitioner's record: the long way
-		}
-		out.Changes = append(out.Changes, c)
-	}
-	if len(lines) > 0 {
-		out.Cursor = lines[len(lines)-1].seq
-	} else {
-		out.Cursor = end // nothing of these records up to it
+	if err != nil {
+		return nil, 0, false, err
 	}
 	return out, end, true, nil
 }

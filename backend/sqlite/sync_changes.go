@@ -9,25 +9,12 @@ import (
 	"time"
 
 	"erpps/backend/erpps"
-)
-
-// Bounds of a page of changes.
-const (
-	defaultChangesPage = 500
-	maxChangesPage     = 1000
+	"erpps/backend/internal/storekit"
 )
 
 // maxCachedRPPS bounds the number of records of a pull whose query is kept
 // prepared (a practitioner's: one; a secretary's: one per mandate).
 const maxCachedRPPS = 4
-
-// pageSize is the page a pull asks for, bounded.
-func pageSize(limit int) int {
-	if limit <= 0 {
-		return defaultChangesPage
-	}
-	return min(limit, maxChangesPage)
-}
 
 // decodeResult reads a stored mutation result.
 func decodeResult(text string) (*erpps.MutationResult, error) {
@@ -36,14 +23,6 @@ func decodeResult(text string) (*erpps.MutationResult, error) {
 		return nil, erpps.Internal(fmt.Errorf("store: bad stored mutation result: %w", err))
 	}
 	return &r, nil
-}
-
-// changeLine is a line of the log, the newest of its object.
-type changeLine struct {
-	seq     int64
-	kind    erpps.ChangeKind
-	id      string
-	deleted bool
 }
 
 // ListChanges returns up to limit changes after cursor to the records of
@@ -61,7 +40,7 @@ func (db *DB) ListChanges(ctx context.Context, cursor int64, rpps []string, limi
 // to it after the last page, past the changes of others' records, without
 // reading the sequence again.
 func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, limit int) (*erpps.PullResponse, int64, error) {
-	limit = pageSize(limit)
+	limit = storekit.ChangesPageSize(limit)
 	out := &erpps.PullResponse{Changes: []erpps.Change{}, Cursor: cursor}
 	var end int64
 	err := db.inReadTx(ctx, func(sqlTx *sql.Tx) error {
@@ -92,18 +71,9 @@ func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, li
 		if err != nil {
 			return err
 		}
-		if len(lines) > limit {
-			lines, out.More = lines[:limit], true
-		}
-		if out.Changes, err = changesOf(ctx, tx, sqlTx, lines); err != nil {
-			return err
-		}
-		if len(lines) > 0 {
-			out.Cursor = lines[len(lines)-1].seq
-		} else {
-			out.Cursor = end // nothing of these records up to it
-		}
-		return nil
+		lines, out.More, out.Cursor = storekit.CutPage(lines, limit, end)
+		out.Changes, err = changesOf(ctx, tx, sqlTx, lines)
+		return err
 	})
 	db.stmts.prepareWanted(ctx)
 	if err != nil {
@@ -114,7 +84,7 @@ func (db *DB) ListChangesTo(ctx context.Context, cursor int64, rpps []string, li
 
 // newestChanges reads up to limit lines after cursor of the records of rpps
 // and their requests, each the newest line of its object, oldest first.
-func newestChanges(ctx context.Context, tx querier, cursor int64, rpps []string, limit int) ([]changeLine, error) {
+func newestChanges(ctx context.Context, tx querier, cursor int64, rpps []string, limit int) ([]storekit.ChangeLine, error) {
 	args := []any{cursor}
 	for _, r := range rpps {
 		args = append(args, r)
@@ -128,15 +98,15 @@ func newestChanges(ctx context.Context, tx querier, cursor int64, rpps []string,
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to read the change log: %w", err)
 	}
-	var out []changeLine
+	var out []storekit.ChangeLine
 	for rows.Next() {
-		var l changeLine
+		var l storekit.ChangeLine
 		var kind string
-		if err := rows.Scan(&l.seq, &kind, &l.id, &l.deleted); err != nil {
+		if err := rows.Scan(&l.Seq, &kind, &l.ID, &l.Deleted); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: unable to read a change: %w", err)
 		}
-		l.kind = erpps.ChangeKind(kind)
+		l.Kind = erpps.ChangeKind(kind)
 		out = append(out, l)
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
@@ -150,12 +120,10 @@ func newestChanges(ctx context.Context, tx querier, cursor int64, rpps []string,
 // A few requests (a desktop's pull between two of its pushes: its own
 // draft) are read with statements kept prepared (cached: the same
 // transaction as tx); more, whose texts vary with their number, are not.
-func changesOf(ctx context.Context, cached querier, tx *sql.Tx, lines []changeLine) ([]erpps.Change, error) {
+func changesOf(ctx context.Context, cached querier, tx *sql.Tx, lines []storekit.ChangeLine) ([]erpps.Change, error) {
 	var ids []any
-	for _, l := range lines {
-		if l.kind == erpps.ChangeRequest && !l.deleted {
-			ids = append(ids, l.id)
-		}
+	for _, id := range storekit.RequestIDs(lines) {
+		ids = append(ids, id)
 	}
 	var q querier = tx
 	if len(ids) <= maxCachedRPPS {
@@ -165,25 +133,9 @@ func changesOf(ctx context.Context, cached querier, tx *sql.Tx, lines []changeLi
 	if err != nil {
 		return nil, err
 	}
-	out := make([]erpps.Change, 0, len(lines))
-	for _, l := range lines {
-		c := erpps.Change{Seq: l.seq, Kind: l.kind, ID: l.id}
-		switch l.kind {
-		case erpps.ChangeRequest:
-			c.Request = requests[l.id]
-			c.Deleted = c.Request == nil
-		case erpps.ChangePractitioner:
-			p, err := findPractitioner(ctx, cached, l.id)
-			if erpps.ErrorCode(err) == erpps.ENOTFOUND {
-				c.Deleted = true
-			} else if err != nil {
-				return nil, err
-			}
-			c.Practitioner = p
-		}
-		out = append(out, c)
-	}
-	return out, nil
+	return storekit.Changes(lines, requests, func(rpps string) (*erpps.Practitioner, error) {
+		return findPractitioner(ctx, cached, rpps)
+	})
 }
 
 // requestsByID reads the requests of ids with their histories, by id.

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"erpps/backend/erpps"
@@ -174,54 +173,5 @@ func TestGroupCommitFailsWholeWhenTransactionGone(t *testing.T) {
 	}
 	if got := lastSeq(t, db, 0); got != 1 {
 		t.Fatalf("client-0's last seq = %d after its write, want 1", got)
-	}
-}
-
-// TestGroupCommitConcurrentClients: many clients pushing at once (their
-// writes grouped as they queue) each get every mutation applied once, in
-// order, with its result.
-func TestGroupCommitConcurrentClients(t *testing.T) {
-	ctx := context.Background()
-	const clients, pushes = 16, 10
-	db, drafts := groupTestStore(t, clients)
-	var wg sync.WaitGroup
-	errs := make(chan error, clients*pushes)
-	for i := range clients {
-		wg.Go(func() {
-			c, r := fmt.Sprintf("client-%d", i), drafts[i]
-			for seq := int64(1); seq <= pushes; seq++ {
-				res := &erpps.MutationResult{}
-				rctx := erpps.WithReceipt(ctx, erpps.Receipt{ClientID: c, Seq: seq, MutationID: fmt.Sprintf("m-%s-%d", c, seq), RequestID: r.ID, Result: res})
-				saved, err := db.SaveDraft(rctx, r.ID, r.Revision, json.RawMessage(fmt.Sprintf(`{"email":"%d@example.invalid"}`, seq)), professional)
-				if err != nil {
-					errs <- fmt.Errorf("%s #%d: %w", c, seq, err)
-					return
-				}
-				if res.Seq != seq || res.Version != saved.Revision {
-					errs <- fmt.Errorf("%s #%d: result handed back %+v", c, seq, res)
-					return
-				}
-				r = saved
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	for i := range clients {
-		if got := lastSeq(t, db, i); got != pushes {
-			t.Fatalf("client-%d's last seq = %d, want %d", i, got, pushes)
-		}
-		for seq := int64(1); seq <= pushes; seq++ {
-			got, err := db.FindMutationResult(ctx, fmt.Sprintf("client-%d", i), seq)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.Version != drafts[i].Revision+seq {
-				t.Fatalf("client-%d #%d: version %d, want %d", i, seq, got.Version, drafts[i].Revision+seq)
-			}
-		}
 	}
 }

@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) erpps.ServerStore) {
 	t.Run("Mandates", func(t *testing.T) { testMandates(t, open) })
 	t.Run("Races", func(t *testing.T) { testRaces(t, open) })
 	t.Run("SyncReceipts", func(t *testing.T) { testSyncReceipts(t, open) })
+	t.Run("SyncConcurrentClients", func(t *testing.T) { testSyncConcurrentClients(t, open) })
 	t.Run("SyncChanges", func(t *testing.T) { testSyncChanges(t, open) })
 	t.Run("SyncMandate", func(t *testing.T) { testSyncMandate(t, open) })
 	t.Run("SyncHandBack", func(t *testing.T) { testSyncHandBack(t, open) })

@@ -92,7 +92,7 @@ func TestHelpPageAndRecord(t *testing.T) {
 	ctx := newBrowser(t)
 	srv := startServer(t, t.TempDir())
 	step(t, ctx, "open the help page", chromedp.Navigate(srv.URL+"/#/aide"))
-	for _, s := range []string{"Votre identifiant RPPS", "8", "SE CONNECTER AVEC E-CPS", "FranceConnect", "mauvaise configuration de l'heure"} {
+	for _, s := range []string{"Votre identifiant RPPS", "8", "SE CONNECTER AVEC E-CPS", "FranceConnect", "l'heure de votre téléphone", "Quel identifiant saisir ?"} {
 		waitText(t, ctx, s)
 	}
 	screenshot(t, ctx, "03-help")

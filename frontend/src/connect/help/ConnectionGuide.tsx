@@ -1,20 +1,29 @@
+import type { ReactNode } from "react";
 import { Alert, BulletList, CallOut, Disclosure, DisclosureGroup, ExternalLink, Heading, OrderedList, Panel, PlainLink, Spacer, Text } from "../../ui";
 import { IdentifierCheck } from "./IdentifierCheck";
 
 export interface ConnectionGuideProps {
     /** The phone companion's address, when this app can open it (the server's /mobile). */
     companionHref?: string;
-    /** The ARS to contact, when known (the desktop knows the practitioner's). */
+    /** The ARS to contact, when known. */
     arsName?: string;
+    /**
+     * The « Quel identifiant saisir ? » tool: the server's IdentifierCheck by
+     * default; the desktop gives its own, which asks its Go side.
+     */
+    identifierTool?: ReactNode;
+    /** The connection page opens in the system's browser (eRPPS Desktop). */
+    opensInBrowser?: boolean;
 }
 
 /**
  * ConnectionGuide is the guide « Aide à la connexion au portail eRPPS », step
- * by step, with its troubleshooting (the phone's clock, the « 8 »,
- * FranceConnect used by mistake, wrong contact details). It uses no router
- * and calls no server: the desktop app shows it as it is, under its own h1.
+ * by step, with its troubleshooting (#depannage: the phone's clock, the « 8 »,
+ * FranceConnect used by mistake, wrong contact details). It uses no router:
+ * erpps-server's /aide-connexion and the desktop's « Aide à la connexion »
+ * show it under their own h1.
  */
-export function ConnectionGuide({ companionHref, arsName }: ConnectionGuideProps) {
+export function ConnectionGuide({ companionHref, arsName, identifierTool = <IdentifierCheck />, opensInBrowser = false }: ConnectionGuideProps) {
     const ars = arsName === undefined || arsName === "" ? "l'ARS de votre région" : arsName;
     return (
         <div className="app-connection-guide">
@@ -70,6 +79,10 @@ export function ConnectionGuide({ companionHref, arsName }: ConnectionGuideProps
                     <>Cliquez sur « SE CONNECTER AVEC E-CPS ».</>
                 ]}
             />
+            <Panel title="Quel identifiant saisir ?" titleAs="h3" id="aide-identifiant-panel">
+                {identifierTool}
+            </Panel>
+            <Spacer size="md" />
 
             <Heading level={2} look="h4">
                 Étape 3 — Première connexion seulement : activez votre e-CPS
@@ -120,7 +133,7 @@ export function ConnectionGuide({ companionHref, arsName }: ConnectionGuideProps
                 lecteur de carte branché à l'ordinateur, le logiciel de la carte CPS (Cryptolib CPS) installé et à jour, et le code de votre carte.
             </CallOut>
 
-            <Heading level={2} look="h4">
+            <Heading level={2} look="h4" id="depannage">
                 En cas de problème
             </Heading>
             <DisclosureGroup>
@@ -134,11 +147,8 @@ export function ConnectionGuide({ companionHref, arsName }: ConnectionGuideProps
                 <Disclosure label="« Identifiant inconnu » ou rien ne se passe : le « 8 » devant le numéro RPPS">
                     <Text>
                         L'identifiant est votre numéro RPPS (11 chiffres) précédé d'un « 8 » : 12 chiffres en tout. Un « 0 » devant désigne un numéro ADELI, qui ne
-                        permet pas de se connecter ici. Vérifiez ci-dessous le numéro que vous saisissez :
+                        permet pas de se connecter ici. Vérifiez le numéro que vous saisissez avec l'outil « Quel identifiant saisir ? », à l'étape 2.
                     </Text>
-                    <Panel title="Quel identifiant saisir ?" titleAs="h3" id="aide-identifiant-panel">
-                        <IdentifierCheck />
-                    </Panel>
                 </Disclosure>
                 <Disclosure label="Vous êtes passé par FranceConnect">
                     <Text>
@@ -155,6 +165,15 @@ export function ConnectionGuide({ companionHref, arsName }: ConnectionGuideProps
                         annule le précédent.
                     </Text>
                 </Disclosure>
+                {opensInBrowser ? (
+                    <Disclosure label="La page de connexion ne s'ouvre pas ou le décompte est dépassé">
+                        <Text>
+                            Sur eRPPS Desktop, « Se connecter avec Pro Santé Connect » ouvre la page de connexion dans votre navigateur : si rien ne s'ouvre,
+                            vérifiez qu'un navigateur est installé sur ce poste. Vous disposez d'environ 2 minutes pour choisir le bon code sur le téléphone :
+                            au-delà, « Quitter l'authentification » puis recommencez.
+                        </Text>
+                    </Disclosure>
+                ) : null}
             </DisclosureGroup>
             <Spacer size="md" />
             <Text size="sm">

@@ -2,7 +2,7 @@ package app
 
 import "fmt"
 
-// webEngineSettings are the options the desktop's web view runs with
+// WebEngineSettings are the options the desktop's web view runs with
 // (WebKitGTK on Linux; other engines ignore them). WebKitGTK and
 // JavaScriptCore read them from the environment, which the web view's
 // processes inherit.
@@ -26,8 +26,9 @@ import "fmt"
 //     setting is the usual way out of blank WebKitGTK windows on some GPU
 //     drivers.
 //
-// Measured with BenchmarkDesktopMemory (app/e2e).
-func webEngineSettings() [][2]string {
+// Measured with BenchmarkDesktopMemory (app/e2e); TestDesktopWindowUnderXvfb
+// checks that each reaches the web view's process.
+func WebEngineSettings() [][2]string {
 	return [][2]string{
 		{"JSC_useJIT", "false"},
 		{"JSC_largeHeapSize", "4194304"},
@@ -39,7 +40,7 @@ func webEngineSettings() [][2]string {
 // does not set already: whoever sets one (JSC_useJIT=true to compare) keeps
 // their value.
 func applyWebEngineSettings(lookup func(string) (string, bool), set func(key, value string) error) error {
-	for _, kv := range webEngineSettings() {
+	for _, kv := range WebEngineSettings() {
 		if _, ok := lookup(kv[0]); ok {
 			continue
 		}

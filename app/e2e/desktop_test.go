@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"erpps/app"
 )
 
 var desktopBuild = struct {
@@ -203,8 +205,8 @@ func checkWebEngineSettings(t *testing.T, appPid int) {
 			t.Fatal(err)
 		}
 		vars := strings.Split(string(environ), "\x00")
-		for _, want := range []string{"JSC_useJIT=false", "JSC_largeHeapSize=4194304", "WEBKIT_DISABLE_DMABUF_RENDERER=1"} {
-			if !slices.Contains(vars, want) {
+		for _, kv := range app.WebEngineSettings() {
+			if want := kv[0] + "=" + kv[1]; !slices.Contains(vars, want) {
 				t.Errorf("the web process's environment lacks %s", want)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -106,13 +107,10 @@ func readPipelinedChanges(br pgx.BatchResults, cursor int64, limit int) (*erpps.
 		return out, end, true, nil
 	}
 	lines, out.More, out.Cursor = storekit.CutPage(lines, limit, end)
-	out.Changes, err = storekit.Changes(lines, requests, func(string) (*erpps.Practitioner, error) {
-		return nil, storekit.ErrNotRequestsOnly
-	})
-	if errors.Is(err, storekit.ErrNotRequestsOnly) {
+	if slices.ContainsFunc(lines, func(l storekit.ChangeLine) bool { return l.Kind != erpps.ChangeRequest }) {
 		return nil, 0, false, nil // a practitioner's record: the long way
 	}
-	if err != nil {
+	if out.Changes, err = storekit.Changes(lines, requests, nil); err != nil {
 		return nil, 0, false, err
 	}
 	return out, end, true, nil

@@ -1,10 +1,6 @@
 package storekit
 
-import (
-	"errors"
-
-	"erpps/backend/erpps"
-)
+import "erpps/backend/erpps"
 
 // Bounds of a page of changes (erpps.SyncStore.ListChanges).
 const (
@@ -57,7 +53,8 @@ func RequestIDs(lines []ChangeLine) []string {
 // Changes turns the lines of a page into its changes, the objects' states
 // read in the page's transaction: a request from requests (by id; absent, it
 // was deleted), a practitioner's record from practitioner (ENOTFOUND: it was
-// deleted). Any other error of practitioner is returned as it is.
+// deleted). Any other error of practitioner is returned as it is;
+// practitioner may be nil when lines hold no practitioner's record.
 func Changes(lines []ChangeLine, requests map[string]*erpps.Request, practitioner func(rpps string) (*erpps.Practitioner, error)) ([]erpps.Change, error) {
 	out := make([]erpps.Change, 0, len(lines))
 	for _, l := range lines {
@@ -81,8 +78,3 @@ func Changes(lines []ChangeLine, requests map[string]*erpps.Request, practitione
 	}
 	return out, nil
 }
-
-// ErrNotRequestsOnly is what a practitioner function given to Changes may
-// return to stop at the first practitioner's record (a store's fast path
-// that reads requests only).
-var ErrNotRequestsOnly = errors.New("storekit: the page holds a practitioner's record")

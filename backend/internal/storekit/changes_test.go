@@ -75,8 +75,9 @@ func TestChanges(t *testing.T) {
 		}
 	}
 	t.Run("ErrFromPractitioner", func(t *testing.T) {
-		_, err := Changes(lines, requests, func(string) (*erpps.Practitioner, error) { return nil, ErrNotRequestsOnly })
-		if !errors.Is(err, ErrNotRequestsOnly) {
+		unreadable := errors.New("record unreadable")
+		_, err := Changes(lines, requests, func(string) (*erpps.Practitioner, error) { return nil, unreadable })
+		if !errors.Is(err, unreadable) {
 			t.Fatalf("got %v", err)
 		}
 	})
